@@ -1,0 +1,4 @@
+@NullMarked
+package sa.volunteering.matching;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,19 @@
+package sa.volunteering.matching.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.transport.ElasticsearchTransport;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Spring Boot builds the transport and the blocking client; request paths use the asynchronous client
+ * on the same transport (one connection pool), wrapped lazily: {@code Mono.fromFuture(() -> ...)}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ElasticsearchConfiguration {
+
+  @Bean
+  ElasticsearchAsyncClient elasticsearchAsyncClient(ElasticsearchTransport transport) {
+    return new ElasticsearchAsyncClient(transport);
+  }
+}

@@ -1,0 +1,5 @@
+/** Elasticsearch access shared by the search and matching features. */
+@NullMarked
+package sa.volunteering.matching.search;
+
+import org.jspecify.annotations.NullMarked;
