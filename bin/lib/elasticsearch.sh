@@ -37,7 +37,13 @@ es_install() {
   mv "$ES_HOME.partial/elasticsearch-$ES_VERSION" "$ES_HOME" && rmdir "$ES_HOME.partial"
 }
 
-plugin_zip() { ls "$REPO_DIR"/analysis-plugin/target/"$ES_PLUGIN_NAME"-*.zip 2>/dev/null | head -n 1; }
+plugin_zip() {
+  local zip
+  for zip in "$REPO_DIR"/analysis-plugin/target/"$ES_PLUGIN_NAME"-*.zip; do
+    [ -e "$zip" ] && echo "$zip" && return 0
+  done
+  return 0
+}
 
 plugin_build() {
   local zip

@@ -45,7 +45,7 @@ pg_start() {
 }
 
 # Over the Unix socket, where Debian lets the postgres user in by peer authentication.
-pg_superuser_psql() { runuser -u postgres -- psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -qAt "$@"; }
+pg_superuser_psql() { (cd / && runuser -u postgres -- psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -qAt "$@"); }
 
 # Creates the service's role and database; needs the local postgres superuser, else checks access.
 pg_ensure_database() {

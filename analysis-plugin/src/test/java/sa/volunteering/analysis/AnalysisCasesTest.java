@@ -4,7 +4,6 @@ import com.carrotsearch.randomizedtesting.annotations.Name;
 import com.carrotsearch.randomizedtesting.annotations.ParametersFactory;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -14,15 +13,8 @@ import sa.volunteering.analysis.cases.AnalysisCase;
 /** Every row of analysis-cases.tsv, token by token, with plain Lucene: one test per case. */
 public class AnalysisCasesTest extends BaseTokenStreamTestCase {
 
-  private static final Map<String, Analyzer> CHAINS = Map.of(
-      "fold", foldingAnalyzer(),
-      "text", VolunteeringAnalyzers.textAnalyzer(WordLists.protectedWords(List.of("الخرطوم"))),
-      "autocomplete", VolunteeringAnalyzers.autocompleteIndexAnalyzer(1, 20),
-      "autocomplete_search", VolunteeringAnalyzers.autocompleteSearchAnalyzer(),
-      "keyword", VolunteeringAnalyzers.keywordAnalyzer(),
-      "english", VolunteeringAnalyzers.englishAnalyzer());
-
   private final AnalysisCase analysisCase;
+  private Analyzer analyzer;
 
   public AnalysisCasesTest(@Name("case") AnalysisCase analysisCase) {
     this.analysisCase = analysisCase;
@@ -35,9 +27,27 @@ public class AnalysisCasesTest extends BaseTokenStreamTestCase {
     return cases.stream().map(c -> new Object[] {c}).toList();
   }
 
+  @Override
+  public void setUp() throws Exception {
+    super.setUp();
+    analyzer = switch (analysisCase.chain()) {
+      case "fold" -> foldingAnalyzer();
+      case "text" -> VolunteeringAnalyzers.textAnalyzer(WordLists.protectedWords(List.of("الخرطوم")));
+      case "autocomplete" -> VolunteeringAnalyzers.autocompleteIndexAnalyzer(1, 20);
+      case "autocomplete_search" -> VolunteeringAnalyzers.autocompleteSearchAnalyzer();
+      case "keyword" -> VolunteeringAnalyzers.keywordAnalyzer();
+      case "english" -> VolunteeringAnalyzers.englishAnalyzer();
+      default -> throw new IllegalArgumentException("unknown chain " + analysisCase.chain());
+    };
+  }
+
+  @Override
+  public void tearDown() throws Exception {
+    analyzer.close();
+    super.tearDown();
+  }
+
   public void testCase() throws IOException {
-    Analyzer analyzer = CHAINS.get(analysisCase.chain());
-    assertNotNull("unknown chain " + analysisCase.chain(), analyzer);
     assertAnalyzesTo(analyzer, analysisCase.input(), analysisCase.expected().toArray(String[]::new));
   }
 
