@@ -1,5 +1,6 @@
 package sa.volunteering.analysis;
 
+import java.util.Arrays;
 import org.apache.lucene.analysis.CharArraySet;
 
 /**
@@ -18,6 +19,8 @@ public final class ArabicLightStemmer {
   static final int MIN_STEM = 3;
 
   private final CharArraySet protectedWords;
+  /** Scratch space for the article form of a word, {@code ال} + word; one stemmer serves one token stream. */
+  private char[] withArticle = {'\u0627', '\u0644', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
   /** {@code protectedWords} must already be normalized and may carry their article ({@code الرياض}). */
   public ArabicLightStemmer(CharArraySet protectedWords) {
@@ -56,13 +59,20 @@ public final class ArabicLightStemmer {
 
   /** Whether {@code و} belongs to the word: its suffix-stripped form is a protected stem ({@code وطنيه} → {@code وطن}). */
   private boolean rootStartsWithWaw(char[] s, int len) {
-    char[] copy = java.util.Arrays.copyOf(s, len);
+    char[] copy = Arrays.copyOf(s, len);
     return isProtected(copy, 0, stripSuffixes(copy, len));
   }
 
   /** A protected word matches with or without its article, so that it stems the same after any proclitic. */
   private boolean isProtected(char[] s, int offset, int len) {
-    return protectedWords.contains(s, offset, len) || protectedWords.contains("ال" + new String(s, offset, len));
+    if (protectedWords.contains(s, offset, len)) {
+      return true;
+    }
+    if (withArticle.length < len + 2) {
+      withArticle = Arrays.copyOf(withArticle, len + 2);
+    }
+    System.arraycopy(s, offset, withArticle, 2, len);
+    return protectedWords.contains(withArticle, 0, len + 2);
   }
 
   private static int stripSuffixes(char[] s, int len) {
