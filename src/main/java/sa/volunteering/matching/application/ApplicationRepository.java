@@ -1,0 +1,100 @@
+package sa.volunteering.matching.application;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.web.PageRequest;
+
+@Repository
+class ApplicationRepository {
+
+  private static final String VOLUNTEER_VIEW = "select a.id, a.opportunity_id, o.title_ar, o.organization_id, a.status, a.motivation,"
+      + " a.version, a.created_at, a.updated_at from applications a join opportunities o on o.id = a.opportunity_id";
+
+  private final DatabaseClient database;
+
+  ApplicationRepository(DatabaseClient database) {
+    this.database = database;
+  }
+
+  Mono<Void> insert(UUID id, UUID opportunityId, UUID volunteerId, ApplyRequest request) {
+    return database.sql("insert into applications (id, opportunity_id, volunteer_id, motivation) values (:id, :opportunity, :volunteer, :motivation)")
+        .bind("id", id)
+        .bind("opportunity", opportunityId)
+        .bind("volunteer", volunteerId)
+        .bind("motivation", Parameter.fromOrEmpty(request.motivation(), String.class))
+        .then();
+  }
+
+  Mono<ApplicationRecord> record(UUID id) {
+    return database.sql("select a.id, a.opportunity_id, o.organization_id, a.volunteer_id, a.status, a.version"
+            + " from applications a join opportunities o on o.id = a.opportunity_id where a.id = :id")
+        .bind("id", id)
+        .map(row -> new ApplicationRecord(row.get("id", UUID.class), row.get("opportunity_id", UUID.class),
+            row.get("organization_id", UUID.class), row.get("volunteer_id", UUID.class), row.get("status", String.class),
+            row.get("version", Long.class)))
+        .one();
+  }
+
+  /** Moves the application from one of {@code from} to {@code to}; empty when it was in another state. */
+  Mono<Long> transition(UUID id, List<String> from, String to) {
+    return database.sql("update applications set status = :to, version = version + 1, updated_at = now()"
+            + " where id = :id and status = any(:from) returning version")
+        .bind("id", id)
+        .bind("from", from.toArray(String[]::new))
+        .bind("to", to)
+        .map(row -> row.get("version", Long.class))
+        .one();
+  }
+
+  Mono<ApplicationView> view(UUID id) {
+    return database.sql(VOLUNTEER_VIEW + " where a.id = :id").bind("id", id).map(ApplicationRepository::volunteerView).one();
+  }
+
+  Flux<ApplicationView> ofVolunteer(UUID volunteerId, PageRequest page) {
+    return database.sql(VOLUNTEER_VIEW + " where a.volunteer_id = :volunteer order by a.created_at desc, a.id limit :limit offset :offset")
+        .bind("volunteer", volunteerId)
+        .bind("limit", page.size())
+        .bind("offset", page.offset())
+        .map(ApplicationRepository::volunteerView)
+        .all();
+  }
+
+  Mono<Long> countOfVolunteer(UUID volunteerId) {
+    return database.sql("select count(*) as total from applications where volunteer_id = :volunteer")
+        .bind("volunteer", volunteerId).map(row -> row.get("total", Long.class)).one();
+  }
+
+  Flux<ApplicantView> applicants(UUID opportunityId, PageRequest page) {
+    return database.sql("select a.id, a.opportunity_id, a.volunteer_id, v.full_name, v.phone, v.email, v.city_code, v.skill_codes,"
+            + " a.status, a.motivation, a.version, a.created_at, a.updated_at"
+            + " from applications a join volunteers v on v.id = a.volunteer_id where a.opportunity_id = :opportunity"
+            + " order by a.created_at, a.id limit :limit offset :offset")
+        .bind("opportunity", opportunityId)
+        .bind("limit", page.size())
+        .bind("offset", page.offset())
+        .map(row -> new ApplicantView(row.get("id", UUID.class), row.get("opportunity_id", UUID.class), row.get("volunteer_id", UUID.class),
+            row.get("full_name", String.class), row.get("phone", String.class), row.get("email", String.class),
+            row.get("city_code", String.class), List.of(row.get("skill_codes", String[].class)), row.get("status", String.class),
+            row.get("motivation", String.class), row.get("version", Long.class), row.get("created_at", Instant.class),
+            row.get("updated_at", Instant.class)))
+        .all();
+  }
+
+  Mono<Long> countApplicants(UUID opportunityId) {
+    return database.sql("select count(*) as total from applications where opportunity_id = :opportunity")
+        .bind("opportunity", opportunityId).map(row -> row.get("total", Long.class)).one();
+  }
+
+  private static ApplicationView volunteerView(Readable row) {
+    return new ApplicationView(row.get("id", UUID.class), row.get("opportunity_id", UUID.class), row.get("title_ar", String.class),
+        row.get("organization_id", UUID.class), row.get("status", String.class), row.get("motivation", String.class),
+        row.get("version", Long.class), row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
+  }
+}

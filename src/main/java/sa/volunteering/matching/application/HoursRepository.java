@@ -1,0 +1,86 @@
+package sa.volunteering.matching.application;
+
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.web.PageRequest;
+
+@Repository
+class HoursRepository {
+
+  private static final String COLUMNS = "h.id, h.application_id, h.worked_on, h.hours, h.note, h.status, h.dispute_reason,"
+      + " h.version, h.created_at, h.updated_at";
+
+  private final DatabaseClient database;
+
+  HoursRepository(DatabaseClient database) {
+    this.database = database;
+  }
+
+  Mono<HoursView> insert(UUID id, UUID applicationId, HoursRequest request) {
+    return database.sql("insert into volunteer_hours as h (id, application_id, worked_on, hours, note)"
+            + " values (:id, :application, :workedOn, :hours, :note) returning " + COLUMNS)
+        .bind("id", id)
+        .bind("application", applicationId)
+        .bind("workedOn", request.workedOn())
+        .bind("hours", request.hours())
+        .bind("note", Parameter.fromOrEmpty(request.note(), String.class))
+        .map(HoursRepository::view)
+        .one();
+  }
+
+  /** The application the hours belong to. */
+  Mono<UUID> applicationOf(UUID hoursId) {
+    return database.sql("select application_id from volunteer_hours where id = :id").bind("id", hoursId)
+        .map(row -> row.get("application_id", UUID.class)).one();
+  }
+
+  /** From logged to verified or disputed; empty when they were not logged. */
+  Mono<HoursView> settle(UUID id, String status, @org.jspecify.annotations.Nullable String reason) {
+    return database.sql("update volunteer_hours as h set status = :status, dispute_reason = :reason, version = version + 1,"
+            + " updated_at = now() where id = :id and status = 'logged' returning " + COLUMNS)
+        .bind("id", id)
+        .bind("status", status)
+        .bind("reason", Parameter.fromOrEmpty(reason, String.class))
+        .map(HoursRepository::view)
+        .one();
+  }
+
+  Mono<HoursView> find(UUID id) {
+    return database.sql("select " + COLUMNS + " from volunteer_hours h where h.id = :id").bind("id", id).map(HoursRepository::view).one();
+  }
+
+  Flux<HoursView> ofApplication(UUID applicationId) {
+    return database.sql("select " + COLUMNS + " from volunteer_hours h where h.application_id = :application order by h.worked_on, h.id")
+        .bind("application", applicationId).map(HoursRepository::view).all();
+  }
+
+  Flux<HoursView> ofVolunteer(UUID volunteerId, PageRequest page) {
+    return database.sql("select " + COLUMNS + " from volunteer_hours h join applications a on a.id = h.application_id"
+            + " where a.volunteer_id = :volunteer order by h.worked_on desc, h.id limit :limit offset :offset")
+        .bind("volunteer", volunteerId)
+        .bind("limit", page.size())
+        .bind("offset", page.offset())
+        .map(HoursRepository::view)
+        .all();
+  }
+
+  Mono<Long> countOfVolunteer(UUID volunteerId) {
+    return database.sql("select count(*) as total from volunteer_hours h join applications a on a.id = h.application_id where a.volunteer_id = :volunteer")
+        .bind("volunteer", volunteerId).map(row -> row.get("total", Long.class)).one();
+  }
+
+  private static HoursView view(Readable row) {
+    return new HoursView(row.get("id", UUID.class), row.get("application_id", UUID.class), row.get("worked_on", LocalDate.class),
+        row.get("hours", BigDecimal.class), row.get("note", String.class), row.get("status", String.class),
+        row.get("dispute_reason", String.class), row.get("version", Long.class), row.get("created_at", Instant.class),
+        row.get("updated_at", Instant.class));
+  }
+}

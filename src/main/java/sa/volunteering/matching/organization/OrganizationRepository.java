@@ -1,0 +1,92 @@
+package sa.volunteering.matching.organization;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.web.PageRequest;
+
+@Repository
+class OrganizationRepository {
+
+  private static final String COLUMNS = "id, name_ar, name_en, city_code, kind, verified, status, version, created_at, updated_at";
+
+  private final DatabaseClient database;
+
+  OrganizationRepository(DatabaseClient database) {
+    this.database = database;
+  }
+
+  Mono<OrganizationView> insert(UUID id, OrganizationRequest request) {
+    return database.sql("insert into organizations (id, name_ar, name_en, city_code, kind, verified)"
+            + " values (:id, :nameAr, :nameEn, :city, :kind, :verified) returning " + COLUMNS)
+        .bind("id", id)
+        .bind("nameAr", request.nameAr())
+        .bind("nameEn", request.nameEn())
+        .bind("city", request.cityCode())
+        .bind("kind", request.kind())
+        .bind("verified", request.isVerified())
+        .map(OrganizationRepository::view)
+        .one();
+  }
+
+  /** Empty when the version did not match (or the row is gone). */
+  Mono<OrganizationView> update(UUID id, long version, OrganizationRequest request) {
+    return database.sql("update organizations set name_ar = :nameAr, name_en = :nameEn, city_code = :city, kind = :kind,"
+            + " verified = :verified, version = version + 1, updated_at = now()"
+            + " where id = :id and version = :version returning " + COLUMNS)
+        .bind("id", id)
+        .bind("version", version)
+        .bind("nameAr", request.nameAr())
+        .bind("nameEn", request.nameEn())
+        .bind("city", request.cityCode())
+        .bind("kind", request.kind())
+        .bind("verified", request.isVerified())
+        .map(OrganizationRepository::view)
+        .one();
+  }
+
+  Mono<OrganizationView> close(UUID id) {
+    return database.sql("update organizations set status = 'closed', version = version + 1, updated_at = now()"
+            + " where id = :id and status = 'active' returning " + COLUMNS)
+        .bind("id", id)
+        .map(OrganizationRepository::view)
+        .one();
+  }
+
+  Mono<OrganizationView> find(UUID id) {
+    return database.sql("select " + COLUMNS + " from organizations where id = :id")
+        .bind("id", id)
+        .map(OrganizationRepository::view)
+        .one();
+  }
+
+  Flux<OrganizationView> list(PageRequest page) {
+    return database.sql("select " + COLUMNS + " from organizations order by created_at desc, id limit :limit offset :offset")
+        .bind("limit", page.size())
+        .bind("offset", page.offset())
+        .map(OrganizationRepository::view)
+        .all();
+  }
+
+  Mono<Long> count() {
+    return database.sql("select count(*) as total from organizations").map(row -> row.get("total", Long.class)).one();
+  }
+
+  private static OrganizationView view(Readable row) {
+    return new OrganizationView(
+        row.get("id", UUID.class),
+        row.get("name_ar", String.class),
+        row.get("name_en", String.class),
+        row.get("city_code", String.class),
+        row.get("kind", String.class),
+        Boolean.TRUE.equals(row.get("verified", Boolean.class)),
+        row.get("status", String.class),
+        row.get("version", Long.class),
+        row.get("created_at", Instant.class),
+        row.get("updated_at", Instant.class));
+  }
+}

@@ -1,0 +1,49 @@
+package sa.volunteering.matching.security;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.problem.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 from the security filters, written as the same problem responses as the rest of the API. */
+@Component
+class ProblemWriter {
+
+  private final JsonMapper json;
+
+  ProblemWriter(JsonMapper json) {
+    this.json = json;
+  }
+
+  ServerAuthenticationEntryPoint unauthorized() {
+    return (exchange, error) -> {
+      exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+      return write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+          "This needs a valid bearer token (missing, expired or not signed by this platform)");
+    };
+  }
+
+  ServerAccessDeniedHandler forbidden() {
+    return (exchange, error) -> write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+        "Your role does not allow this");
+  }
+
+  private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(Problems.type(slug));
+    problem.setTitle(title);
+    problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+    exchange.getResponse().setStatusCode(status);
+    exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    DataBuffer body = exchange.getResponse().bufferFactory().wrap(json.writeValueAsBytes(problem));
+    return exchange.getResponse().writeWith(Mono.just(body));
+  }
+}

@@ -1,0 +1,108 @@
+package sa.volunteering.matching.security;
+
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * Stateless bearer-token security. Reading the public catalogue (taxonomy, organizations, published
+ * opportunities) needs no token; everything else under /api needs one. Which role may do what, and on
+ * which object, is decided by each feature with the {@link Actor}: a role check alone cannot say whose
+ * opportunity it is.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+  static final String ROLES_CLAIM = "roles";
+  static final String ORGANIZATION_CLAIM = "org";
+
+  @Bean
+  SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems) {
+    JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+    authorities.setAuthoritiesClaimName(ROLES_CLAIM);
+    authorities.setAuthorityPrefix("ROLE_");
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(authorities);
+    return http
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .authorizeExchange(exchanges -> exchanges
+            .pathMatchers(HttpMethod.GET, "/api/taxonomy/**", "/api/organizations/**", "/api/opportunities/**").permitAll()
+            .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+            .pathMatchers("/api/**").authenticated()
+            .anyExchange().denyAll())
+        .oauth2ResourceServer(resourceServer -> resourceServer
+            .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
+            .authenticationEntryPoint(problems.unauthorized())
+            .accessDeniedHandler(problems.forbidden()))
+        .exceptionHandling(handling -> handling
+            .authenticationEntryPoint(problems.unauthorized())
+            .accessDeniedHandler(problems.forbidden()))
+        .build();
+  }
+
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
+    SecretKeySpec key = new SecretKeySpec(Base64.getDecoder().decode(properties.jwtSecret()), "HmacSHA256");
+    return NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+  }
+
+  /** The actor a validated token describes; unknown roles are ignored, a malformed id is no identity. */
+  static Actor actorOf(Jwt jwt) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    List<String> claimed = jwt.getClaimAsStringList(ROLES_CLAIM);
+    if (claimed != null) {
+      for (String role : claimed) {
+        for (Role known : Role.values()) {
+          if (known.name().equals(role)) {
+            roles.add(known);
+          }
+        }
+      }
+    }
+    UUID volunteer = roles.contains(Role.VOLUNTEER) ? uuidOrNull(jwt.getSubject()) : null;
+    UUID organization = roles.contains(Role.ORG_MEMBER) ? uuidOrNull(jwt.getClaimAsString(ORGANIZATION_CLAIM)) : null;
+    if (roles.contains(Role.VOLUNTEER) && volunteer == null) {
+      roles.remove(Role.VOLUNTEER);
+    }
+    if (roles.contains(Role.ORG_MEMBER) && organization == null) {
+      roles.remove(Role.ORG_MEMBER);
+    }
+    return new Actor(roles, volunteer, organization);
+  }
+
+  private static UUID uuidOrNull(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package sa.volunteering.matching.system.problem;
+
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every failure into an RFC 9457 problem with a named {@code type}. Validation problems list each
+ * field with the rule it broke. Unexpected failures answer 500 with a reference to the log line, and
+ * never with the exception's message.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  @Override
+  protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
+      WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    List<Problems.FieldError> errors = ex.getFieldErrors().stream()
+        .map(error -> Problems.FieldError.of(error.getField(), rule(error), String.valueOf(error.getDefaultMessage())))
+        .toList();
+    return validation(ex, errors, headers, exchange);
+  }
+
+  @Override
+  protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    List<Problems.FieldError> errors = ex.getParameterValidationResults().stream()
+        .flatMap(result -> result.getResolvableErrors().stream()
+            .map(error -> Problems.FieldError.of(
+                String.valueOf(result.getMethodParameter().getParameterName()),
+                error.getCodes() == null || error.getCodes().length == 0 ? "invalid" : lastSegment(error.getCodes()[error.getCodes().length - 1]),
+                String.valueOf(error.getDefaultMessage()))))
+        .toList();
+    return validation(ex, errors, headers, exchange);
+  }
+
+  @Override
+  protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+      ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    if (causeOf(ex, DataBufferLimitException.class) != null) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than this service accepts");
+      problem.setType(Problems.type("payload-too-large"));
+      problem.setTitle("Payload too large");
+      return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, exchange);
+    }
+    JacksonException json = causeOf(ex, JacksonException.class);
+    String detail;
+    if (json != null && !json.getPath().isEmpty()) {
+      detail = "The value at " + jsonPath(json) + " is not of the expected type or format";
+    } else if (json != null) {
+      detail = "The request body is not well-formed JSON";
+    } else {
+      detail = ex.getReason() == null ? "The request is malformed" : ex.getReason();
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    problem.setType(Problems.type("malformed-request"));
+    problem.setTitle("Malformed request");
+    if (json != null && !json.getPath().isEmpty()) {
+      problem.setProperty("errors", List.of(Problems.FieldError.of(jsonPath(json), "type", detail)));
+    }
+    return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+  }
+
+  @Override
+  protected Mono<ResponseEntity<Object>> handleExceptionInternal(
+      Exception ex, @Nullable Object body, @Nullable HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+      problem.setType(Problems.type(slug(status)));
+    }
+    return super.handleExceptionInternal(ex, body, headers, status, exchange);
+  }
+
+  @ExceptionHandler(Exception.class)
+  Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
+    String reference = UUID.randomUUID().toString();
+    log.error("Unexpected failure, reference {} ({} {})", reference, exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        "Something went wrong on our side. Quote reference " + reference + " if you report it.");
+    problem.setType(Problems.type("internal-error"));
+    problem.setTitle("Internal error");
+    problem.setProperty("reference", reference);
+    return Mono.just(ResponseEntity.internalServerError().body(problem));
+  }
+
+  private Mono<ResponseEntity<Object>> validation(
+      Exception ex, List<Problems.FieldError> errors, HttpHeaders headers, ServerWebExchange exchange) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message() : errors.size() + " fields are invalid");
+    problem.setType(Problems.type("validation"));
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", errors);
+    return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+  }
+
+  private static String rule(FieldError error) {
+    return error.getCode() == null ? "invalid" : lastSegment(error.getCode());
+  }
+
+  private static String lastSegment(String code) {
+    return code.substring(code.lastIndexOf('.') + 1);
+  }
+
+  private static String jsonPath(JacksonException json) {
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference reference : json.getPath()) {
+      if (reference.getPropertyName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "(root)" : path.toString();
+  }
+
+  private static String slug(HttpStatusCode status) {
+    return switch (status.value()) {
+      case 400 -> "malformed-request";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 406 -> "not-acceptable";
+      case 409 -> "conflict";
+      case 413 -> "payload-too-large";
+      case 415 -> "unsupported-media-type";
+      default -> status.is5xxServerError() ? "server-error" : "client-error";
+    };
+  }
+
+  private static <T extends Throwable> @Nullable T causeOf(Throwable error, Class<T> type) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    return null;
+  }
+}

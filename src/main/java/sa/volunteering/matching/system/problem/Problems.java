@@ -1,0 +1,55 @@
+package sa.volunteering.matching.system.problem;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/** The problems the API reports, by name. */
+public final class Problems {
+
+  private Problems() {}
+
+  public static URI type(String slug) {
+    return URI.create("/problems/" + slug);
+  }
+
+  public static ApiException notFound(String what, Object id) {
+    return new ApiException(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " " + id + " does not exist or is not visible to you");
+  }
+
+  public static ApiException forbidden(String detail) {
+    return new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+  }
+
+  public static ApiException staleVersion(String what, long sent, long current) {
+    return new ApiException(HttpStatus.CONFLICT, "stale-version", "Stale version",
+        what + " was changed meanwhile: you sent version " + sent + ", the current one is " + current + ". Read it again and retry.",
+        Map.of("currentVersion", current));
+  }
+
+  public static ApiException conflict(String slug, String title, String detail) {
+    return new ApiException(HttpStatus.CONFLICT, slug, title, detail);
+  }
+
+  public static ApiException invalidState(String what, String state, String action) {
+    return new ApiException(HttpStatus.CONFLICT, "invalid-state", "Not allowed in this state",
+        "Cannot " + action + " " + what + " while it is " + state, Map.of("state", state));
+  }
+
+  public static ApiException badRequest(String slug, String title, String detail, Map<String, ?> properties) {
+    return new ApiException(HttpStatus.BAD_REQUEST, slug, title, detail, properties);
+  }
+
+  /** A field that failed a rule the annotations cannot express (a taxonomy code, a date order, ...). */
+  public static ApiException invalidField(String field, String rule, String message) {
+    return badRequest("validation", "Invalid request", message,
+        Map.of("errors", java.util.List.of(FieldError.of(field, rule, message))));
+  }
+
+  /** One failed rule, as listed in a problem's {@code errors}. */
+  public record FieldError(String field, String rule, String message) {
+    public static FieldError of(String field, String rule, String message) {
+      return new FieldError(field, rule, message);
+    }
+  }
+}
