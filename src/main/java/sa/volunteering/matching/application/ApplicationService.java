@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 import sa.volunteering.matching.opportunity.OpportunityService;
 import sa.volunteering.matching.opportunity.OpportunityView;
 import sa.volunteering.matching.security.Actor;
+import sa.volunteering.matching.system.IdGenerator;
 import sa.volunteering.matching.system.problem.Problems;
 import sa.volunteering.matching.system.web.Page;
 import sa.volunteering.matching.system.web.PageRequest;
@@ -33,18 +34,20 @@ class ApplicationService {
   private final OpportunityService opportunities;
   private final VolunteerService volunteers;
   private final TransactionalOperator transaction;
+  private final IdGenerator ids;
 
   ApplicationService(ApplicationRepository applications, OpportunityService opportunities, VolunteerService volunteers,
-      TransactionalOperator transaction) {
+      TransactionalOperator transaction, IdGenerator ids) {
     this.applications = applications;
     this.opportunities = opportunities;
     this.volunteers = volunteers;
     this.transaction = transaction;
+    this.ids = ids;
   }
 
   Mono<ApplicationView> apply(Actor actor, UUID opportunityId, ApplyRequest request) {
     UUID volunteerId = actor.requireVolunteer();
-    UUID id = UUID.randomUUID();
+    UUID id = ids.next();
     return volunteers.find(volunteerId)
         .onErrorMap(error -> error instanceof ErrorResponseException response && response.getStatusCode().value() == 404,
             error -> Problems.conflict("not-registered", "Not registered", "Register your volunteer profile before applying"))

@@ -8,6 +8,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.security.Actor;
+import sa.volunteering.matching.system.IdGenerator;
 import sa.volunteering.matching.system.problem.Problems;
 import sa.volunteering.matching.system.web.Page;
 import sa.volunteering.matching.system.web.PageRequest;
@@ -24,18 +25,20 @@ class HoursService {
   private final ApplicationService applications;
   private final VolunteerService volunteers;
   private final TransactionalOperator transaction;
+  private final IdGenerator ids;
 
-  HoursService(HoursRepository hours, ApplicationService applications, VolunteerService volunteers, TransactionalOperator transaction) {
+  HoursService(HoursRepository hours, ApplicationService applications, VolunteerService volunteers, TransactionalOperator transaction, IdGenerator ids) {
     this.hours = hours;
     this.applications = applications;
     this.volunteers = volunteers;
     this.transaction = transaction;
+    this.ids = ids;
   }
 
   Mono<HoursView> log(Actor actor, UUID applicationId, HoursRequest request) {
     return applications.managed(actor, applicationId)
         .flatMap(record -> List.of("accepted", "completed").contains(record.status())
-            ? hours.insert(UUID.randomUUID(), applicationId, request)
+            ? hours.insert(ids.next(), applicationId, request)
             : Mono.error(Problems.invalidState("application " + applicationId, record.status(), "log hours for")));
   }
 

@@ -11,6 +11,7 @@ import sa.volunteering.matching.organization.OrganizationService;
 import sa.volunteering.matching.outbox.AggregateType;
 import sa.volunteering.matching.outbox.Outbox;
 import sa.volunteering.matching.security.Actor;
+import sa.volunteering.matching.system.IdGenerator;
 import sa.volunteering.matching.system.problem.Problems;
 import sa.volunteering.matching.system.web.Page;
 import sa.volunteering.matching.system.web.PageRequest;
@@ -27,14 +28,16 @@ public class OpportunityService {
   private final Outbox outbox;
   private final Taxonomy taxonomy;
   private final TransactionalOperator transaction;
+  private final IdGenerator ids;
 
   OpportunityService(OpportunityRepository opportunities, OrganizationService organizations, Outbox outbox, Taxonomy taxonomy,
-      TransactionalOperator transaction) {
+      TransactionalOperator transaction, IdGenerator ids) {
     this.opportunities = opportunities;
     this.organizations = organizations;
     this.outbox = outbox;
     this.taxonomy = taxonomy;
     this.transaction = transaction;
+    this.ids = ids;
   }
 
   Mono<OpportunityView> create(Actor actor, UUID organizationId, OpportunityRequest request) {
@@ -43,7 +46,7 @@ public class OpportunityService {
       throw Problems.forbidden("Only members of organization " + organizationId + " can publish its opportunities");
     }
     check(request);
-    UUID id = UUID.randomUUID();
+    UUID id = ids.next();
     return organizations.find(organizationId)
         .flatMap(organization -> organization.status().equals("active")
             ? opportunities.insert(id, organizationId, request)
@@ -123,7 +126,7 @@ public class OpportunityService {
   /** Closes every published opportunity that has ended, announcing each; returns how many. */
   public Mono<Long> expireEnded() {
     return opportunities.expire()
-        .concatMap(expired -> outbox.announce(AggregateType.OPPORTUNITY, expired.getKey(), expired.getValue()))
+        .concatMap(expired -> outbox.announce(AggregateType.OPPORTUNITY, expired.getKey(), expired.getValue()).thenReturn(expired))
         .count()
         .as(transaction::transactional);
   }

@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 import sa.volunteering.matching.outbox.AggregateType;
 import sa.volunteering.matching.outbox.Outbox;
 import sa.volunteering.matching.security.Actor;
+import sa.volunteering.matching.system.IdGenerator;
 import sa.volunteering.matching.system.problem.Problems;
 import sa.volunteering.matching.system.web.Page;
 import sa.volunteering.matching.system.web.PageRequest;
@@ -19,18 +20,20 @@ public class OrganizationService {
   private final Outbox outbox;
   private final Taxonomy taxonomy;
   private final TransactionalOperator transaction;
+  private final IdGenerator ids;
 
-  OrganizationService(OrganizationRepository organizations, Outbox outbox, Taxonomy taxonomy, TransactionalOperator transaction) {
+  OrganizationService(OrganizationRepository organizations, Outbox outbox, Taxonomy taxonomy, TransactionalOperator transaction, IdGenerator ids) {
     this.organizations = organizations;
     this.outbox = outbox;
     this.taxonomy = taxonomy;
     this.transaction = transaction;
+    this.ids = ids;
   }
 
   Mono<OrganizationView> create(Actor actor, OrganizationRequest request) {
     actor.requireAdmin();
     Taxonomy.requireKnown(taxonomy.cities(), "cityCode", request.cityCode());
-    return organizations.insert(UUID.randomUUID(), request)
+    return organizations.insert(ids.next(), request)
         .flatMap(created -> outbox.announce(AggregateType.ORGANIZATION, created.id(), created.version()).thenReturn(created))
         .as(transaction::transactional);
   }

@@ -87,5 +87,4 @@ class OpenApiConfiguration {
     operation.getResponses().addApiResponse(status, new ApiResponse().description(description).content(new Content()
         .addMediaType("application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
   }
-
 }

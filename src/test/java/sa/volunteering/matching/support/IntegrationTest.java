@@ -16,5 +16,5 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestIndexes.class)
+@Import(TestEnvironment.class)
 public @interface IntegrationTest {}

@@ -1,7 +1,6 @@
 package sa.volunteering.matching.system.problem;
 
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -20,6 +20,7 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.IdGenerator;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -31,6 +32,12 @@ import tools.jackson.core.JacksonException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  private final IdGenerator ids;
+
+  ProblemHandler(IdGenerator ids) {
+    this.ids = ids;
+  }
 
   @Override
   protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
@@ -84,15 +91,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected Mono<ResponseEntity<Object>> handleExceptionInternal(
       Exception ex, @Nullable Object body, @Nullable HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-    if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
-      problem.setType(Problems.type(slug(status)));
+    Object problemBody = body == null && ex instanceof ErrorResponse response ? response.getBody() : body;
+    if (problemBody instanceof ProblemDetail problem) {
+      if (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType()))) {
+        problem.setType(Problems.type(slug(status)));
+      }
+      if (problem.getDetail() == null) {
+        problem.setDetail(status.value() == 413
+            ? "The request body is larger than this service accepts"
+            : String.valueOf(problem.getTitle()));
+      }
     }
-    return super.handleExceptionInternal(ex, body, headers, status, exchange);
+    return super.handleExceptionInternal(ex, problemBody, headers, status, exchange);
   }
 
   @ExceptionHandler(Exception.class)
   Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
-    String reference = UUID.randomUUID().toString();
+    String reference = ids.next().toString();
     log.error("Unexpected failure, reference {} ({} {})", reference, exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
         "Something went wrong on our side. Quote reference " + reference + " if you report it.");

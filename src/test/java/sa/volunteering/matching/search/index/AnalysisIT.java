@@ -17,14 +17,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import sa.volunteering.analysis.cases.AnalysisCase;
 import sa.volunteering.matching.support.IntegrationTest;
-import sa.volunteering.matching.support.TestIndexes;
+import sa.volunteering.matching.support.TestEnvironment;
 
 /** The plugin's analysis cases again, this time through _analyze on the running node. */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalysisIT {
 
-  private static final String INDEX = TestIndexes.PREFIX + "analysis-cases";
+  private static final String INDEX = TestEnvironment.PREFIX + "analysis-cases";
 
   /** The chains of analysis-cases.tsv, built from the plugin's components as an index would. */
   private static final String SETTINGS = """
@@ -84,7 +84,7 @@ class AnalysisIT {
         {"settings": {"analysis": {"normalizer": {"folded": {"type": "custom", "filter": ["vol_keyword_normalization"]}}}},
          "mappings": {"properties": {"city": {"type": "keyword", "normalizer": "folded"}}}}
         """;
-    assertThatThrownBy(() -> client.indices().create(c -> c.index(TestIndexes.PREFIX + "normalizer-probe").withJson(new StringReader(body))))
+    assertThatThrownBy(() -> client.indices().create(c -> c.index(TestEnvironment.PREFIX + "normalizer-probe").withJson(new StringReader(body))))
         .isInstanceOf(ElasticsearchException.class)
         .hasMessageContaining("may not use filter [vol_keyword_normalization]");
   }

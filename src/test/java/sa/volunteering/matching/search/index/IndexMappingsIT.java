@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import sa.volunteering.matching.support.IntegrationTest;
-import sa.volunteering.matching.support.TestIndexes;
+import sa.volunteering.matching.support.TestEnvironment;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The index definitions on the real node: created behind versioned names and aliases, searchable in Arabic. */
@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndexMappingsIT {
 
-  private static final String OPPORTUNITIES = TestIndexes.PREFIX + "opportunities";
-  private static final String VOLUNTEERS = TestIndexes.PREFIX + "volunteers";
+  private static final String OPPORTUNITIES = TestEnvironment.PREFIX + "opportunities";
+  private static final String VOLUNTEERS = TestEnvironment.PREFIX + "volunteers";
 
   @Autowired
   ElasticsearchClient client;
@@ -49,7 +49,7 @@ class IndexMappingsIT {
   @Test
   void bothIndexesSitBehindAnAliasOnAVersionedIndex() throws IOException {
     for (IndexDefinition definition : definitions.all()) {
-      String alias = TestIndexes.PREFIX + definition.name();
+      String alias = TestEnvironment.PREFIX + definition.name();
       var behind = client.indices().getAlias(a -> a.name(alias)).aliases().keySet();
       assertThat(behind).containsExactly(definition.indexName(alias));
       assertThat(definition.indexName(alias)).matches(alias + "-v\\d+-[0-9a-f]{12}");
@@ -105,13 +105,13 @@ class IndexMappingsIT {
 
   @Test
   void startingAgainOnMatchingIndexesChangesNothing() throws IOException {
-    bootstrap(TestIndexes.PREFIX).afterSingletonsInstantiated();
+    bootstrap(TestEnvironment.PREFIX).afterSingletonsInstantiated();
     assertThat(client.indices().getAlias(a -> a.name(OPPORTUNITIES)).aliases()).hasSize(1);
   }
 
   @Test
   void anIndexBuiltFromAnotherDefinitionStopsTheStart() throws IOException {
-    String prefix = TestIndexes.PREFIX + "drift-";
+    String prefix = TestEnvironment.PREFIX + "drift-";
     client.indices().create(c -> c.index(prefix + "opportunities-v1-000000000000").withJson(new StringReader(
         "{\"aliases\": {\"" + prefix + "opportunities\": {}}, \"mappings\": {\"_meta\": {\"content_sha256\": \"older\"}}}")));
     IndexDefinition opportunities = definitions.all().get(0);
@@ -125,7 +125,7 @@ class IndexMappingsIT {
 
   @Test
   void aConcreteIndexWhereTheAliasBelongsStopsTheStart() throws IOException {
-    String prefix = TestIndexes.PREFIX + "concrete-";
+    String prefix = TestEnvironment.PREFIX + "concrete-";
     client.indices().create(c -> c.index(prefix + "opportunities"));
     assertThatThrownBy(() -> bootstrap(prefix).ensure(definitions.all().get(0)))
         .isInstanceOf(IndexMismatchException.class)

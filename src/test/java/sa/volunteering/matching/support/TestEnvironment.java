@@ -10,9 +10,12 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.context.annotation.Bean;
 import reactor.blockhound.BlockHound;
 
-/** Gives the test run its own index prefix, deletes what it created, and installs BlockHound. */
+/**
+ * The environment of the integration tests: an index prefix of the run's own (its indexes are deleted at
+ * the end), keys generated for the run (nothing from any profile), and BlockHound installed.
+ */
 @TestConfiguration(proxyBeanMethods = false)
-public class TestIndexes {
+public class TestEnvironment {
 
   /** One prefix per test JVM: every Spring context of the run shares it, no two runs collide. */
   public static final String PREFIX = "it-" + UUID.randomUUID().toString().substring(0, 8) + "-";
@@ -23,17 +26,21 @@ public class TestIndexes {
 
   private final ElasticsearchClient client;
 
-  TestIndexes(ElasticsearchClient client) {
+  TestEnvironment(ElasticsearchClient client) {
     this.client = client;
   }
 
   @Bean
-  static DynamicPropertyRegistrar testIndexPrefix() {
-    return registry -> registry.add("app.search.index.prefix", () -> PREFIX);
+  static DynamicPropertyRegistrar testProperties() {
+    return registry -> {
+      registry.add("app.search.index.prefix", () -> PREFIX);
+      registry.add("app.security.jwt-secret", () -> Tokens.SECRET);
+      registry.add("app.security.national-id-key", () -> Tokens.NATIONAL_ID_KEY);
+    };
   }
 
   @PreDestroy
-  void deleteTestIndexes() throws IOException {
+  void deleteTestEnvironment() throws IOException {
     List<String> indexes = List.copyOf(client.indices()
         .get(g -> g.index(PREFIX + "*").allowNoIndices(true).ignoreUnavailable(true)).indices().keySet());
     if (!indexes.isEmpty()) {

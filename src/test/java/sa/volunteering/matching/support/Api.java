@@ -1,0 +1,95 @@
+package sa.volunteering.matching.support;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/** HTTP calls to the running service, as a client would make them. */
+public final class Api {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final WebTestClient client;
+
+  public Api(int port) {
+    this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+  }
+
+  public Response get(String path, @Nullable String token) {
+    return call(HttpMethod.GET, path, token, null);
+  }
+
+  public Response post(String path, @Nullable String token, @Nullable Object body) {
+    return call(HttpMethod.POST, path, token, body);
+  }
+
+  public Response put(String path, @Nullable String token, Object body) {
+    return call(HttpMethod.PUT, path, token, body);
+  }
+
+  public Response delete(String path, @Nullable String token) {
+    return call(HttpMethod.DELETE, path, token, null);
+  }
+
+  public Response call(HttpMethod method, String path, @Nullable String token, @Nullable Object body) {
+    WebTestClient.RequestBodySpec request = client.method(method).uri(path);
+    if (token != null) {
+      request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+    WebTestClient.RequestHeadersSpec<?> spec = request;
+    if (body instanceof String raw) {
+      spec = request.contentType(MediaType.APPLICATION_JSON).bodyValue(raw);
+    } else if (body != null) {
+      spec = request.contentType(MediaType.APPLICATION_JSON).bodyValue(JSON.writeValueAsString(body));
+    }
+    return Response.of(spec.exchange().expectBody(byte[].class).returnResult());
+  }
+
+  /** Sends bytes as they are, with the given content type (for malformed requests). */
+  public Response raw(HttpMethod method, String path, @Nullable String token, @Nullable String contentType, byte[] body) {
+    WebTestClient.RequestBodySpec request = client.method(method).uri(path);
+    if (token != null) {
+      request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+    if (contentType != null) {
+      request.header(HttpHeaders.CONTENT_TYPE, contentType);
+    }
+    return Response.of(request.bodyValue(body).exchange().expectBody(byte[].class).returnResult());
+  }
+
+  /** A response: status, headers, and the body as JSON (a missing node when empty or not JSON). */
+  public record Response(int status, HttpHeaders headers, JsonNode body, String text) {
+
+    static Response of(EntityExchangeResult<byte[]> result) {
+      byte[] bytes = result.getResponseBody();
+      String text = bytes == null ? "" : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      JsonNode json;
+      try {
+        json = text.isBlank() ? MissingNode.getInstance() : JSON.readTree(text);
+      } catch (RuntimeException notJson) {
+        json = MissingNode.getInstance();
+      }
+      return new Response(result.getStatus().value(), result.getResponseHeaders(), json, text);
+    }
+
+    public String id() {
+      return body.path("id").asString();
+    }
+
+    public long version() {
+      return body.path("version").asLong();
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + text;
+    }
+  }
+}
