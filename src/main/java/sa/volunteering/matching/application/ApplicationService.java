@@ -109,13 +109,13 @@ class ApplicationService {
   Mono<ApplicationRecord> managed(Actor actor, UUID id) {
     return visible(actor, id).flatMap(record -> actor.canManage(record.organizationId())
         ? Mono.just(record)
-        : Mono.error(Problems.forbidden("Only the organization that owns the opportunity can do this")));
+        : Mono.error(actor.denied("Only the organization that owns the opportunity can do this")));
   }
 
   private Mono<ApplicationRecord> own(Actor actor, UUID id) {
     return visible(actor, id).flatMap(record -> actor.isVolunteer(record.volunteerId())
         ? Mono.just(record)
-        : Mono.error(Problems.forbidden("Only the volunteer who applied can do this")));
+        : Mono.error(actor.denied("Only the volunteer who applied can do this")));
   }
 
   private Mono<ApplicationView> decide(Actor actor, UUID id, List<String> from, String to, String action) {

@@ -68,7 +68,7 @@ class HoursService {
             error -> Problems.notFound("Hours", id))
         .flatMap(record -> actor.isVolunteer(record.volunteerId())
             ? Mono.just(record)
-            : Mono.error(Problems.forbidden("Only the volunteer who gave the hours can " + (changesIndex ? "verify" : "dispute") + " them")))
+            : Mono.error(actor.denied("Only the volunteer who gave the hours can " + (changesIndex ? "verify" : "dispute") + " them")))
         .flatMap(record -> hours.settle(id, status, reason)
             .switchIfEmpty(Mono.defer(() -> hours.find(id).flatMap(current -> Mono.error(Problems.invalidState("hours " + id, current.status(), "settle")))))
             .flatMap(settled -> changesIndex ? volunteers.announceChange(record.volunteerId()).thenReturn(settled) : Mono.just(settled)))

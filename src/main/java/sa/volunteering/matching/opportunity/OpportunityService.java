@@ -43,7 +43,7 @@ public class OpportunityService {
   Mono<OpportunityView> create(Actor actor, UUID organizationId, OpportunityRequest request) {
     actor.requireOrganizationRole();
     if (!actor.canManage(organizationId)) {
-      throw Problems.forbidden("Only members of organization " + organizationId + " can publish its opportunities");
+      throw actor.denied("Only members of organization " + organizationId + " can publish its opportunities");
     }
     check(request);
     UUID id = ids.next();
@@ -68,7 +68,7 @@ public class OpportunityService {
   public Mono<OpportunityView> manageable(Actor actor, UUID id) {
     return visible(actor, id).flatMap(view -> actor.canManage(view.organizationId())
         ? Mono.just(view)
-        : Mono.error(Problems.forbidden("Only members of the organization that owns opportunity " + id + " can do this")));
+        : Mono.error(actor.denied("Only members of the organization that owns opportunity " + id + " can do this")));
   }
 
   Mono<Page<OpportunityView>> listByOrganization(Actor actor, UUID organizationId, PageRequest page) {

@@ -35,22 +35,27 @@ public record Actor(Set<Role> roles, @Nullable UUID volunteerId, @Nullable UUID 
     return isAdmin() || isMemberOf(organization);
   }
 
+  /** 401 for an anonymous caller (they may be allowed once signed in), else 403 with {@code detail}. */
+  public RuntimeException denied(String detail) {
+    return isAnonymous() ? Problems.unauthorized() : Problems.forbidden(detail);
+  }
+
   public UUID requireVolunteer() {
     if (!roles.contains(Role.VOLUNTEER) || volunteerId == null) {
-      throw Problems.forbidden("Only a volunteer can do this");
+      throw denied("Only a volunteer can do this");
     }
     return volunteerId;
   }
 
   public void requireAdmin() {
     if (!isAdmin()) {
-      throw Problems.forbidden("Only a platform administrator can do this");
+      throw denied("Only a platform administrator can do this");
     }
   }
 
   public void requireOrganizationRole() {
     if (!isAdmin() && !roles.contains(Role.ORG_MEMBER)) {
-      throw Problems.forbidden("Only members of an organization or administrators can do this");
+      throw denied("Only members of an organization or administrators can do this");
     }
   }
 }

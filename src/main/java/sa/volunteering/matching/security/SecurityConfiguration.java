@@ -50,7 +50,8 @@ class SecurityConfiguration {
         .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
         .authorizeExchange(exchanges -> exchanges
-            .pathMatchers(HttpMethod.GET, "/api/taxonomy/**", "/api/organizations/**", "/api/opportunities/**").permitAll()
+            .pathMatchers(HttpMethod.GET, "/api/taxonomy/**", "/api/organizations", "/api/organizations/*",
+                "/api/organizations/*/opportunities", "/api/opportunities/*").permitAll()
             .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
             .pathMatchers("/api/**").authenticated()

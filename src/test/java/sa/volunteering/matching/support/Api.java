@@ -49,7 +49,32 @@ public final class Api {
     } else if (body != null) {
       spec = request.contentType(MediaType.APPLICATION_JSON).bodyValue(JSON.writeValueAsString(body));
     }
-    return Response.of(spec.exchange().expectBody(byte[].class).returnResult());
+    try {
+      return Response.of(spec.exchange().expectBody(byte[].class).returnResult());
+    } catch (IllegalStateException timeout) {
+      dumpThreads(method + " " + path);
+      throw timeout;
+    }
+  }
+
+  private static void dumpThreads(String request) {
+    StringBuilder dump = new StringBuilder("no answer to " + request + "\n");
+    if (TestEnvironment.connections instanceof io.r2dbc.pool.ConnectionPool pool) {
+      pool.getMetrics().ifPresent(metrics -> dump.append("pool: acquired ").append(metrics.acquiredSize())
+          .append(", idle ").append(metrics.idleSize()).append(", pending ").append(metrics.pendingAcquireSize())
+          .append(", allocated ").append(metrics.allocatedSize()).append(" of ").append(metrics.getMaxAllocatedSize()).append('\n'));
+    }
+    Thread.getAllStackTraces().forEach((thread, stack) -> {
+      dump.append("\n\"").append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+      for (StackTraceElement frame : stack) {
+        dump.append("    at ").append(frame).append('\n');
+      }
+    });
+    try {
+      java.nio.file.Files.writeString(java.nio.file.Path.of("target/hang-" + System.currentTimeMillis() + ".txt"), dump);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Sends bytes as they are, with the given content type (for malformed requests). */

@@ -26,8 +26,12 @@ public class TestEnvironment {
 
   private final ElasticsearchClient client;
 
-  TestEnvironment(ElasticsearchClient client) {
+  /** The service's connection pool, so that a test that times out can tell how the pool stood. */
+  static volatile io.r2dbc.spi.@org.jspecify.annotations.Nullable ConnectionFactory connections;
+
+  TestEnvironment(ElasticsearchClient client, io.r2dbc.spi.ConnectionFactory connectionFactory) {
     this.client = client;
+    connections = connectionFactory;
   }
 
   @Bean

@@ -17,6 +17,11 @@ public final class Problems {
     return new ApiException(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " " + id + " does not exist or is not visible to you");
   }
 
+  public static ApiException unauthorized() {
+    return new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+        "This needs a valid bearer token (missing, expired or not signed by this platform)");
+  }
+
   public static ApiException forbidden(String detail) {
     return new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
   }
