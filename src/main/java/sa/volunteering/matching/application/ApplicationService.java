@@ -51,8 +51,7 @@ class ApplicationService {
     return volunteers.find(volunteerId)
         .onErrorMap(error -> error instanceof ErrorResponseException response && response.getStatusCode().value() == 404,
             error -> Problems.conflict("not-registered", "Not registered", "Register your volunteer profile before applying"))
-        .zipWith(opportunities.visible(actor, opportunityId))
-        .flatMap(both -> eligibility(both.getT1(), both.getT2()))
+        .flatMap(volunteer -> opportunities.visible(actor, opportunityId).flatMap(opportunity -> eligibility(volunteer, opportunity)))
         .then(Mono.defer(() -> applications.insert(id, opportunityId, volunteerId, request)))
         .then(Mono.defer(() -> applications.view(id)))
         .as(transaction::transactional)
@@ -88,14 +87,12 @@ class ApplicationService {
 
   Mono<Page<ApplicationView>> mine(Actor actor, PageRequest page) {
     UUID volunteerId = actor.requireVolunteer();
-    return applications.ofVolunteer(volunteerId, page).collectList()
-        .zipWith(applications.countOfVolunteer(volunteerId), (items, total) -> new Page<>(items, page.page(), page.size(), total));
+    return Page.of(applications.ofVolunteer(volunteerId, page), applications.countOfVolunteer(volunteerId), page);
   }
 
   Mono<Page<ApplicantView>> applicants(Actor actor, UUID opportunityId, PageRequest page) {
     return opportunities.manageable(actor, opportunityId)
-        .then(applications.applicants(opportunityId, page).collectList())
-        .zipWith(applications.countApplicants(opportunityId), (items, total) -> new Page<>(items, page.page(), page.size(), total));
+        .then(Page.of(applications.applicants(opportunityId, page), applications.countApplicants(opportunityId), page));
   }
 
   /** The application if the actor may see it: its volunteer, its organization, an admin. Others get 404. */

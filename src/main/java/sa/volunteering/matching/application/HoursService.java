@@ -56,8 +56,7 @@ class HoursService {
 
   Mono<Page<HoursView>> mine(Actor actor, PageRequest page) {
     UUID volunteerId = actor.requireVolunteer();
-    return hours.ofVolunteer(volunteerId, page).collectList()
-        .zipWith(hours.countOfVolunteer(volunteerId), (items, total) -> new Page<>(items, page.page(), page.size(), total));
+    return Page.of(hours.ofVolunteer(volunteerId, page), hours.countOfVolunteer(volunteerId), page);
   }
 
   private Mono<HoursView> settle(Actor actor, UUID id, String status, @Nullable String reason, boolean changesIndex) {

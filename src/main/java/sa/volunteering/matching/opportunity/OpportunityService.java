@@ -73,10 +73,8 @@ public class OpportunityService {
 
   Mono<Page<OpportunityView>> listByOrganization(Actor actor, UUID organizationId, PageRequest page) {
     List<String> statuses = actor.canManage(organizationId) ? ALL : PUBLIC;
-    return organizations.find(organizationId)
-        .then(opportunities.listByOrganization(organizationId, statuses, page).collectList())
-        .zipWith(opportunities.countByOrganization(organizationId, statuses),
-            (items, total) -> new Page<>(items, page.page(), page.size(), total));
+    return organizations.find(organizationId).then(Page.of(
+        opportunities.listByOrganization(organizationId, statuses, page), opportunities.countByOrganization(organizationId, statuses), page));
   }
 
   Mono<OpportunityView> update(Actor actor, UUID id, OpportunityRequest request) {

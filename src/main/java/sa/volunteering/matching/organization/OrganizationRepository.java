@@ -21,32 +21,31 @@ class OrganizationRepository {
   }
 
   Mono<OrganizationView> insert(UUID id, OrganizationRequest request) {
-    return database.sql("insert into organizations (id, name_ar, name_en, city_code, kind, verified)"
-            + " values (:id, :nameAr, :nameEn, :city, :kind, :verified) returning " + COLUMNS)
+    return bindRequest(database.sql("insert into organizations (id, name_ar, name_en, city_code, kind, verified)"
+            + " values (:id, :nameAr, :nameEn, :city, :kind, :verified) returning " + COLUMNS), request)
         .bind("id", id)
-        .bind("nameAr", request.nameAr())
-        .bind("nameEn", request.nameEn())
-        .bind("city", request.cityCode())
-        .bind("kind", request.kind())
-        .bind("verified", request.isVerified())
         .map(OrganizationRepository::view)
         .one();
   }
 
   /** Empty when the version did not match (or the row is gone). */
   Mono<OrganizationView> update(UUID id, long version, OrganizationRequest request) {
-    return database.sql("update organizations set name_ar = :nameAr, name_en = :nameEn, city_code = :city, kind = :kind,"
+    return bindRequest(database.sql("update organizations set name_ar = :nameAr, name_en = :nameEn, city_code = :city, kind = :kind,"
             + " verified = :verified, version = version + 1, updated_at = now()"
-            + " where id = :id and version = :version returning " + COLUMNS)
+            + " where id = :id and version = :version returning " + COLUMNS), request)
         .bind("id", id)
         .bind("version", version)
+        .map(OrganizationRepository::view)
+        .one();
+  }
+
+  private static DatabaseClient.GenericExecuteSpec bindRequest(DatabaseClient.GenericExecuteSpec spec, OrganizationRequest request) {
+    return spec
         .bind("nameAr", request.nameAr())
         .bind("nameEn", request.nameEn())
         .bind("city", request.cityCode())
         .bind("kind", request.kind())
-        .bind("verified", request.isVerified())
-        .map(OrganizationRepository::view)
-        .one();
+        .bind("verified", request.isVerified());
   }
 
   Mono<OrganizationView> close(UUID id) {

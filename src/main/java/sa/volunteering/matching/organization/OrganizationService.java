@@ -64,7 +64,6 @@ public class OrganizationService {
   }
 
   Mono<Page<OrganizationView>> list(PageRequest page) {
-    return organizations.list(page).collectList()
-        .zipWith(organizations.count(), (items, total) -> new Page<>(items, page.page(), page.size(), total));
+    return Page.of(organizations.list(page), organizations.count(), page);
   }
 }
