@@ -1,5 +1,6 @@
 package sa.volunteering.matching.application;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -124,7 +125,7 @@ class ApplicationService {
   }
 
   private static Mono<Void> eligibility(VolunteerView volunteer, OpportunityView opportunity) {
-    if (!opportunity.status().equals("published") || !opportunity.endsAt().isAfter(java.time.Instant.now())) {
+    if (!opportunity.status().equals("published") || !opportunity.endsAt().isAfter(Instant.now())) {
       return Mono.error(Problems.invalidState("opportunity " + opportunity.id(), opportunity.status(), "apply to"));
     }
     if (!volunteer.status().equals("active")) {

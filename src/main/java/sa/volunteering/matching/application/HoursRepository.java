@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -43,7 +44,7 @@ class HoursRepository {
   }
 
   /** From logged to verified or disputed; empty when they were not logged. */
-  Mono<HoursView> settle(UUID id, String status, @org.jspecify.annotations.Nullable String reason) {
+  Mono<HoursView> settle(UUID id, String status, @Nullable String reason) {
     return database.sql("update volunteer_hours as h set status = :status, dispute_reason = :reason, version = version + 1,"
             + " updated_at = now() where id = :id and status = 'logged' returning " + COLUMNS)
         .bind("id", id)

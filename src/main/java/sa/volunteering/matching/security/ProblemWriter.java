@@ -1,5 +1,6 @@
 package sa.volunteering.matching.security;
 
+import java.net.URI;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,7 +41,7 @@ class ProblemWriter {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(Problems.type(slug));
     problem.setTitle(title);
-    problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+    problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
     exchange.getResponse().setStatusCode(status);
     exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     DataBuffer body = exchange.getResponse().bufferFactory().wrap(json.writeValueAsBytes(problem));

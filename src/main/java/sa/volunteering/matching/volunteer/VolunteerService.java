@@ -1,5 +1,6 @@
 package sa.volunteering.matching.volunteer;
 
+import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -103,7 +104,7 @@ public class VolunteerService {
     if ((profile.lat() == null) != (profile.lon() == null)) {
       throw Problems.invalidField("profile.lon", "Together", "lat and lon go together: give both or neither");
     }
-    if (profile.birthDate().isAfter(java.time.LocalDate.now().minusYears(10))) {
+    if (profile.birthDate().isAfter(LocalDate.now().minusYears(10))) {
       throw Problems.invalidField("profile.birthDate", "MinimumAge", "volunteers must be at least 10 years old");
     }
   }

@@ -1,5 +1,6 @@
 package sa.volunteering.matching.system.problem;
 
+import java.util.List;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -48,7 +49,7 @@ public final class Problems {
   /** A field that failed a rule the annotations cannot express (a taxonomy code, a date order, ...). */
   public static ApiException invalidField(String field, String rule, String message) {
     return badRequest("validation", "Invalid request", message,
-        Map.of("errors", java.util.List.of(FieldError.of(field, rule, message))));
+        Map.of("errors", List.of(FieldError.of(field, rule, message))));
   }
 
   /** One failed rule, as listed in a problem's {@code errors}. */
