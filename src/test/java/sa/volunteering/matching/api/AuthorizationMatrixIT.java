@@ -125,6 +125,9 @@ class AuthorizationMatrixIT {
             401, 200, 404, 200, 404, 200),
         new Endpoint("list own hours", HttpMethod.GET, w -> "/api/volunteers/me/hours", null, 401, 200, 200, 403, 403, 403),
         new Endpoint("verify hours", HttpMethod.POST, w -> "/api/hours/" + w.hours() + "/verify", null, 401, 200, 404, 403, 404, 403),
+        new Endpoint("list indexing failures", HttpMethod.GET, w -> "/api/admin/indexing/failures", null, 401, 403, 403, 403, 403, 200),
+        new Endpoint("retry a parked change", HttpMethod.POST, w -> "/api/admin/indexing/failures/" + Long.MAX_VALUE + "/retry", null,
+            401, 403, 403, 403, 403, 404),
         new Endpoint("dispute hours", HttpMethod.POST, w -> "/api/hours/" + w.hours() + "/dispute", w -> Map.of("reason", "لم أحضر ذلك اليوم"),
             401, 200, 404, 403, 404, 403));
   }

@@ -50,7 +50,11 @@ public final class Api {
       spec = request.contentType(MediaType.APPLICATION_JSON).bodyValue(JSON.writeValueAsString(body));
     }
     try {
-      return Response.of(spec.exchange().expectBody(byte[].class).returnResult());
+      Response response = Response.of(spec.exchange().expectBody(byte[].class).returnResult());
+      if (response.status() >= 500) {
+        dumpThreads(method + " " + path + " answered " + response);
+      }
+      return response;
     } catch (IllegalStateException timeout) {
       dumpThreads(method + " " + path);
       throw timeout;
@@ -58,7 +62,7 @@ public final class Api {
   }
 
   private static void dumpThreads(String request) {
-    StringBuilder dump = new StringBuilder("no answer to " + request + "\n");
+    StringBuilder dump = new StringBuilder("server error or no answer: " + request + "\n");
     if (TestEnvironment.connections instanceof io.r2dbc.pool.ConnectionPool pool) {
       pool.getMetrics().ifPresent(metrics -> dump.append("pool: acquired ").append(metrics.acquiredSize())
           .append(", idle ").append(metrics.idleSize()).append(", pending ").append(metrics.pendingAcquireSize())

@@ -21,7 +21,10 @@ public class TestEnvironment {
   public static final String PREFIX = "it-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 
   static {
-    BlockHound.install();
+    // One allowance, narrowly scoped: the PostgreSQL driver's SCRAM handshake draws its nonce from
+    // SecureRandom (a read of /dev/urandom, which never waits) on the connection's event loop. It runs
+    // once per new pooled connection; everything else must not block (docs/decisions/0009).
+    BlockHound.install(builder -> builder.allowBlockingCallsInside("com.ongres.scram.common.ScramFunctions", "nonce"));
   }
 
   private final ElasticsearchClient client;

@@ -10,6 +10,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.search.Elasticsearch;
 
 /** UP when the cluster is green or yellow and every node carries the Arabic analysis plugin. */
 @Component("elasticsearchHealthIndicator")
@@ -25,10 +26,10 @@ class ElasticsearchHealthIndicator implements ReactiveHealthIndicator {
 
   @Override
   public Mono<Health> health() {
-    Mono<HealthResponse> cluster = Mono.fromFuture(() -> client.cluster().health());
-    Mono<List<NodesRecord>> nodes = Mono.fromFuture(() -> client.cat().nodes(n -> n.h("name", "version")))
+    Mono<HealthResponse> cluster = Elasticsearch.call(() -> client.cluster().health());
+    Mono<List<NodesRecord>> nodes = Elasticsearch.call(() -> client.cat().nodes(n -> n.h("name", "version")))
         .map(response -> response.nodes());
-    Mono<List<PluginsRecord>> plugins = Mono.fromFuture(() -> client.cat().plugins()).map(response -> response.plugins());
+    Mono<List<PluginsRecord>> plugins = Elasticsearch.call(() -> client.cat().plugins()).map(response -> response.plugins());
     return Mono.zip(cluster, nodes, plugins)
         .map(all -> describe(all.getT1(), all.getT2(), all.getT3()))
         .timeout(properties.timeout())

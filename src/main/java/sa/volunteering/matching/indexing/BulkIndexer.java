@@ -1,0 +1,91 @@
+package sa.volunteering.matching.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import sa.volunteering.matching.search.Elasticsearch;
+
+/**
+ * Sends one {@code _bulk} request for a batch and judges every item on its own: a 200 can still carry
+ * failed items. External versions ({@code external_gte}) make late or repeated writes harmless: a 409
+ * means a newer version is already there, which is success for the row. 429 and 5xx items are retried;
+ * other 4xx items are failures for an operator. A request that fails as a whole retries every row.
+ */
+@Component
+class BulkIndexer {
+
+  private final ElasticsearchAsyncClient client;
+  private final IndexingProperties properties;
+
+  BulkIndexer(ElasticsearchAsyncClient client, IndexingProperties properties) {
+    this.client = client;
+    this.properties = properties;
+  }
+
+  Mono<BulkOutcome> send(List<IndexAction> actions) {
+    BulkOutcome outcome = BulkOutcome.empty();
+    List<IndexAction> sent = new ArrayList<>();
+    List<BulkOperation> operations = new ArrayList<>();
+    for (IndexAction action : actions) {
+      switch (action) {
+        case IndexAction.Nothing nothing -> outcome.done().addAll(nothing.outboxIds());
+        case IndexAction.Put put -> {
+          sent.add(put);
+          operations.add(BulkOperation.of(op -> op.index(index -> index.index(put.index()).id(put.id())
+              .version(put.version()).versionType(VersionType.ExternalGte).document(put.document()))));
+        }
+        case IndexAction.Remove remove -> {
+          sent.add(remove);
+          operations.add(BulkOperation.of(op -> op.delete(delete -> delete.index(remove.index()).id(remove.id())
+              .version(remove.version()).versionType(VersionType.ExternalGte))));
+        }
+      }
+    }
+    if (operations.isEmpty()) {
+      return Mono.just(outcome);
+    }
+    BulkRequest request = BulkRequest.of(bulk -> bulk.operations(operations));
+    return Elasticsearch.call(() -> client.bulk(request))
+        .timeout(properties.bulkTimeout())
+        .map(response -> judge(response, sent, outcome))
+        .onErrorResume(error -> {
+          BulkOutcome retry = BulkOutcome.retryAll(sent, "bulk request failed: " + error);
+          retry.done().addAll(outcome.done());
+          return Mono.just(retry);
+        });
+  }
+
+  private static BulkOutcome judge(BulkResponse response, List<IndexAction> sent, BulkOutcome outcome) {
+    List<BulkResponseItem> items = response.items();
+    for (int i = 0; i < sent.size(); i++) {
+      IndexAction action = sent.get(i);
+      if (i >= items.size()) {
+        action.outboxIds().forEach(id -> outcome.retry().put(id, "no answer for this item in the bulk response"));
+        continue;
+      }
+      BulkResponseItem item = items.get(i);
+      int status = item.status();
+      boolean removedAlready = action instanceof IndexAction.Remove && status == 404;
+      if ((status >= 200 && status < 300) || status == 409 || removedAlready) {
+        outcome.done().addAll(action.outboxIds());
+      } else if (status == 429 || status >= 500) {
+        action.outboxIds().forEach(id -> outcome.retry().put(id, describe(status, item.error())));
+      } else {
+        action.outboxIds().forEach(id -> outcome.failed().put(id, describe(status, item.error())));
+      }
+    }
+    return outcome;
+  }
+
+  private static String describe(int status, ErrorCause error) {
+    return error == null ? "status " + status : "status " + status + ": " + error.type() + ": " + error.reason();
+  }
+}

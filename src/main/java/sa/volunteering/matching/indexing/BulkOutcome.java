@@ -1,0 +1,23 @@
+package sa.volunteering.matching.indexing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a batch settled: rows done (indexed, removed, or already superseded by a newer version), rows to
+ * retry later (429, 5xx, timeouts, a failed request) and rows that failed for good, with reasons.
+ */
+record BulkOutcome(List<Long> done, Map<Long, String> retry, Map<Long, String> failed) {
+
+  static BulkOutcome empty() {
+    return new BulkOutcome(new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+  }
+
+  static BulkOutcome retryAll(List<IndexAction> actions, String reason) {
+    BulkOutcome outcome = empty();
+    actions.forEach(action -> action.outboxIds().forEach(id -> outcome.retry().put(id, reason)));
+    return outcome;
+  }
+}

@@ -1,0 +1,30 @@
+package sa.volunteering.matching.indexing;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param enabled run the indexer in this instance (several instances may run it together)
+ * @param batchSize outbox rows claimed, and at most one {@code _bulk} request sent, per batch
+ * @param pollInterval how often to look for work when no notification arrives
+ * @param maxAttempts attempts before a row is parked for an operator
+ * @param backoff first retry delay; doubled per attempt, with jitter, up to {@code maxBackoff}
+ * @param maxBackoff longest retry delay
+ * @param bulkTimeout how long one {@code _bulk} may take before the batch is retried
+ * @param lagThreshold oldest pending change older than this shows as {@code lagging} in the indexing health
+ */
+@Validated
+@ConfigurationProperties("app.indexing")
+public record IndexingProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("500") @Min(1) @Max(10000) int batchSize,
+    @DefaultValue("1s") Duration pollInterval,
+    @DefaultValue("8") @Min(1) int maxAttempts,
+    @DefaultValue("500ms") Duration backoff,
+    @DefaultValue("5m") Duration maxBackoff,
+    @DefaultValue("30s") Duration bulkTimeout,
+    @DefaultValue("2m") Duration lagThreshold) {}

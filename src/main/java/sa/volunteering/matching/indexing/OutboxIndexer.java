@@ -1,0 +1,141 @@
+package sa.volunteering.matching.indexing;
+
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Wrapped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Drains the outbox into Elasticsearch. Each batch is one transaction: claim rows with
+ * {@code FOR UPDATE SKIP LOCKED} (so instances share the work), read the current state of what they
+ * name, send one {@code _bulk}, then acknowledge, reschedule or park each row by its own item's outcome.
+ * A row is acknowledged only after Elasticsearch acknowledged its document. It wakes on
+ * {@code NOTIFY outbox} and polls as a fallback.
+ */
+@Component
+public class OutboxIndexer implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxIndexer.class);
+
+  private final OutboxQueue queue;
+  private final DocumentLoader documents;
+  private final BulkIndexer bulk;
+  private final TransactionalOperator transaction;
+  private final ConnectionFactory connections;
+  private final IndexingProperties properties;
+  private volatile Disposable running = () -> {};
+  private volatile boolean started;
+
+  OutboxIndexer(OutboxQueue queue, DocumentLoader documents, BulkIndexer bulk, TransactionalOperator transaction,
+      ConnectionFactory connections, IndexingProperties properties) {
+    this.queue = queue;
+    this.documents = documents;
+    this.bulk = bulk;
+    this.transaction = transaction;
+    this.connections = connections;
+    this.properties = properties;
+  }
+
+  /** Processes one batch; emits how many outbox rows it claimed. */
+  public Mono<Integer> drainOnce() {
+    return queue.claim(properties.batchSize()).collectList()
+        .flatMap(rows -> rows.isEmpty()
+            ? Mono.just(0)
+            : documents.actionsFor(rows).flatMap(bulk::send).flatMap(outcome -> settle(rows, outcome)).thenReturn(rows.size()))
+        .as(transaction::transactional);
+  }
+
+  /** Processes batches until a batch comes back short; emits the number of rows claimed in all. */
+  public Mono<Integer> drain() {
+    return drainOnce()
+        .expand(claimed -> claimed == properties.batchSize() ? drainOnce() : Mono.empty())
+        .reduce(0, Integer::sum);
+  }
+
+  private Mono<Void> settle(List<OutboxRow> rows, BulkOutcome outcome) {
+    Map<Boolean, List<OutboxRow>> retryable = rows.stream().filter(row -> outcome.retry().containsKey(row.id()))
+        .collect(Collectors.partitioningBy(row -> row.attempts() + 1 < properties.maxAttempts()));
+    Mono<Void> parkFailed = Flux.fromIterable(outcome.failed().entrySet())
+        .concatMap(failure -> queue.park(List.of(failure.getKey()), failure.getValue())).then();
+    Mono<Void> parkExhausted = Flux.fromIterable(retryable.get(false))
+        .concatMap(row -> queue.park(List.of(row.id()), "gave up after " + properties.maxAttempts() + " attempts: " + outcome.retry().get(row.id())))
+        .then();
+    Mono<Void> reschedule = Flux.fromIterable(retryable.get(true))
+        .concatMap(row -> queue.retryLater(List.of(row.id()), backoff(row.attempts()), outcome.retry().get(row.id())))
+        .then();
+    if (!outcome.failed().isEmpty() || !retryable.get(false).isEmpty()) {
+      log.warn("Indexing: {} rows failed for good and were parked", outcome.failed().size() + retryable.get(false).size());
+    }
+    return queue.done(outcome.done()).then(parkFailed).then(parkExhausted).then(reschedule);
+  }
+
+  /** Exponential backoff with full jitter, capped. */
+  Duration backoff(int attempts) {
+    long base = properties.backoff().toMillis() << Math.min(attempts, 20);
+    long capped = Math.min(base, properties.maxBackoff().toMillis());
+    return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+  }
+
+  @Override
+  public void start() {
+    if (!properties.enabled()) {
+      return;
+    }
+    Flux<Object> wakeUps = Flux.merge(Flux.interval(properties.pollInterval()), notifications());
+    running = wakeUps
+        .onBackpressureDrop()
+        .concatMap(wakeUp -> drain().onErrorResume(error -> {
+          log.warn("Indexing batch failed; retrying at the next wake-up", error);
+          return Mono.empty();
+        }), 0)
+        .subscribe();
+    started = true;
+  }
+
+  /** {@code LISTEN outbox} on a connection of its own, reconnecting with backoff if it drops. */
+  private Flux<Object> notifications() {
+    return Flux.usingWhen(connections.create(),
+            connection -> listen(unwrap(connection)),
+            Connection::close)
+        .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
+            .doBeforeRetry(signal -> log.info("Outbox notifications lost ({}); listening again", signal.failure().toString())));
+  }
+
+  private static Flux<Object> listen(PostgresqlConnection connection) {
+    return connection.createStatement("LISTEN outbox").execute().flatMap(result -> result.getRowsUpdated()).then()
+        .thenMany(connection.getNotifications().map(notification -> (Object) notification));
+  }
+
+  private static PostgresqlConnection unwrap(Connection connection) {
+    Connection current = connection;
+    while (!(current instanceof PostgresqlConnection) && current instanceof Wrapped<?> wrapped) {
+      current = (Connection) wrapped.unwrap();
+    }
+    return (PostgresqlConnection) current;
+  }
+
+  @Override
+  public void stop() {
+    running.dispose();
+    started = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return started;
+  }
+}
