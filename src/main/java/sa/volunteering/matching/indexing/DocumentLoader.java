@@ -40,6 +40,11 @@ class DocumentLoader {
   }
 
   Mono<List<IndexAction>> actionsFor(List<OutboxRow> rows) {
+    return actionsFor(rows, opportunities, volunteers);
+  }
+
+  /** The same, writing to the given indexes instead of the aliases (a reindex fills a new index). */
+  Mono<List<IndexAction>> actionsFor(List<OutboxRow> rows, String opportunities, String volunteers) {
     Map<UUID, List<OutboxRow>> opportunityRows = group(rows, "opportunity");
     Map<UUID, List<OutboxRow>> volunteerRows = group(rows, "volunteer");
     Map<UUID, List<OutboxRow>> organizationRows = group(rows, "organization");
@@ -56,8 +61,8 @@ class DocumentLoader {
           List<Long> settledWithoutWork = organizationRows.entrySet().stream()
               .filter(entry -> byOrganization.getOrDefault(entry.getKey(), List.of()).isEmpty())
               .flatMap(entry -> ids(entry.getValue()).stream()).toList();
-          return opportunityActions(opportunityOutbox, tombstoneVersions)
-              .flatMap(forOpportunities -> volunteerActions(volunteerRows).map(forVolunteers -> {
+          return opportunityActions(opportunities, opportunityOutbox, tombstoneVersions)
+              .flatMap(forOpportunities -> volunteerActions(volunteers, volunteerRows).map(forVolunteers -> {
                 List<IndexAction> actions = new ArrayList<>(forOpportunities);
                 actions.addAll(forVolunteers);
                 if (!settledWithoutWork.isEmpty()) {
@@ -82,7 +87,7 @@ class DocumentLoader {
         .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
   }
 
-  private Mono<List<IndexAction>> opportunityActions(Map<UUID, List<Long>> outbox, Map<UUID, Long> tombstones) {
+  private Mono<List<IndexAction>> opportunityActions(String index, Map<UUID, List<Long>> outbox, Map<UUID, Long> tombstones) {
     if (outbox.isEmpty()) {
       return Mono.just(List.of());
     }
@@ -107,12 +112,12 @@ class DocumentLoader {
         .collectMap(Current::id))
         .map(current -> {
           List<IndexAction> actions = new ArrayList<>();
-          outbox.forEach((id, outboxIds) -> actions.add(action(opportunities, id, current.get(id), tombstones.getOrDefault(id, 0L), outboxIds)));
+          outbox.forEach((id, outboxIds) -> actions.add(action(index, id, current.get(id), tombstones.getOrDefault(id, 0L), outboxIds)));
           return actions;
         });
   }
 
-  private Mono<List<IndexAction>> volunteerActions(Map<UUID, List<OutboxRow>> outbox) {
+  private Mono<List<IndexAction>> volunteerActions(String index, Map<UUID, List<OutboxRow>> outbox) {
     if (outbox.isEmpty()) {
       return Mono.just(List.of());
     }
@@ -125,7 +130,7 @@ class DocumentLoader {
         .collectMap(Current::id)
         .map(current -> {
           List<IndexAction> actions = new ArrayList<>();
-          outbox.forEach((id, rows) -> actions.add(action(volunteers, id, current.get(id), maxVersion(rows), ids(rows))));
+          outbox.forEach((id, rows) -> actions.add(action(index, id, current.get(id), maxVersion(rows), ids(rows))));
           return actions;
         });
   }

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * At start-up, before the web server accepts requests: creates each missing index behind its alias,
@@ -23,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class IndexBootstrap implements SmartInitializingSingleton {
 
-  static final String CONTENT_SHA256 = "content_sha256";
+  public static final String CONTENT_SHA256 = "content_sha256";
   private static final Logger log = LoggerFactory.getLogger(IndexBootstrap.class);
 
   private final ElasticsearchClient client;
@@ -73,12 +72,9 @@ class IndexBootstrap implements SmartInitializingSingleton {
 
   private void create(IndexDefinition definition, String alias) throws IOException {
     String index = definition.indexName(alias);
-    ObjectNode body = (ObjectNode) json.readTree(definition.json());
-    body.withObject("/settings/index").put("number_of_replicas", properties.replicas());
-    body.withObject("/mappings/_meta").put(CONTENT_SHA256, definition.sha256());
-    body.withObject("/aliases").putObject(alias);
+    String body = definition.createBody(json, properties.replicas(), false, alias);
     try {
-      client.indices().create(c -> c.index(index).withJson(new StringReader(body.toString())));
+      client.indices().create(c -> c.index(index).withJson(new StringReader(body)));
       log.info("Created index [{}] behind alias [{}] from {}.json", index, alias, definition.name());
     } catch (ElasticsearchException e) {
       if (!"resource_already_exists_exception".equals(e.error().type())) {

@@ -1,0 +1,189 @@
+package sa.volunteering.matching.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import sa.volunteering.matching.search.Elasticsearch;
+import sa.volunteering.matching.search.index.IndexDefinition;
+import sa.volunteering.matching.search.index.IndexDefinitions;
+import sa.volunteering.matching.search.index.SearchIndexProperties;
+import sa.volunteering.matching.system.IdGenerator;
+import sa.volunteering.matching.system.problem.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rebuilds an index with no downtime: a new versioned index from {@code index-mappings/}, filled from
+ * PostgreSQL in streamed batches (refresh off, no replicas), settings restored, the alias moved in one
+ * atomic request, then every change announced since the load began applied again to the new index, so
+ * that nothing committed during the load is missing. Searches use the old index until the swap.
+ */
+@Component
+public class Reindexer {
+
+  private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
+  private static final Map<String, String> SOURCES = Map.of(
+      "opportunities", "select id, version from opportunities where status <> 'draft' order by id",
+      "volunteers", "select id, version from volunteers where status = 'active' order by id");
+  private static final Map<String, String> COUNTS = Map.of(
+      "opportunities", "select count(*) as n from opportunities where status <> 'draft'",
+      "volunteers", "select count(*) as n from volunteers where status = 'active'");
+  private static final Map<String, List<String>> ANNOUNCING = Map.of(
+      "opportunities", List.of("opportunity", "organization"),
+      "volunteers", List.of("volunteer"));
+
+  private final DatabaseClient database;
+  private final ElasticsearchAsyncClient client;
+  private final DocumentLoader documents;
+  private final BulkIndexer bulk;
+  private final IndexDefinitions definitions;
+  private final SearchIndexProperties indexes;
+  private final JsonMapper json;
+  private final IdGenerator ids;
+  private final Map<String, ReindexJob> jobs = new ConcurrentHashMap<>();
+
+  Reindexer(DatabaseClient database, ElasticsearchAsyncClient client, DocumentLoader documents, BulkIndexer bulk,
+      IndexDefinitions definitions, SearchIndexProperties indexes, JsonMapper json, IdGenerator ids) {
+    this.database = database;
+    this.client = client;
+    this.documents = documents;
+    this.bulk = bulk;
+    this.definitions = definitions;
+    this.indexes = indexes;
+    this.json = json;
+    this.ids = ids;
+  }
+
+  /** Starts a reindex in the background; 404 for an unknown index, 409 while one of it runs. */
+  ReindexJob start(String name, int batchSize, Duration throttle, boolean keepOld) {
+    IndexDefinition definition = definitions.all().stream().filter(candidate -> candidate.name().equals(name)).findFirst()
+        .orElseThrow(() -> Problems.notFound("Index", name));
+    if (jobs.values().stream().anyMatch(job -> job.name.equals(name) && !job.finished())) {
+      throw Problems.conflict("reindex-running", "Reindex already running", "A reindex of " + name + " is running; wait for it to end");
+    }
+    String alias = indexes.alias(name);
+    ReindexJob job = new ReindexJob(ids.next().toString(), name, definition.indexName(alias) + "-" + Instant.now().toEpochMilli());
+    jobs.put(job.id, job);
+    // A job outlives the request that started it: it is tracked in jobs, not tied to the request.
+    run(job, definition, batchSize, throttle, keepOld).subscribe(ignored -> {}, error -> {
+      log.error("Reindex {} of {} failed", job.id, name, error);
+      job.failed(error);
+    }, job::succeeded);
+    return job;
+  }
+
+  /** Runs a reindex to its end (the command-line entry). */
+  public Mono<ReindexJob.Progress> runToEnd(String name, int batchSize, Duration throttle, boolean keepOld) {
+    ReindexJob job = start(name, batchSize, throttle, keepOld);
+    return Flux.interval(Duration.ofMillis(200)).map(tick -> job).filter(ReindexJob::finished).next().map(ReindexJob::progress);
+  }
+
+  ReindexJob job(String id) {
+    ReindexJob job = jobs.get(id);
+    if (job == null) {
+      throw Problems.notFound("Reindex job", id);
+    }
+    return job;
+  }
+
+  private Mono<Void> run(ReindexJob job, IndexDefinition definition, int batchSize, Duration throttle, boolean keepOld) {
+    String alias = indexes.alias(job.name);
+    Mono<Long> watermark = database.sql("select coalesce(max(id), 0) as last from outbox").map(row -> row.get("last", Long.class)).one();
+    return watermark.flatMap(mark -> Elasticsearch.call(() -> client.indices()
+            .create(c -> c.index(job.target).withJson(new StringReader(definition.createBody(json, indexes.replicas(), true, null)))))
+        .then(database.sql(COUNTS.get(job.name)).map(row -> row.get("n", Long.class)).one().doOnNext(job.total::set))
+        .then(load(job, batchSize, throttle))
+        .then(Elasticsearch.call(() -> client.indices().putSettings(s -> s.index(job.target)
+            .settings(settings -> settings.numberOfReplicas(String.valueOf(indexes.replicas())).refreshInterval(t -> t.time("1s"))))))
+        .then(Elasticsearch.call(() -> client.indices().refresh(r -> r.index(job.target))))
+        .then(swap(alias, job.target, keepOld))
+        .then(catchUp(job, mark, batchSize)))
+        .doOnSuccess(ignored -> log.info("Reindex of {} done: {} documents in {}, {} changes applied again after the swap",
+            job.name, job.done.get(), job.target, job.caughtUp.get()));
+  }
+
+  private Mono<Void> load(ReindexJob job, int batchSize, Duration throttle) {
+    String opportunitiesTarget = job.name.equals("opportunities") ? job.target : indexes.alias("opportunities");
+    String volunteersTarget = job.name.equals("volunteers") ? job.target : indexes.alias("volunteers");
+    String type = ANNOUNCING.get(job.name).get(0);
+    long[] lastLog = {System.nanoTime()};
+    return database.sql(SOURCES.get(job.name))
+        .filter(statement -> statement.fetchSize(batchSize))
+        .map(row -> new OutboxRow(-1, type, row.get("id", UUID.class), row.get("version", Long.class), 0))
+        .all()
+        .buffer(batchSize)
+        .concatMap(batch -> documents.actionsFor(batch, opportunitiesTarget, volunteersTarget)
+            .flatMap(actions -> sendFully(actions))
+            .doOnSuccess(ignored -> {
+              job.done.addAndGet(batch.size());
+              if (System.nanoTime() - lastLog[0] > Duration.ofSeconds(2).toNanos()) {
+                lastLog[0] = System.nanoTime();
+                ReindexJob.Progress progress = job.progress();
+                log.info("Reindex of {}: {}% ({} of {}), {} documents/s, {} s left", job.name, progress.percent(),
+                    progress.done(), progress.total(), progress.documentsPerSecond(), progress.secondsLeft());
+              }
+            })
+            .then(throttle.isZero() ? Mono.empty() : Mono.delay(throttle).then()), 1)
+        .then();
+  }
+
+  /** Sends until every document is done; retries what Elasticsearch asks to retry, fails on the rest. */
+  private Mono<Void> sendFully(List<IndexAction> actions) {
+    return bulk.send(actions)
+        .flatMap(outcome -> {
+          if (!outcome.failed().isEmpty()) {
+            return Mono.error(new IllegalStateException("Elasticsearch refused documents: " + outcome.failed().values().iterator().next()));
+          }
+          if (!outcome.retry().isEmpty()) {
+            return Mono.error(new RetryableBulkException(outcome.retry().values().iterator().next()));
+          }
+          return Mono.<Void>empty();
+        })
+        .retryWhen(Retry.backoff(8, Duration.ofMillis(200)).filter(RetryableBulkException.class::isInstance));
+  }
+
+  private Mono<Void> swap(String alias, String target, boolean keepOld) {
+    return Elasticsearch.call(() -> client.indices().getAlias(a -> a.name(alias)))
+        .map(response -> Set.copyOf(response.aliases().keySet()))
+        .onErrorReturn(Set.of())
+        .flatMap(old -> Elasticsearch.call(() -> client.indices().updateAliases(update -> {
+              old.forEach(index -> update.actions(action -> action.remove(remove -> remove.index(index).alias(alias))));
+              return update.actions(action -> action.add(add -> add.index(target).alias(alias)));
+            }))
+            .then(keepOld || old.isEmpty() ? Mono.empty()
+                : Elasticsearch.call(() -> client.indices().delete(d -> d.index(List.copyOf(old)))).then()));
+  }
+
+  /** Every change announced since the load began, applied again through the alias, now on the new index. */
+  private Mono<Void> catchUp(ReindexJob job, long watermark, int batchSize) {
+    return database.sql("select id, aggregate_type, aggregate_id, aggregate_version from outbox"
+            + " where id > :watermark and aggregate_type = any(:types) order by id")
+        .bind("watermark", watermark)
+        .bind("types", ANNOUNCING.get(job.name).toArray(String[]::new))
+        .map(row -> new OutboxRow(row.get("id", Long.class), row.get("aggregate_type", String.class),
+            row.get("aggregate_id", UUID.class), row.get("aggregate_version", Long.class), 0))
+        .all()
+        .buffer(batchSize)
+        .concatMap(batch -> documents.actionsFor(batch).flatMap(this::sendFully).doOnSuccess(ignored -> job.caughtUp.addAndGet(batch.size())), 1)
+        .then();
+  }
+
+  /** A bulk answer that asked for another try (429, 5xx, a failed request). */
+  private static final class RetryableBulkException extends RuntimeException {
+    RetryableBulkException(String reason) {
+      super(reason);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package sa.volunteering.matching.indexing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import sa.volunteering.matching.support.Api;
+import sa.volunteering.matching.support.Fixtures;
+import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.TestEnvironment;
+import sa.volunteering.matching.support.Tokens;
+
+/** A full reindex while the platform keeps changing: after the swap, the new index holds every change. */
+@IntegrationTest
+class ReindexIT {
+
+  private static final String OPPORTUNITIES = TestEnvironment.PREFIX + "opportunities";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  OutboxIndexer indexer;
+
+  @Autowired
+  ElasticsearchClient elasticsearch;
+
+  @Autowired
+  DatabaseClient database;
+
+  /** About 25 throttled batches whatever the database holds, so the writes below land while it runs. */
+  @Test
+  void changesCommittedDuringTheReindexAreInTheNewIndexAfterTheSwap() throws IOException {
+    Api api = new Api(port);
+    Fixtures fixtures = new Fixtures(api);
+    UUID organization = fixtures.organization();
+    List<UUID> opportunities = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      opportunities.add(fixtures.published(organization, 10));
+    }
+    List<UUID> drafts = List.of(fixtures.draft(organization, 3), fixtures.draft(organization, 3));
+    indexer.drain().block(Duration.ofSeconds(60));
+    String before = aliasTarget();
+
+    long rows = database.sql("select count(*) as n from opportunities where status <> 'draft'").map(r -> r.get("n", Long.class))
+        .one().block(Duration.ofSeconds(10));
+    int batchSize = (int) Math.max(1, rows / 25);
+    Api.Response started = api.post("/api/admin/reindex", Tokens.admin(),
+        Map.of("index", "opportunities", "batchSize", batchSize, "throttleMillis", 120));
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    String job = started.body().path("job").asString();
+
+    String member = Tokens.member(organization);
+    for (int i = 0; i < 10; i++) {
+      UUID id = opportunities.get(i);
+      Map<String, Object> change = new HashMap<>(Fixtures.opportunityBody(20 + i));
+      change.put("version", version(id));
+      assertThat(api.put("/api/opportunities/" + id, member, change).status()).isEqualTo(200);
+    }
+    for (int i = 10; i < 13; i++) {
+      assertThat(api.post("/api/opportunities/" + opportunities.get(i) + "/close", member, null).status()).isEqualTo(200);
+    }
+    for (int i = 0; i < 4; i++) {
+      opportunities.add(fixtures.published(organization, 2));
+    }
+    api.post("/api/opportunities/" + drafts.get(0) + "/publish", member, null);
+    api.delete("/api/opportunities/" + drafts.get(1), member);
+    assertThat(api.get("/api/admin/reindex/" + job, Tokens.admin()).body().path("state").asString())
+        .as("the writes above happened while the reindex ran").isEqualTo("RUNNING");
+
+    List<ServerSentEvent<Map>> events = progress(job);
+    assertThat(events).isNotEmpty();
+    Map last = events.get(events.size() - 1).data();
+    assertThat(last).containsEntry("state", "SUCCEEDED");
+    assertThat(((Number) last.get("percent")).doubleValue()).isEqualTo(100.0);
+    indexer.drain().block(Duration.ofSeconds(60));
+    elasticsearch.indices().refresh(r -> r.index(OPPORTUNITIES));
+
+    String after = aliasTarget();
+    assertThat(after).isNotEqualTo(before).isEqualTo(last.get("target"));
+    assertThat(elasticsearch.indices().exists(e -> e.index(before)).value()).as("the old index was removed").isFalse();
+    List<UUID> all = new ArrayList<>(opportunities);
+    all.addAll(drafts);
+    for (UUID id : all) {
+      Map<String, Object> row = database.sql("select version, status from opportunities where id = :id").bind("id", id)
+          .map(r -> Map.<String, Object>of("version", r.get("version", Long.class), "status", r.get("status", String.class)))
+          .one().block(Duration.ofSeconds(10));
+      GetResponse<Map> document = elasticsearch.get(g -> g.index(OPPORTUNITIES).id(id.toString()), Map.class);
+      if (row == null || row.get("status").equals("draft")) {
+        assertThat(document.found()).as("%s is not public", id).isFalse();
+      } else {
+        assertThat(document.found()).as("%s is in the new index", id).isTrue();
+        assertThat(document.version()).as("%s is at its version", id).isEqualTo((Long) row.get("version"));
+        assertThat(document.source()).containsEntry("status", row.get("status"));
+      }
+    }
+  }
+
+  @Test
+  void onlyAdminsReindexAndOnlyKnownIndexes() {
+    Api api = new Api(port);
+    assertThat(api.post("/api/admin/reindex", Tokens.volunteer(UUID.randomUUID()), Map.of("index", "opportunities")).status()).isEqualTo(403);
+    assertThat(api.post("/api/admin/reindex", null, Map.of("index", "opportunities")).status()).isEqualTo(401);
+    Api.Response unknown = api.post("/api/admin/reindex", Tokens.admin(), Map.of("index", "everything"));
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.body().path("type").asString()).isEqualTo("/problems/not-found");
+  }
+
+  private List<ServerSentEvent<Map>> progress(String job) {
+    return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60)).build()
+        .get().uri("/api/admin/reindex/" + job + "/progress")
+        .header("Authorization", "Bearer " + Tokens.admin())
+        .accept(MediaType.TEXT_EVENT_STREAM)
+        .exchange()
+        .expectStatus().isOk()
+        .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map>>() {})
+        .getResponseBody()
+        .collectList()
+        .block(Duration.ofSeconds(60));
+  }
+
+  private String aliasTarget() throws IOException {
+    var targets = elasticsearch.indices().getAlias(a -> a.name(OPPORTUNITIES)).aliases().keySet();
+    assertThat(targets).hasSize(1);
+    return targets.iterator().next();
+  }
+
+  private long version(UUID id) {
+    return database.sql("select version from opportunities where id = :id").bind("id", id)
+        .map(row -> row.get("version", Long.class)).one().block(Duration.ofSeconds(10));
+  }
+}
