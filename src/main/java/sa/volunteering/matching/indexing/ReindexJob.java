@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /** One full reindex, as it runs: where it writes, how far it is, and how it ended. */
-final class ReindexJob {
+public final class ReindexJob {
 
   enum State { RUNNING, SUCCEEDED, FAILED }
 
@@ -55,7 +55,7 @@ final class ReindexJob {
   }
 
   /** What the progress stream and the status endpoint show. */
-  record Progress(String job, String index, String target, String state, long total, long done, double percent,
+  public record Progress(String job, String index, String target, String state, long total, long done, double percent,
       long documentsPerSecond, @Nullable Long secondsLeft, long caughtUp, Instant startedAt, @Nullable Instant finishedAt,
       @Nullable String error) {}
 }

@@ -1,0 +1,117 @@
+package sa.volunteering.matching.dataset;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import sa.volunteering.matching.indexing.Reindexer;
+import sa.volunteering.matching.taxonomy.Taxonomy;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Data set commands ({@code bin/dataset}): {@code --generate=DIR} writes a seeded data set,
+ * {@code --import=DIR} loads one and reindexes, each then exits. With {@code app.demo.load-when-empty}
+ * (the local profile), an empty database gets a small demo data set at start-up.
+ */
+@Component
+class DatasetCommand implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DatasetCommand.class);
+
+  private final DatasetImporter importer;
+  private final Reindexer reindexer;
+  private final Taxonomy taxonomy;
+  private final JsonMapper json;
+  private final DatabaseClient database;
+  private final ConfigurableApplicationContext context;
+  private final boolean demoWhenEmpty;
+
+  DatasetCommand(DatasetImporter importer, Reindexer reindexer, Taxonomy taxonomy, JsonMapper json, DatabaseClient database,
+      ConfigurableApplicationContext context, @Value("${app.demo.load-when-empty:false}") boolean demoWhenEmpty) {
+    this.importer = importer;
+    this.reindexer = reindexer;
+    this.taxonomy = taxonomy;
+    this.json = json;
+    this.database = database;
+    this.context = context;
+    this.demoWhenEmpty = demoWhenEmpty;
+  }
+
+  @Override
+  public void run(ApplicationArguments arguments) throws Exception {
+    String generate = single(arguments, "generate");
+    String load = single(arguments, "import");
+    if (generate != null) {
+      long started = System.nanoTime();
+      DatasetFiles.write(new DatasetGenerator(taxonomy), Path.of(generate), number(arguments, "seed", 1),
+          (int) number(arguments, "organizations", 5_000), (int) number(arguments, "opportunities", 300_000),
+          (int) number(arguments, "volunteers", 1_200_000), json);
+      log.info("Generated the data set in {} in {} s", generate, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+    if (load != null) {
+      boolean reject = "reject".equals(single(arguments, "on-invalid"));
+      int code = importAndIndex(Path.of(load), reject) ? 0 : 1;
+      exit(code);
+      return;
+    }
+    if (generate != null) {
+      exit(0);
+      return;
+    }
+    if (demoWhenEmpty && isEmpty()) {
+      Path directory = Files.createTempDirectory("demo-data");
+      log.info("Empty database: loading a demo data set (200 organizations, 3,000 opportunities, 5,000 volunteers)");
+      DatasetFiles.write(new DatasetGenerator(taxonomy), directory, 7, 200, 3_000, 5_000, json);
+      importAndIndex(directory, false);
+    }
+  }
+
+  private boolean importAndIndex(Path directory, boolean reject) {
+    long started = System.nanoTime();
+    try {
+      ImportReport report = importer.load(directory, reject);
+      report.problems().stream().limit(50).forEach(problem -> log.warn("Refused {} line {}: {}", problem.file(), problem.line(), problem.reason()));
+      double loadSeconds = Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0;
+      for (String index : List.of("opportunities", "volunteers")) {
+        var result = reindexer.runToEnd(index, 1_000, Duration.ZERO, false).block();
+        log.info("Indexed {}: {} ({} documents, {} documents/s)", index, result.state(), result.done(), result.documentsPerSecond());
+      }
+      log.info("Import done: {} organizations, {} opportunities, {} volunteers loaded in {} s, {} lines refused, {} s in all",
+          report.organizations(), report.opportunities(), report.volunteers(), loadSeconds, report.problemCount(),
+          Duration.ofNanos(System.nanoTime() - started).toSeconds());
+      return true;
+    } catch (DatasetImporter.ImportRefusedException refused) {
+      log.error("Import refused, nothing was loaded: {}", refused.getMessage());
+      return false;
+    }
+  }
+
+  private boolean isEmpty() {
+    Long count = database.sql("select count(*) as n from organizations").map(row -> row.get("n", Long.class)).one().block();
+    return count != null && count == 0;
+  }
+
+  private void exit(int code) {
+    System.exit(SpringApplication.exit(context, () -> code));
+  }
+
+  private static @Nullable String single(ApplicationArguments arguments, String name) {
+    List<String> values = arguments.getOptionValues(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  private static long number(ApplicationArguments arguments, String name, long fallback) {
+    String value = single(arguments, name);
+    return value == null ? fallback : Long.parseLong(value.replace("_", ""));
+  }
+}

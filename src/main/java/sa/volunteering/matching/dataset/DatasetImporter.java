@@ -1,0 +1,320 @@
+package sa.volunteering.matching.dataset;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Wrapped;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import sa.volunteering.matching.security.NationalIdHasher;
+import sa.volunteering.matching.taxonomy.Taxonomy;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads {@code organizations.ndjson}, {@code opportunities.ndjson} and {@code volunteers.ndjson}
+ * (docs/dataset.md) into PostgreSQL with COPY, in one transaction: a file is loaded whole or not at all.
+ * Every line is checked first; a refused line is reported with its number and reason, and either skipped
+ * or, when {@code rejectOnProblem}, the whole import is refused. Imports write no outbox rows: a full
+ * reindex follows. Runs on the calling thread (the command line), reading files as it goes.
+ */
+@Component
+public class DatasetImporter {
+
+  private static final Logger log = LoggerFactory.getLogger(DatasetImporter.class);
+  private static final int COPY_CHUNK = 5_000;
+  private static final String VOLUNTEER_COLUMNS = "id, national_id_hash, full_name, phone, email, city_code, lat, lon, skill_codes,"
+      + " field_codes, languages, available_from, available_to, weekdays, travel_km, remote_ok, gender, birth_date";
+
+  private final DatabaseClient database;
+  private final TransactionalOperator transaction;
+  private final Taxonomy taxonomy;
+  private final NationalIdHasher nationalIds;
+  private final JsonMapper json;
+
+  DatasetImporter(DatabaseClient database, TransactionalOperator transaction, Taxonomy taxonomy, NationalIdHasher nationalIds, JsonMapper json) {
+    this.database = database;
+    this.transaction = transaction;
+    this.taxonomy = taxonomy;
+    this.nationalIds = nationalIds;
+    this.json = json;
+  }
+
+  public ImportReport load(Path directory, boolean rejectOnProblem) {
+    ImportReport report = new ImportReport();
+    Set<UUID> organizations = new HashSet<>(database.sql("select id from organizations").map(row -> row.get("id", UUID.class)).all()
+        .collectList().block());
+    Set<UUID> opportunities = new HashSet<>(database.sql("select id from opportunities").map(row -> row.get("id", UUID.class)).all()
+        .collectList().block());
+    CopyRows skillRows = new CopyRows();
+    Set<Long> seenNationalIds = new HashSet<>();
+    Mono<Void> work = database.inConnection(connection -> {
+      PostgresqlConnection postgres = unwrap(connection);
+      // File reading and COPY round trips wait; they run on boundedElastic, never on the connection's event loop.
+      return Mono.fromRunnable(() -> {
+        copy(postgres, directory.resolve("organizations.ndjson"), report, rejectOnProblem,
+            "organizations (id, name_ar, name_en, city_code, kind, verified)", null,
+            (node, rows, line) -> {
+              UUID id = uuid(node, "id");
+              if (organizations.contains(id)) {
+                throw new IllegalArgumentException("organization " + id + " already exists");
+              }
+              rows.row(id, text(node, "nameAr", 1, 200), text(node, "nameEn", 1, 200), code(taxonomy.cities().contains(node.path("cityCode").asString()), node, "cityCode"),
+                  oneOf(node, "kind", List.of("government", "nonprofit", "private", "academic", "community")), node.path("verified").asBoolean());
+              organizations.add(id);
+              report.organizations++;
+            });
+        copy(postgres, directory.resolve("opportunities.ndjson"), report, rejectOnProblem,
+            "opportunities (id, organization_id, title_ar, title_en, description_ar, description_en, field_code, city_code, lat, lon,"
+                + " mode, starts_at, ends_at, hours, seats, seats_taken, gender, min_age, max_age, status, published_at)", skillRows,
+            (node, rows, line) -> opportunity(node, rows, skillRows, organizations, opportunities, report));
+        copy(postgres, directory.resolve("volunteers.ndjson"), report, rejectOnProblem,
+            "import_volunteers (line, " + VOLUNTEER_COLUMNS + ")", null,
+            (node, rows, line) -> volunteer(node, rows, line, seenNationalIds, report));
+      }).subscribeOn(Schedulers.boundedElastic())
+          .then(registeredAlready(report, rejectOnProblem))
+          .then(database.sql("insert into opportunity_skills (opportunity_id, skill_code, weight)"
+              + " select id, skill ->> 'code', (skill ->> 'weight')::numeric from import_skills, jsonb_array_elements(skills) as skill")
+          .then())
+          .then(database.sql("drop table import_skills").then());
+    });
+    database.sql("create temporary table if not exists import_skills (id uuid, skills jsonb) on commit drop").then()
+        .then(database.sql("create temporary table if not exists import_volunteers (line bigint, like volunteers including defaults including constraints) on commit drop").then())
+        .then(work)
+        .as(transaction::transactional)
+        .block();
+    log.info("Imported {} organizations, {} opportunities, {} volunteers; {} lines refused",
+        report.organizations, report.opportunities, report.volunteers, report.problemCount);
+    return report;
+  }
+
+  /**
+   * Moves staged volunteers into the table, except people already registered (same national ID hash),
+   * who are refused with their line number like any other invalid line.
+   */
+  private Mono<Void> registeredAlready(ImportReport report, boolean rejectOnProblem) {
+    Mono<Void> refuse = database.sql("select line from import_volunteers i where exists"
+            + " (select 1 from volunteers v where v.national_id_hash = i.national_id_hash or v.id = i.id) order by line")
+        .map(row -> row.get("line", Long.class))
+        .all()
+        .collectList()
+        .flatMap(lines -> {
+          lines.forEach(line -> report.refuse("volunteers.ndjson", line, "this volunteer (id or nationalId) is already registered"));
+          report.volunteers -= lines.size();
+          return rejectOnProblem && !lines.isEmpty()
+              ? Mono.error(new ImportRefusedException("volunteers.ndjson line " + lines.get(0) + ": nationalId already registered"))
+              : Mono.empty();
+        });
+    return refuse.then(database.sql("insert into volunteers (" + VOLUNTEER_COLUMNS + ") select " + VOLUNTEER_COLUMNS
+            + " from import_volunteers on conflict do nothing").then())
+        .then(database.sql("delete from import_volunteers").then());
+  }
+
+  private void opportunity(JsonNode node, CopyRows rows, CopyRows skillRows, Set<UUID> organizations, Set<UUID> opportunities,
+      ImportReport report) {
+    UUID id = uuid(node, "id");
+    if (!opportunities.add(id)) {
+      throw new IllegalArgumentException("opportunity " + id + " already exists");
+    }
+    UUID organization = uuid(node, "organizationId");
+    if (!organizations.contains(organization)) {
+      throw new IllegalArgumentException("organizationId " + organization + " is not a known organization");
+    }
+    Instant starts = Instant.parse(node.path("startsAt").asString());
+    Instant ends = Instant.parse(node.path("endsAt").asString());
+    if (!ends.isAfter(starts)) {
+      throw new IllegalArgumentException("endsAt must be after startsAt");
+    }
+    int seats = node.path("seats").asInt();
+    int taken = node.path("seatsTaken").asInt(0);
+    if (seats < 1 || taken < 0 || taken > seats) {
+      throw new IllegalArgumentException("seats must be at least 1 and seatsTaken between 0 and seats");
+    }
+    String status = oneOf(node, "status", List.of("draft", "published", "closed"));
+    for (JsonNode skill : node.path("requiredSkills")) {
+      code(taxonomy.skills().contains(skill.path("code").asString()), skill, "code");
+      double weight = skill.path("weight").asDouble();
+      if (weight <= 0 || weight > 1) {
+        throw new IllegalArgumentException("requiredSkills weight must be in (0, 1]");
+      }
+    }
+    rows.row(id, organization, text(node, "titleAr", 3, 200), optionalText(node, "titleEn", 3, 200), text(node, "descriptionAr", 10, 5000),
+        optionalText(node, "descriptionEn", 10, 5000), code(taxonomy.fields().contains(node.path("fieldCode").asString()), node, "fieldCode"),
+        code(taxonomy.cities().contains(node.path("cityCode").asString()), node, "cityCode"), number(node, "lat"), number(node, "lon"),
+        oneOf(node, "mode", List.of("on_site", "remote", "hybrid")), starts, ends, node.path("hours").asDouble(), seats, taken,
+        oneOf(node, "gender", List.of("any", "male", "female")), number(node, "minAge"), number(node, "maxAge"), status,
+        status.equals("draft") ? null : starts.minusSeconds(86_400 * 14));
+    skillRows.row(id, node.path("requiredSkills").toString());
+    report.opportunities++;
+  }
+
+  private void volunteer(JsonNode node, CopyRows rows, long line, Set<Long> seenNationalIds, ImportReport report) {
+    String canonical = NationalIdHasher.canonical(node.path("nationalId").asString(null));
+    if (canonical == null) {
+      throw new IllegalArgumentException("nationalId is not a 10-digit national ID or iqama number");
+    }
+    byte[] hash = nationalIds.hash(canonical);
+    if (!seenNationalIds.add(java.nio.ByteBuffer.wrap(hash).getLong())) {
+      throw new IllegalArgumentException("nationalId appears twice in the file; a person registers once");
+    }
+    List<String> skillCodes = strings(node, "skillCodes");
+    skillCodes.forEach(code -> known(taxonomy.skills().contains(code), "skillCodes", code));
+    List<String> fieldCodes = strings(node, "fieldCodes");
+    fieldCodes.forEach(code -> known(taxonomy.fields().contains(code), "fieldCodes", code));
+    rows.row(line, uuid(node, "id"), hash, text(node, "fullName", 1, 200), text(node, "phone", 10, 13), text(node, "email", 3, 254),
+        code(taxonomy.cities().contains(node.path("cityCode").asString()), node, "cityCode"), number(node, "lat"), number(node, "lon"),
+        skillCodes, fieldCodes, strings(node, "languages"), date(node, "availableFrom"), date(node, "availableTo"), strings(node, "weekdays"),
+        node.path("travelKm").asInt(25), node.path("remoteOk").asBoolean(true), oneOf(node, "gender", List.of("male", "female")),
+        LocalDate.parse(node.path("birthDate").asString()));
+    report.volunteers++;
+  }
+
+  /** Checks every line, COPYs the good ones in chunks; a refused line is skipped or ends the import. */
+  private void copy(PostgresqlConnection connection, Path file, ImportReport report, boolean rejectOnProblem, String target,
+      @Nullable CopyRows skillRows, LineLoader line) {
+    if (!Files.exists(file)) {
+      return;
+    }
+    CopyRows rows = new CopyRows();
+    String name = file.getFileName().toString();
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      long number = 0;
+      String text;
+      while ((text = reader.readLine()) != null) {
+        number++;
+        if (text.isBlank()) {
+          continue;
+        }
+        try {
+          line.load(json.readTree(text), rows, number);
+        } catch (RuntimeException refused) {
+          report.refuse(name, number, refused.getMessage() == null ? refused.toString() : refused.getMessage());
+          if (rejectOnProblem) {
+            throw new ImportRefusedException(name + " line " + number + ": " + refused.getMessage());
+          }
+        }
+        if (rows.rows() >= COPY_CHUNK) {
+          flush(connection, target, rows, skillRows);
+        }
+      }
+      flush(connection, target, rows, skillRows);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void flush(PostgresqlConnection connection, String target, CopyRows rows, @Nullable CopyRows skillRows) {
+    if (rows.rows() > 0) {
+      copyIn(connection, "copy " + target + " from stdin", rows.drain());
+    }
+    if (skillRows != null && skillRows.rows() > 0) {
+      copyIn(connection, "copy import_skills (id, skills) from stdin", skillRows.drain());
+    }
+  }
+
+  private static void copyIn(PostgresqlConnection connection, String sql, String text) {
+    ByteBuf bytes = Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8));
+    connection.copyIn(sql, Mono.just(bytes)).block();
+  }
+
+  private static PostgresqlConnection unwrap(Connection connection) {
+    Connection current = connection;
+    while (!(current instanceof PostgresqlConnection) && current instanceof Wrapped<?> wrapped) {
+      current = (Connection) wrapped.unwrap();
+    }
+    return (PostgresqlConnection) current;
+  }
+
+  private static UUID uuid(JsonNode node, String field) {
+    try {
+      return UUID.fromString(node.path(field).asString());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(field + " is not a UUID");
+    }
+  }
+
+  private static String text(JsonNode node, String field, int min, int max) {
+    String value = node.path(field).asString(null);
+    if (value == null || value.strip().length() < min || value.length() > max) {
+      throw new IllegalArgumentException(field + " must have " + min + " to " + max + " characters");
+    }
+    return value;
+  }
+
+  private static @Nullable String optionalText(JsonNode node, String field, int min, int max) {
+    return node.path(field).isNull() || node.path(field).isMissingNode() ? null : text(node, field, min, max);
+  }
+
+  private static @Nullable Number number(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (value.isNull() || value.isMissingNode()) {
+      return null;
+    }
+    if (!value.isNumber()) {
+      throw new IllegalArgumentException(field + " must be a number");
+    }
+    return value.numberValue();
+  }
+
+  private static @Nullable LocalDate date(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isNull() || value.isMissingNode() ? null : LocalDate.parse(value.asString());
+  }
+
+  private static List<String> strings(JsonNode node, String field) {
+    return node.path(field).valueStream().map(JsonNode::asString).toList();
+  }
+
+  private static String oneOf(JsonNode node, String field, List<String> allowed) {
+    String value = node.path(field).asString(null);
+    if (!allowed.contains(value)) {
+      throw new IllegalArgumentException(field + " must be one of " + allowed);
+    }
+    return value;
+  }
+
+  private static String code(boolean known, JsonNode node, String field) {
+    if (!known) {
+      throw new IllegalArgumentException(field + " holds an unknown taxonomy code");
+    }
+    return node.path(field).asString();
+  }
+
+  private static void known(boolean known, String field, String code) {
+    if (!known) {
+      throw new IllegalArgumentException(field + " holds an unknown taxonomy code: " + code);
+    }
+  }
+
+  /** Checks one parsed line and adds its COPY row; throws to refuse it. */
+  @FunctionalInterface
+  private interface LineLoader {
+    void load(JsonNode node, CopyRows rows, long line);
+  }
+
+  /** A refused line in an import that must be loaded whole. */
+  public static final class ImportRefusedException extends RuntimeException {
+    ImportRefusedException(String message) {
+      super(message);
+    }
+  }
+}

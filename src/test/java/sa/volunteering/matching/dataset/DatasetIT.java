@@ -1,0 +1,134 @@
+package sa.volunteering.matching.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import sa.volunteering.matching.indexing.Reindexer;
+import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.TestEnvironment;
+import sa.volunteering.matching.taxonomy.Taxonomy;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Generated files imported into PostgreSQL, indexed, counted; bad lines reported, a rejected file leaves nothing. */
+@IntegrationTest
+class DatasetIT {
+
+  @Autowired
+  DatasetImporter importer;
+
+  @Autowired
+  Reindexer reindexer;
+
+  @Autowired
+  Taxonomy taxonomy;
+
+  @Autowired
+  JsonMapper json;
+
+  @Autowired
+  DatabaseClient database;
+
+  @Autowired
+  ElasticsearchClient elasticsearch;
+
+  @Test
+  void theSameSeedGivesTheSameFiles(@TempDir Path one, @TempDir Path two) throws IOException {
+    DatasetFiles.write(new DatasetGenerator(taxonomy), one, 99, 5, 50, 50, json);
+    DatasetFiles.write(new DatasetGenerator(taxonomy), two, 99, 5, 50, 50, json);
+    for (String file : List.of("organizations.ndjson", "opportunities.ndjson", "volunteers.ndjson")) {
+      assertThat(Files.readString(one.resolve(file))).isEqualTo(Files.readString(two.resolve(file)));
+    }
+  }
+
+  @Test
+  void aGeneratedDataSetIsLoadedAndIndexedAndTheCountsAgree(@TempDir Path directory) throws IOException {
+    long seed = System.nanoTime();
+    DatasetFiles.write(new DatasetGenerator(taxonomy), directory, seed, 10, 300, 400, json);
+
+    ImportReport report = importer.load(directory, true);
+    assertThat(report.organizations()).isEqualTo(10);
+    assertThat(report.opportunities()).isEqualTo(300);
+    assertThat(report.volunteers()).isEqualTo(400);
+    assertThat(report.problemCount()).isZero();
+    reindexer.runToEnd("opportunities", 500, Duration.ZERO, false).block(Duration.ofMinutes(5));
+    reindexer.runToEnd("volunteers", 500, Duration.ZERO, false).block(Duration.ofMinutes(5));
+
+    List<String> opportunityIds = ids(directory.resolve("opportunities.ndjson"));
+    long publicInDatabase = database.sql("select count(*) as n from opportunities where id = any(:ids) and status <> 'draft'")
+        .bind("ids", opportunityIds.stream().map(UUID::fromString).toArray(UUID[]::new))
+        .map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10));
+    long inIndex = elasticsearch.count(c -> c.index(TestEnvironment.PREFIX + "opportunities")
+        .query(q -> q.ids(i -> i.values(opportunityIds)))).count();
+    assertThat(inIndex).isEqualTo(publicInDatabase).isPositive();
+    List<String> volunteerIds = ids(directory.resolve("volunteers.ndjson"));
+    long volunteersInIndex = elasticsearch.count(c -> c.index(TestEnvironment.PREFIX + "volunteers")
+        .query(q -> q.ids(i -> i.values(volunteerIds)))).count();
+    assertThat(volunteersInIndex).isEqualTo(400);
+  }
+
+  @Test
+  void badLinesAreReportedWithNumberAndReasonAndSkipped(@TempDir Path directory) throws IOException {
+    DatasetFiles.write(new DatasetGenerator(taxonomy), directory, System.nanoTime(), 3, 20, 0, json);
+    Path opportunities = directory.resolve("opportunities.ndjson");
+    List<String> lines = Files.readAllLines(opportunities);
+    lines.set(4, lines.get(4).replace("\"seats\":", "\"seats\":-").replace("\"seatsTaken\":", "\"seatsTaken\":0,\"x\":"));
+    lines.set(9, "{not json");
+    Files.write(opportunities, lines, StandardCharsets.UTF_8);
+
+    ImportReport report = importer.load(directory, false);
+
+    assertThat(report.opportunities()).isEqualTo(18);
+    assertThat(report.problems()).extracting(ImportReport.Problem::line).containsExactly(5L, 10L);
+    assertThat(report.problems().get(0).reason()).contains("seats");
+  }
+
+  @Test
+  void aPersonAlreadyRegisteredIsRefusedByLine(@TempDir Path first, @TempDir Path second) throws IOException {
+    DatasetFiles.write(new DatasetGenerator(taxonomy), first, System.nanoTime(), 2, 0, 5, json);
+    assertThat(importer.load(first, false).volunteers()).isEqualTo(5);
+    List<String> samePeopleNewIds = Files.readAllLines(first.resolve("volunteers.ndjson")).stream()
+        .map(line -> line.replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"" + UUID.randomUUID() + "\"")).toList();
+    Files.write(second.resolve("volunteers.ndjson"), samePeopleNewIds, StandardCharsets.UTF_8);
+    ImportReport again = importer.load(second, false);
+    assertThat(again.volunteers()).isZero();
+    assertThat(again.problems()).extracting(ImportReport.Problem::line).containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(again.problems().get(0).reason()).contains("already registered");
+  }
+
+  @Test
+  void aRejectedFileLeavesNothingBehind(@TempDir Path directory) throws IOException {
+    long seed = System.nanoTime();
+    DatasetFiles.write(new DatasetGenerator(taxonomy), directory, seed, 3, 20, 0, json);
+    Path opportunities = directory.resolve("opportunities.ndjson");
+    List<String> lines = Files.readAllLines(opportunities);
+    lines.set(15, lines.get(15).replace("\"fieldCode\":\"", "\"fieldCode\":\"unknown_"));
+    Files.write(opportunities, lines, StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> importer.load(directory, true))
+        .isInstanceOf(DatasetImporter.ImportRefusedException.class)
+        .hasMessageContaining("opportunities.ndjson line 16");
+    List<UUID> organizations = ids(directory.resolve("organizations.ndjson")).stream().map(UUID::fromString).toList();
+    long loaded = database.sql("select count(*) as n from organizations where id = any(:ids)")
+        .bind("ids", organizations.toArray(UUID[]::new)).map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10));
+    assertThat(loaded).as("organizations of the refused import").isZero();
+  }
+
+  private List<String> ids(Path file) throws IOException {
+    try (Stream<String> lines = Files.lines(file)) {
+      return lines.map(line -> json.readTree(line).path("id").asString()).toList();
+    }
+  }
+}
