@@ -35,9 +35,12 @@ class DatasetCommand implements ApplicationRunner {
   private final DatabaseClient database;
   private final ConfigurableApplicationContext context;
   private final boolean demoWhenEmpty;
+  private final RawBulkBenchmark rawBulk;
 
   DatasetCommand(DatasetImporter importer, Reindexer reindexer, Taxonomy taxonomy, JsonMapper json, DatabaseClient database,
-      ConfigurableApplicationContext context, @Value("${app.demo.load-when-empty:false}") boolean demoWhenEmpty) {
+      ConfigurableApplicationContext context, @Value("${app.demo.load-when-empty:false}") boolean demoWhenEmpty,
+      RawBulkBenchmark rawBulk) {
+    this.rawBulk = rawBulk;
     this.importer = importer;
     this.reindexer = reindexer;
     this.taxonomy = taxonomy;
@@ -57,6 +60,13 @@ class DatasetCommand implements ApplicationRunner {
           (int) number(arguments, "organizations", 5_000), (int) number(arguments, "opportunities", 300_000),
           (int) number(arguments, "volunteers", 1_200_000), json);
       log.info("Generated the data set in {} in {} s", generate, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+    String raw = single(arguments, "bench-raw");
+    if (raw != null) {
+      double rate = rawBulk.opportunities(Path.of(raw).resolve("opportunities.ndjson"), 1_000);
+      log.info("Raw _bulk loader: {} opportunity documents/s", Math.round(rate));
+      exit(0);
+      return;
     }
     if (load != null) {
       boolean reject = "reject".equals(single(arguments, "on-invalid"));
