@@ -105,12 +105,18 @@ class OpportunityRepository {
         .one();
   }
 
-  /** Closes every published opportunity that has ended; returns id and new version of each. */
-  Flux<Map.Entry<UUID, Long>> expire() {
-    return database.sql("update opportunities set status = 'closed', closed_at = now(), version = version + 1, updated_at = now()"
-            + " where status = 'published' and ends_at <= now() returning id, version")
-        .map(row -> Map.entry(row.get("id", UUID.class), row.get("version", Long.class)))
-        .all();
+  /**
+   * Closes up to {@code limit} ended published opportunities and announces each in the outbox, in one
+   * statement; rows another transaction holds are left for the next batch. Returns how many it closed.
+   */
+  Mono<Long> expireBatch(int limit) {
+    return database.sql("with expired as (update opportunities set status = 'closed', closed_at = now(), version = version + 1,"
+            + " updated_at = now() where id in (select id from opportunities where status = 'published' and ends_at <= now()"
+            + " order by ends_at limit :limit for update skip locked) returning id, version)"
+            + " insert into outbox (aggregate_type, aggregate_id, aggregate_version) select 'opportunity', id, version from expired")
+        .bind("limit", limit)
+        .fetch()
+        .rowsUpdated();
   }
 
   Mono<OpportunityView> find(UUID id) {

@@ -121,12 +121,11 @@ public class OpportunityService {
     return opportunities.releaseSeat(id).flatMap(version -> outbox.announce(AggregateType.OPPORTUNITY, id, version));
   }
 
-  /** Closes every published opportunity that has ended, announcing each; returns how many. */
+  /** Closes every published opportunity that has ended, announcing each, in batches of its own transaction. */
   public Mono<Long> expireEnded() {
-    return opportunities.expire()
-        .concatMap(expired -> outbox.announce(AggregateType.OPPORTUNITY, expired.getKey(), expired.getValue()).thenReturn(expired))
-        .count()
-        .as(transaction::transactional);
+    int batch = 500;
+    Mono<Long> one = Mono.defer(() -> opportunities.expireBatch(batch).as(transaction::transactional));
+    return one.expand(closed -> closed == batch ? one : Mono.empty()).reduce(0L, Long::sum);
   }
 
   private Mono<OpportunityView> transition(Actor actor, UUID id, String action, Mono<Long> change) {
