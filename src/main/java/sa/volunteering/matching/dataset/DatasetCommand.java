@@ -71,6 +71,10 @@ class DatasetCommand implements ApplicationRunner {
     if (load != null) {
       boolean reject = "reject".equals(single(arguments, "on-invalid"));
       int code = importAndIndex(Path.of(load), reject) ? 0 : 1;
+      if (code == 0 && arguments.containsOption("compare-raw")) {
+        double rawRate = rawBulk.opportunities(Path.of(load).resolve("opportunities.ndjson"), 1_000);
+        log.info("Raw _bulk loader, same run: {} opportunity documents/s", Math.round(rawRate));
+      }
       exit(code);
       return;
     }

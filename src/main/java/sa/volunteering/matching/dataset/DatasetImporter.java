@@ -196,11 +196,22 @@ public class DatasetImporter {
     }
     CopyRows rows = new CopyRows();
     String name = file.getFileName().toString();
+    long size = Files.size(file);
+    long started = System.nanoTime();
+    long lastLog = started;
+    long read = 0;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       long number = 0;
       String text;
       while ((text = reader.readLine()) != null) {
         number++;
+        read += text.length() + 1;
+        if (System.nanoTime() - lastLog > 2_000_000_000L) {
+          lastLog = System.nanoTime();
+          double seconds = (lastLog - started) / 1e9;
+          log.info("Importing {}: at least {}% ({} lines, {} lines/s)", name, Math.min(99, 100 * read / Math.max(size, 1)),
+              number, Math.round(number / seconds));
+        }
         if (text.isBlank()) {
           continue;
         }
