@@ -196,7 +196,7 @@ public class DatasetImporter {
     }
     CopyRows rows = new CopyRows();
     String name = file.getFileName().toString();
-    long size = Files.size(file);
+    long size = sizeOf(file);
     long started = System.nanoTime();
     long lastLog = started;
     long read = 0;
@@ -228,6 +228,14 @@ public class DatasetImporter {
         }
       }
       flush(connection, target, rows, skillRows);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
