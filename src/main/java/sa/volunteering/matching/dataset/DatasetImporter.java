@@ -3,8 +3,6 @@ package sa.volunteering.matching.dataset;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.Wrapped;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +22,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.PostgresConnections;
 import reactor.core.scheduler.Schedulers;
 import sa.volunteering.matching.security.NationalIdHasher;
 import sa.volunteering.matching.taxonomy.Taxonomy;
@@ -68,7 +67,7 @@ public class DatasetImporter {
     CopyRows skillRows = new CopyRows();
     Set<Long> seenNationalIds = new HashSet<>();
     Mono<Void> work = database.inConnection(connection -> {
-      PostgresqlConnection postgres = unwrap(connection);
+      PostgresqlConnection postgres = PostgresConnections.unwrap(connection);
       // File reading and COPY round trips wait; they run on boundedElastic, never on the connection's event loop.
       return Mono.fromRunnable(() -> {
         copy(postgres, directory.resolve("organizations.ndjson"), report, rejectOnProblem,
@@ -253,14 +252,6 @@ public class DatasetImporter {
   private static void copyIn(PostgresqlConnection connection, String sql, String text) {
     ByteBuf bytes = Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8));
     connection.copyIn(sql, Mono.just(bytes)).block();
-  }
-
-  private static PostgresqlConnection unwrap(Connection connection) {
-    Connection current = connection;
-    while (!(current instanceof PostgresqlConnection) && current instanceof Wrapped<?> wrapped) {
-      current = (Connection) wrapped.unwrap();
-    }
-    return (PostgresqlConnection) current;
   }
 
   private static UUID uuid(JsonNode node, String field) {

@@ -3,7 +3,6 @@ package sa.volunteering.matching.indexing;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Wrapped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.PostgresConnections;
 import reactor.util.retry.Retry;
 
 /**
@@ -109,7 +109,7 @@ public class OutboxIndexer implements SmartLifecycle {
   /** {@code LISTEN outbox} on a connection of its own, reconnecting with backoff if it drops. */
   private Flux<Object> notifications() {
     return Flux.usingWhen(connections.create(),
-            connection -> listen(unwrap(connection)),
+            connection -> listen(PostgresConnections.unwrap(connection)),
             Connection::close)
         .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
             .doBeforeRetry(signal -> log.info("Outbox notifications lost ({}); listening again", signal.failure().toString())));
@@ -118,14 +118,6 @@ public class OutboxIndexer implements SmartLifecycle {
   private static Flux<Object> listen(PostgresqlConnection connection) {
     return connection.createStatement("LISTEN outbox").execute().flatMap(result -> result.getRowsUpdated()).then()
         .thenMany(connection.getNotifications().map(notification -> (Object) notification));
-  }
-
-  private static PostgresqlConnection unwrap(Connection connection) {
-    Connection current = connection;
-    while (!(current instanceof PostgresqlConnection) && current instanceof Wrapped<?> wrapped) {
-      current = (Connection) wrapped.unwrap();
-    }
-    return (PostgresqlConnection) current;
   }
 
   @Override
