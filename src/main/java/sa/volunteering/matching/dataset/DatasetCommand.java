@@ -100,8 +100,10 @@ class DatasetCommand implements ApplicationRunner {
         var result = reindexer.runToEnd(index, 1_000, Duration.ZERO, false).block();
         log.info("Indexed {}: {} ({} documents, {} documents/s)", index, result.state(), result.done(), result.documentsPerSecond());
       }
-      log.info("Import done: {} organizations, {} opportunities, {} volunteers loaded in {} s, {} lines refused, {} s in all",
-          report.organizations(), report.opportunities(), report.volunteers(), loadSeconds, report.problemCount(),
+      log.info("Import done: {} organizations, {} opportunities, {} volunteers, {} applications, {} hour entries loaded in {} s,"
+              + " {} lines refused, {} s in all",
+          report.organizations(), report.opportunities(), report.volunteers(), report.applications(), report.hourEntries(), loadSeconds,
+          report.problemCount(),
           Duration.ofNanos(System.nanoTime() - started).toSeconds());
       return true;
     } catch (DatasetImporter.ImportRefusedException refused) {

@@ -32,6 +32,9 @@ public final class DatasetFiles {
       try (BufferedWriter out = Files.newBufferedWriter(directory.resolve("volunteers.ndjson"), StandardCharsets.UTF_8)) {
         generator.volunteers(seed, volunteers, volunteer -> line(out, json, volunteer));
       }
+      try (BufferedWriter out = Files.newBufferedWriter(directory.resolve("applications.ndjson"), StandardCharsets.UTF_8)) {
+        generator.applications(seed, volunteers, application -> line(out, json, application));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

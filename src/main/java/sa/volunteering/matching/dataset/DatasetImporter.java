@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -71,7 +72,7 @@ public class DatasetImporter {
       // File reading and COPY round trips wait; they run on boundedElastic, never on the connection's event loop.
       return Mono.fromRunnable(() -> {
         copy(postgres, directory.resolve("organizations.ndjson"), report, rejectOnProblem,
-            "organizations (id, name_ar, name_en, city_code, kind, verified)", null,
+            "organizations (id, name_ar, name_en, city_code, kind, verified)", null, null,
             (node, rows, line) -> {
               UUID id = uuid(node, "id");
               if (organizations.contains(id)) {
@@ -85,24 +86,37 @@ public class DatasetImporter {
         copy(postgres, directory.resolve("opportunities.ndjson"), report, rejectOnProblem,
             "opportunities (id, organization_id, title_ar, title_en, description_ar, description_en, field_code, city_code, lat, lon,"
                 + " mode, starts_at, ends_at, hours, seats, seats_taken, gender, min_age, max_age, status, published_at)", skillRows,
+            "import_skills (id, skills)",
             (node, rows, line) -> opportunity(node, rows, skillRows, organizations, opportunities, report));
         copy(postgres, directory.resolve("volunteers.ndjson"), report, rejectOnProblem,
-            "import_volunteers (line, " + VOLUNTEER_COLUMNS + ")", null,
+            "import_volunteers (line, " + VOLUNTEER_COLUMNS + ")", null, null,
             (node, rows, line) -> volunteer(node, rows, line, seenNationalIds, report));
       }).subscribeOn(Schedulers.boundedElastic())
           .then(registeredAlready(report, rejectOnProblem))
           .then(database.sql("insert into opportunity_skills (opportunity_id, skill_code, weight)"
               + " select id, skill ->> 'code', (skill ->> 'weight')::numeric from import_skills, jsonb_array_elements(skills) as skill")
           .then())
-          .then(database.sql("drop table import_skills").then());
+          .then(database.sql("drop table import_skills").then())
+          .then(database.sql("select id from volunteers").map(row -> row.get("id", UUID.class)).all().collect(java.util.stream.Collectors.toSet()))
+          .flatMap(volunteers -> Mono.fromRunnable(() -> {
+            CopyRows hourRows = new CopyRows();
+            Set<Long> pairs = new HashSet<>();
+            copy(postgres, directory.resolve("applications.ndjson"), report, rejectOnProblem,
+                "import_applications (line, id, opportunity_id, volunteer_id, status)", hourRows,
+                "import_hours (id, application_id, worked_on, hours, status)",
+                (node, rows, line) -> application(node, rows, line, hourRows, opportunities, volunteers, pairs, report));
+          }).subscribeOn(Schedulers.boundedElastic()))
+          .then(appliedAlready(report, rejectOnProblem));
     });
     database.sql("create temporary table if not exists import_skills (id uuid, skills jsonb) on commit drop").then()
         .then(database.sql("create temporary table if not exists import_volunteers (line bigint, like volunteers including defaults including constraints) on commit drop").then())
+        .then(database.sql("create temporary table if not exists import_applications (line bigint, like applications including defaults including constraints) on commit drop").then())
+        .then(database.sql("create temporary table if not exists import_hours (like volunteer_hours including defaults including constraints) on commit drop").then())
         .then(work)
         .as(transaction::transactional)
         .block();
-    log.info("Imported {} organizations, {} opportunities, {} volunteers; {} lines refused",
-        report.organizations, report.opportunities, report.volunteers, report.problemCount);
+    log.info("Imported {} organizations, {} opportunities, {} volunteers, {} applications with {} hour entries; {} lines refused",
+        report.organizations, report.opportunities, report.volunteers, report.applications, report.hourEntries, report.problemCount);
     return report;
   }
 
@@ -126,6 +140,67 @@ public class DatasetImporter {
     return refuse.then(database.sql("insert into volunteers (" + VOLUNTEER_COLUMNS + ") select " + VOLUNTEER_COLUMNS
             + " from import_volunteers on conflict do nothing").then())
         .then(database.sql("delete from import_volunteers").then());
+  }
+
+  private static final List<String> APPLICATION_STATES = List.of("pending", "accepted", "rejected", "withdrawn", "completed");
+
+  private void application(JsonNode node, CopyRows rows, long line, CopyRows hourRows, Set<UUID> opportunities, Set<UUID> volunteers,
+      Set<Long> pairs, ImportReport report) {
+    UUID id = uuid(node, "id");
+    UUID opportunity = uuid(node, "opportunityId");
+    UUID volunteer = uuid(node, "volunteerId");
+    if (!opportunities.contains(opportunity)) {
+      throw new IllegalArgumentException("opportunityId " + opportunity + " is not a known opportunity");
+    }
+    if (!volunteers.contains(volunteer)) {
+      throw new IllegalArgumentException("volunteerId " + volunteer + " is not a known volunteer");
+    }
+    if (!pairs.add(opportunity.getMostSignificantBits() * 31 + volunteer.getLeastSignificantBits())) {
+      throw new IllegalArgumentException("this volunteer already applied to this opportunity in the file");
+    }
+    String status = oneOf(node, "status", APPLICATION_STATES);
+    JsonNode hours = node.path("hours");
+    if (hours.size() > 0 && !status.equals("accepted") && !status.equals("completed")) {
+      throw new IllegalArgumentException("only accepted or completed applications have hours");
+    }
+    List<Object[]> entries = new java.util.ArrayList<>();
+    for (JsonNode hour : hours) {
+      double value = hour.path("hours").asDouble();
+      if (value <= 0 || value > 24) {
+        throw new IllegalArgumentException("hours[" + entries.size() + "] must be more than 0 and at most 24");
+      }
+      String hourStatus = oneOf(hour, "status", List.of("logged", "verified", "disputed"));
+      entries.add(new Object[] {UUID.nameUUIDFromBytes((id + "/" + entries.size()).getBytes(StandardCharsets.UTF_8)), id,
+          LocalDate.parse(hour.path("workedOn").asString()), value, hourStatus});
+    }
+    entries.forEach(hourRows::row);
+    int entry = entries.size();
+    rows.row(line, id, opportunity, volunteer, status);
+    report.applications++;
+    report.hourEntries += entry;
+  }
+
+  /** Moves staged applications and their hours in, refusing by line those whose id or pair already exists. */
+  private Mono<Void> appliedAlready(ImportReport report, boolean rejectOnProblem) {
+    Mono<Void> refuse = database.sql("delete from import_applications i where exists (select 1 from applications a"
+            + " where a.id = i.id or (a.opportunity_id = i.opportunity_id and a.volunteer_id = i.volunteer_id)) returning line, id")
+        .map(row -> Map.entry(row.get("line", Long.class), row.get("id", UUID.class)))
+        .all()
+        .collectList()
+        .flatMap(refused -> {
+          refused.forEach(entry -> report.refuse("applications.ndjson", entry.getKey(), "this application already exists"));
+          report.applications -= refused.size();
+          if (rejectOnProblem && !refused.isEmpty()) {
+            return Mono.error(new ImportRefusedException("applications.ndjson line " + refused.get(0).getKey() + ": application already exists"));
+          }
+          return refused.isEmpty() ? Mono.empty() : database.sql("delete from import_hours where application_id = any(:ids)")
+              .bind("ids", refused.stream().map(Map.Entry::getValue).toArray(UUID[]::new)).then();
+        });
+    return refuse
+        .then(database.sql("insert into applications (id, opportunity_id, volunteer_id, status)"
+            + " select id, opportunity_id, volunteer_id, status from import_applications").then())
+        .then(database.sql("insert into volunteer_hours (id, application_id, worked_on, hours, status)"
+            + " select id, application_id, worked_on, hours, status from import_hours").then());
   }
 
   private void opportunity(JsonNode node, CopyRows rows, CopyRows skillRows, Set<UUID> organizations, Set<UUID> opportunities,
@@ -189,7 +264,7 @@ public class DatasetImporter {
 
   /** Checks every line, COPYs the good ones in chunks; a refused line is skipped or ends the import. */
   private void copy(PostgresqlConnection connection, Path file, ImportReport report, boolean rejectOnProblem, String target,
-      @Nullable CopyRows skillRows, LineLoader line) {
+      @Nullable CopyRows extraRows, @Nullable String extraTarget, LineLoader line) {
     if (!Files.exists(file)) {
       return;
     }
@@ -223,10 +298,10 @@ public class DatasetImporter {
           }
         }
         if (rows.rows() >= COPY_CHUNK) {
-          flush(connection, target, rows, skillRows);
+          flush(connection, target, rows, extraRows, extraTarget);
         }
       }
-      flush(connection, target, rows, skillRows);
+      flush(connection, target, rows, extraRows, extraTarget);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -240,12 +315,14 @@ public class DatasetImporter {
     }
   }
 
-  private static void flush(PostgresqlConnection connection, String target, CopyRows rows, @Nullable CopyRows skillRows) {
+  /** COPYs the rows gathered so far, and the rows of the companion table they carry (skills, hours). */
+  private static void flush(PostgresqlConnection connection, String target, CopyRows rows, @Nullable CopyRows extraRows,
+      @Nullable String extraTarget) {
     if (rows.rows() > 0) {
       copyIn(connection, "copy " + target + " from stdin", rows.drain());
     }
-    if (skillRows != null && skillRows.rows() > 0) {
-      copyIn(connection, "copy import_skills (id, skills) from stdin", skillRows.drain());
+    if (extraRows != null && extraTarget != null && extraRows.rows() > 0) {
+      copyIn(connection, "copy " + extraTarget + " from stdin", extraRows.drain());
     }
   }
 

@@ -12,6 +12,8 @@ public final class ImportReport {
   long organizations;
   long opportunities;
   long volunteers;
+  long applications;
+  long hourEntries;
   final List<Problem> problems = new ArrayList<>();
   long problemCount;
 
@@ -32,6 +34,14 @@ public final class ImportReport {
 
   public long volunteers() {
     return volunteers;
+  }
+
+  public long applications() {
+    return applications;
+  }
+
+  public long hourEntries() {
+    return hourEntries;
   }
 
   public long problemCount() {

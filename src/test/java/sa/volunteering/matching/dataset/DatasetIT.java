@@ -62,7 +62,14 @@ class DatasetIT {
     assertThat(report.organizations()).isEqualTo(10);
     assertThat(report.opportunities()).isEqualTo(300);
     assertThat(report.volunteers()).isEqualTo(400);
+    assertThat(report.applications()).isPositive();
+    assertThat(report.hourEntries()).isPositive();
     assertThat(report.problemCount()).isZero();
+    List<UUID> people = ids(directory.resolve("volunteers.ndjson")).stream().map(UUID::fromString).toList();
+    long active = database.sql("select count(distinct a.volunteer_id) as n from volunteer_hours h join applications a on a.id = h.application_id"
+            + " where h.status = 'verified' and a.volunteer_id = any(:ids)")
+        .bind("ids", people.toArray(UUID[]::new)).map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10));
+    assertThat(active).as("volunteers with verified hours, about 44%% of 400").isBetween(130L, 220L);
     reindexer.runToEnd("opportunities", 500, Duration.ZERO, false).block(Duration.ofMinutes(5));
     reindexer.runToEnd("volunteers", 500, Duration.ZERO, false).block(Duration.ofMinutes(5));
 
