@@ -195,10 +195,10 @@ public final class DatasetGenerator {
             : a == 0 ? (random.nextInt(10) < 7 ? "completed" : "accepted") : later[random.nextInt(later.length)];
         List<Map<String, Object>> hours = new ArrayList<>();
         if (status.equals("accepted") || status.equals("completed")) {
-          int entries = 2 + random.nextInt(9);
+          int entries = 2 + random.nextInt(10);
           for (int e = 0; e < entries; e++) {
             int dice = random.nextInt(100);
-            hours.add(Map.of("workedOn", firstDay.plusDays(random.nextInt(670)).toString(), "hours", 2 + random.nextInt(9),
+            hours.add(Map.of("workedOn", firstDay.plusDays(random.nextInt(670)).toString(), "hours", 2 + random.nextInt(10),
                 "status", dice < 95 ? "verified" : dice < 98 ? "logged" : "disputed"));
           }
         }

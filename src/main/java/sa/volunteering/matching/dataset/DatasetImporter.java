@@ -115,6 +115,8 @@ public class DatasetImporter {
         .then(work)
         .as(transaction::transactional)
         .block();
+    // Fresh statistics, or the planner takes a million-row table for an empty one.
+    database.sql("analyze organizations, opportunities, opportunity_skills, volunteers, applications, volunteer_hours").then().block();
     log.info("Imported {} organizations, {} opportunities, {} volunteers, {} applications with {} hour entries; {} lines refused",
         report.organizations, report.opportunities, report.volunteers, report.applications, report.hourEntries, report.problemCount);
     return report;

@@ -121,8 +121,10 @@ class DocumentLoader {
     if (outbox.isEmpty()) {
       return Mono.just(List.of());
     }
-    return database.sql("select v.*, coalesce((select sum(h.hours) from volunteer_hours h join applications a on a.id = h.application_id"
-            + " where a.volunteer_id = v.id and h.status = 'verified'), 0) as verified_hours from volunteers v where v.id = any(:ids)")
+    return database.sql("select v.*, coalesce(verified.hours, 0) as verified_hours from volunteers v left join"
+            + " (select a.volunteer_id, sum(h.hours) as hours from applications a join volunteer_hours h on h.application_id = a.id"
+            + " where a.volunteer_id = any(:ids) and h.status = 'verified' group by a.volunteer_id) verified on verified.volunteer_id = v.id"
+            + " where v.id = any(:ids)")
         .bind("ids", outbox.keySet().toArray(UUID[]::new))
         .map(row -> new Current(row.get("id", UUID.class), row.get("version", Long.class),
             "active".equals(row.get("status", String.class)) ? volunteerDocument(row) : null))
