@@ -14,7 +14,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import sa.volunteering.matching.indexing.Reindexer;
+import sa.volunteering.matching.system.CommandLine;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,7 +74,7 @@ class DatasetCommand implements ApplicationRunner {
     }
     if (load != null) {
       boolean reject = "reject".equals(single(arguments, "on-invalid"));
-      int code = importAndIndex(Path.of(load), reject) ? 0 : 1;
+      int code = Boolean.TRUE.equals(CommandLine.await(importAndIndex(Path.of(load), reject))) ? 0 : 1;
       if (code == 0 && arguments.containsOption("compare-raw")) {
         double rawRate = rawBulk.opportunities(Path.of(load).resolve("opportunities.ndjson"), 1_000);
         log.info("Raw _bulk loader, same run: {} opportunity documents/s", Math.round(rawRate));
@@ -82,39 +86,45 @@ class DatasetCommand implements ApplicationRunner {
       exit(0);
       return;
     }
-    if (demoWhenEmpty && isEmpty()) {
-      Path directory = Files.createTempDirectory("demo-data");
-      log.info("Empty database: loading a demo data set (200 organizations, 3,000 opportunities, 5,000 volunteers)");
-      DatasetFiles.write(new DatasetGenerator(taxonomy), directory, 7, 200, 3_000, 5_000, json);
-      importAndIndex(directory, false);
+    if (demoWhenEmpty) {
+      CommandLine.await(isEmpty().filter(Boolean::booleanValue).flatMap(empty -> {
+        log.info("Empty database: loading a demo data set (200 organizations, 3,000 opportunities, 5,000 volunteers)");
+        return Mono.fromCallable(() -> {
+              Path directory = Files.createTempDirectory("demo-data");
+              DatasetFiles.write(new DatasetGenerator(taxonomy), directory, 7, 200, 3_000, 5_000, json);
+              return directory;
+            })
+            .subscribeOn(Schedulers.boundedElastic())
+            .flatMap(directory -> importAndIndex(directory, false));
+      }));
     }
   }
 
-  private boolean importAndIndex(Path directory, boolean reject) {
+  /** Loads the directory, then rebuilds both indexes; emits false when the import was refused. */
+  private Mono<Boolean> importAndIndex(Path directory, boolean reject) {
     long started = System.nanoTime();
-    try {
-      ImportReport report = importer.load(directory, reject);
-      report.problems().stream().limit(50).forEach(problem -> log.warn("Refused {} line {}: {}", problem.file(), problem.line(), problem.reason()));
-      double loadSeconds = Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0;
-      for (String index : List.of("opportunities", "volunteers")) {
-        var result = reindexer.runToEnd(index, 1_000, Duration.ZERO, false).block();
-        log.info("Indexed {}: {} ({} documents, {} documents/s)", index, result.state(), result.done(), result.documentsPerSecond());
-      }
-      log.info("Import done: {} organizations, {} opportunities, {} volunteers, {} applications, {} hour entries loaded in {} s,"
-              + " {} lines refused, {} s in all",
-          report.organizations(), report.opportunities(), report.volunteers(), report.applications(), report.hourEntries(), loadSeconds,
-          report.problemCount(),
-          Duration.ofNanos(System.nanoTime() - started).toSeconds());
-      return true;
-    } catch (DatasetImporter.ImportRefusedException refused) {
-      log.error("Import refused, nothing was loaded: {}", refused.getMessage());
-      return false;
-    }
+    return importer.load(directory, reject)
+        .flatMap(report -> {
+          report.problems().stream().limit(50).forEach(problem -> log.warn("Refused {} line {}: {}", problem.file(), problem.line(), problem.reason()));
+          double loadSeconds = Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0;
+          return Flux.just("opportunities", "volunteers")
+              .concatMap(index -> reindexer.runToEnd(index, 1_000, Duration.ZERO, false)
+                  .doOnNext(result -> log.info("Indexed {}: {} ({} documents, {} documents/s)", index, result.state(), result.done(),
+                      result.documentsPerSecond())))
+              .then(Mono.fromRunnable(() -> log.info("Import done: {} organizations, {} opportunities, {} volunteers, {} applications,"
+                      + " {} hour entries loaded in {} s, {} lines refused, {} s in all",
+                  report.organizations(), report.opportunities(), report.volunteers(), report.applications(), report.hourEntries(),
+                  loadSeconds, report.problemCount(), Duration.ofNanos(System.nanoTime() - started).toSeconds())))
+              .thenReturn(true);
+        })
+        .onErrorResume(DatasetImporter.ImportRefusedException.class, refused -> {
+          log.error("Import refused, nothing was loaded: {}", refused.getMessage());
+          return Mono.just(false);
+        });
   }
 
-  private boolean isEmpty() {
-    Long count = database.sql("select count(*) as n from organizations").map(row -> row.get("n", Long.class)).one().block();
-    return count != null && count == 0;
+  private Mono<Boolean> isEmpty() {
+    return database.sql("select count(*) as n from organizations").map(row -> row.get("n", Long.class)).one().map(count -> count == 0);
   }
 
   private void exit(int code) {

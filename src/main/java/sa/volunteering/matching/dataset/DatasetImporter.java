@@ -3,7 +3,6 @@ package sa.volunteering.matching.dataset;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.system.PostgresConnections;
 import reactor.core.scheduler.Schedulers;
@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (docs/dataset.md) into PostgreSQL with COPY, in one transaction: a file is loaded whole or not at all.
  * Every line is checked first; a refused line is reported with its number and reason, and either skipped
  * or, when {@code rejectOnProblem}, the whole import is refused. Imports write no outbox rows: a full
- * reindex follows. Runs on the calling thread (the command line), reading files as it goes.
+ * reindex follows. Files are read on {@code boundedElastic} as the COPY stream asks for more.
  */
 @Component
 public class DatasetImporter {
@@ -59,19 +59,21 @@ public class DatasetImporter {
     this.json = json;
   }
 
-  public ImportReport load(Path directory, boolean rejectOnProblem) {
+  /**
+   * Imports the files of {@code directory}; nothing happens before subscription. File reading runs on
+   * {@code boundedElastic}, the COPY round trips are awaited reactively: no thread is blocked.
+   */
+  public Mono<ImportReport> load(Path directory, boolean rejectOnProblem) {
     ImportReport report = new ImportReport();
-    Set<UUID> organizations = new HashSet<>(database.sql("select id from organizations").map(row -> row.get("id", UUID.class)).all()
-        .collectList().block());
-    Set<UUID> opportunities = new HashSet<>(database.sql("select id from opportunities").map(row -> row.get("id", UUID.class)).all()
-        .collectList().block());
     CopyRows skillRows = new CopyRows();
     Set<Long> seenNationalIds = new HashSet<>();
-    Mono<Void> work = database.inConnection(connection -> {
+    Mono<Set<UUID>> existingOrganizations = ids("select id from organizations");
+    Mono<Set<UUID>> existingOpportunities = ids("select id from opportunities");
+    Mono<Void> work = existingOrganizations.zipWith(existingOpportunities).flatMap(existing -> database.inConnection(connection -> {
       PostgresqlConnection postgres = PostgresConnections.unwrap(connection);
-      // File reading and COPY round trips wait; they run on boundedElastic, never on the connection's event loop.
-      return Mono.fromRunnable(() -> {
-        copy(postgres, directory.resolve("organizations.ndjson"), report, rejectOnProblem,
+      Set<UUID> organizations = existing.getT1();
+      Set<UUID> opportunities = existing.getT2();
+      return copy(postgres, directory.resolve("organizations.ndjson"), report, rejectOnProblem,
             "organizations (id, name_ar, name_en, city_code, kind, verified)", null, null,
             (node, rows, line) -> {
               UUID id = uuid(node, "id");
@@ -82,44 +84,48 @@ public class DatasetImporter {
                   oneOf(node, "kind", List.of("government", "nonprofit", "private", "academic", "community")), node.path("verified").asBoolean());
               organizations.add(id);
               report.organizations++;
-            });
-        copy(postgres, directory.resolve("opportunities.ndjson"), report, rejectOnProblem,
+            })
+          .then(copy(postgres, directory.resolve("opportunities.ndjson"), report, rejectOnProblem,
             "opportunities (id, organization_id, title_ar, title_en, description_ar, description_en, field_code, city_code, lat, lon,"
                 + " mode, starts_at, ends_at, hours, seats, seats_taken, gender, min_age, max_age, status, published_at)", skillRows,
             "import_skills (id, skills)",
-            (node, rows, line) -> opportunity(node, rows, skillRows, organizations, opportunities, report));
-        copy(postgres, directory.resolve("volunteers.ndjson"), report, rejectOnProblem,
+            (node, rows, line) -> opportunity(node, rows, skillRows, organizations, opportunities, report)))
+          .then(copy(postgres, directory.resolve("volunteers.ndjson"), report, rejectOnProblem,
             "import_volunteers (line, " + VOLUNTEER_COLUMNS + ")", null, null,
-            (node, rows, line) -> volunteer(node, rows, line, seenNationalIds, report));
-      }).subscribeOn(Schedulers.boundedElastic())
+            (node, rows, line) -> volunteer(node, rows, line, seenNationalIds, report)))
           .then(registeredAlready(report, rejectOnProblem))
           .then(database.sql("insert into opportunity_skills (opportunity_id, skill_code, weight)"
               + " select id, skill ->> 'code', (skill ->> 'weight')::numeric from import_skills, jsonb_array_elements(skills) as skill")
           .then())
           .then(database.sql("drop table import_skills").then())
-          .then(database.sql("select id from volunteers").map(row -> row.get("id", UUID.class)).all().collect(java.util.stream.Collectors.toSet()))
-          .flatMap(volunteers -> Mono.fromRunnable(() -> {
+          .then(ids("select id from volunteers"))
+          .flatMap(volunteers -> {
             CopyRows hourRows = new CopyRows();
             Set<Long> pairs = new HashSet<>();
-            copy(postgres, directory.resolve("applications.ndjson"), report, rejectOnProblem,
+            return copy(postgres, directory.resolve("applications.ndjson"), report, rejectOnProblem,
                 "import_applications (line, id, opportunity_id, volunteer_id, status)", hourRows,
                 "import_hours (id, application_id, worked_on, hours, status)",
                 (node, rows, line) -> application(node, rows, line, hourRows, opportunities, volunteers, pairs, report));
-          }).subscribeOn(Schedulers.boundedElastic()))
+          })
           .then(appliedAlready(report, rejectOnProblem));
-    });
-    database.sql("create temporary table if not exists import_skills (id uuid, skills jsonb) on commit drop").then()
+    }));
+    return database.sql("create temporary table if not exists import_skills (id uuid, skills jsonb) on commit drop").then()
         .then(database.sql("create temporary table if not exists import_volunteers (line bigint, like volunteers including defaults including constraints) on commit drop").then())
         .then(database.sql("create temporary table if not exists import_applications (line bigint, like applications including defaults including constraints) on commit drop").then())
         .then(database.sql("create temporary table if not exists import_hours (like volunteer_hours including defaults including constraints) on commit drop").then())
         .then(work)
         .as(transaction::transactional)
-        .block();
-    // Fresh statistics, or the planner takes a million-row table for an empty one.
-    database.sql("analyze organizations, opportunities, opportunity_skills, volunteers, applications, volunteer_hours").then().block();
-    log.info("Imported {} organizations, {} opportunities, {} volunteers, {} applications with {} hour entries; {} lines refused",
-        report.organizations, report.opportunities, report.volunteers, report.applications, report.hourEntries, report.problemCount);
-    return report;
+        // Fresh statistics, or the planner takes a million-row table for an empty one.
+        .then(database.sql("analyze organizations, opportunities, opportunity_skills, volunteers, applications, volunteer_hours").then())
+        .then(Mono.fromSupplier(() -> {
+          log.info("Imported {} organizations, {} opportunities, {} volunteers, {} applications with {} hour entries; {} lines refused",
+              report.organizations, report.opportunities, report.volunteers, report.applications, report.hourEntries, report.problemCount);
+          return report;
+        }));
+  }
+
+  private Mono<Set<UUID>> ids(String sql) {
+    return database.sql(sql).map(row -> row.get("id", UUID.class)).all().collect(java.util.stream.Collectors.toCollection(HashSet::new));
   }
 
   /**
@@ -265,47 +271,94 @@ public class DatasetImporter {
   }
 
   /** Checks every line, COPYs the good ones in chunks; a refused line is skipped or ends the import. */
-  private void copy(PostgresqlConnection connection, Path file, ImportReport report, boolean rejectOnProblem, String target,
+  /**
+   * Checks every line and COPYs the good ones in chunks; a refused line is skipped or ends the import.
+   * Lines are read on {@code boundedElastic}; each chunk is copied before the next is read.
+   */
+  private Mono<Void> copy(PostgresqlConnection connection, Path file, ImportReport report, boolean rejectOnProblem, String target,
       @Nullable CopyRows extraRows, @Nullable String extraTarget, LineLoader line) {
-    if (!Files.exists(file)) {
-      return;
-    }
-    CopyRows rows = new CopyRows();
-    String name = file.getFileName().toString();
-    long size = sizeOf(file);
-    long started = System.nanoTime();
-    long lastLog = started;
-    long read = 0;
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      long number = 0;
-      String text;
-      while ((text = reader.readLine()) != null) {
-        number++;
-        read += text.length() + 1;
-        if (System.nanoTime() - lastLog > 2_000_000_000L) {
-          lastLog = System.nanoTime();
-          double seconds = (lastLog - started) / 1e9;
-          log.info("Importing {}: at least {}% ({} lines, {} lines/s)", name, Math.min(99, 100 * read / Math.max(size, 1)),
-              number, Math.round(number / seconds));
-        }
-        if (text.isBlank()) {
-          continue;
-        }
-        try {
-          line.load(json.readTree(text), rows, number);
-        } catch (RuntimeException refused) {
-          report.refuse(name, number, refused.getMessage() == null ? refused.toString() : refused.getMessage());
-          if (rejectOnProblem) {
-            throw new ImportRefusedException(name + " line " + number + ": " + refused.getMessage());
-          }
-        }
-        if (rows.rows() >= COPY_CHUNK) {
-          flush(connection, target, rows, extraRows, extraTarget);
-        }
+    return Mono.defer(() -> {
+      if (!Files.exists(file)) {
+        return Mono.empty();
       }
-      flush(connection, target, rows, extraRows, extraTarget);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      CopyRows rows = new CopyRows();
+      Progress progress = new Progress(file.getFileName().toString(), sizeOf(file));
+      Flux<String> lines = Flux.using(() -> Files.newBufferedReader(file, StandardCharsets.UTF_8),
+          reader -> Flux.<String>generate(sink -> {
+            try {
+              String text = reader.readLine();
+              if (text == null) {
+                sink.complete();
+              } else {
+                sink.next(text);
+              }
+            } catch (IOException e) {
+              sink.error(new UncheckedIOException(e));
+            }
+          }),
+          reader -> {
+            try {
+              reader.close();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+      Flux<Chunk> chunks = lines
+          .<Chunk>handle((text, sink) -> {
+            long number = progress.next(text);
+            if (!text.isBlank()) {
+              try {
+                line.load(json.readTree(text), rows, number);
+              } catch (RuntimeException refused) {
+                report.refuse(progress.name, number, refused.getMessage() == null ? refused.toString() : refused.getMessage());
+                if (rejectOnProblem) {
+                  sink.error(new ImportRefusedException(progress.name + " line " + number + ": " + refused.getMessage()));
+                  return;
+                }
+              }
+            }
+            if (rows.rows() >= COPY_CHUNK) {
+              sink.next(Chunk.drain(rows, extraRows));
+            }
+          })
+          .concatWith(Mono.fromSupplier(() -> Chunk.drain(rows, extraRows)))
+          .subscribeOn(Schedulers.boundedElastic());
+      return chunks.concatMap(chunk -> copyIn(connection, target, chunk.rows)
+          .then(extraTarget == null ? Mono.empty() : copyIn(connection, extraTarget, chunk.extra)), 1).then();
+    });
+  }
+
+  /** The COPY text of one chunk, and of its companion table (skills, hours). */
+  private record Chunk(String rows, String extra) {
+    static Chunk drain(CopyRows rows, @Nullable CopyRows extra) {
+      return new Chunk(rows.drain(), extra == null ? "" : extra.drain());
+    }
+  }
+
+  /** Counts lines and logs how far a file is, every two seconds. */
+  private static final class Progress {
+    final String name;
+    final long size;
+    final long started = System.nanoTime();
+    long lastLog = started;
+    long number;
+    long read;
+
+    Progress(String name, long size) {
+      this.name = name;
+      this.size = size;
+    }
+
+    long next(String text) {
+      number++;
+      read += text.length() + 1;
+      if (System.nanoTime() - lastLog > 2_000_000_000L) {
+        lastLog = System.nanoTime();
+        double seconds = (lastLog - started) / 1e9;
+        log.info("Importing {}: at least {}% ({} lines, {} lines/s)", name, Math.min(99, 100 * read / Math.max(size, 1)),
+            number, Math.round(number / seconds));
+      }
+      return number;
     }
   }
 
@@ -317,20 +370,12 @@ public class DatasetImporter {
     }
   }
 
-  /** COPYs the rows gathered so far, and the rows of the companion table they carry (skills, hours). */
-  private static void flush(PostgresqlConnection connection, String target, CopyRows rows, @Nullable CopyRows extraRows,
-      @Nullable String extraTarget) {
-    if (rows.rows() > 0) {
-      copyIn(connection, "copy " + target + " from stdin", rows.drain());
+  private static Mono<Void> copyIn(PostgresqlConnection connection, String target, String text) {
+    if (text.isEmpty()) {
+      return Mono.empty();
     }
-    if (extraRows != null && extraTarget != null && extraRows.rows() > 0) {
-      copyIn(connection, "copy " + extraTarget + " from stdin", extraRows.drain());
-    }
-  }
-
-  private static void copyIn(PostgresqlConnection connection, String sql, String text) {
     ByteBuf bytes = Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8));
-    connection.copyIn(sql, Mono.just(bytes)).block();
+    return connection.copyIn("copy " + target + " from stdin", Mono.just(bytes)).then();
   }
 
   private static UUID uuid(JsonNode node, String field) {

@@ -9,6 +9,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import sa.volunteering.matching.system.CommandLine;
 
 /**
  * The command-line entry: {@code java -jar service.jar --reindex=opportunities[,volunteers]} (or
@@ -35,14 +37,15 @@ class ReindexCommand implements ApplicationRunner {
     if (names == null) {
       return;
     }
-    int failures = 0;
-    for (String name : names.stream().flatMap(value -> List.of(value.split(",")).stream()).map(String::strip).toList()) {
-      ReindexJob.Progress result = reindexer.runToEnd(name, properties.batchSize(), Duration.ZERO, false).block();
-      log.info("Reindex of {}: {} ({} documents, {} documents/s){}", name, result.state(), result.done(), result.documentsPerSecond(),
-          result.error() == null ? "" : ", " + result.error());
-      failures += result.state().equals("SUCCEEDED") ? 0 : 1;
-    }
-    int code = failures == 0 ? 0 : 1;
+    Long failures = CommandLine.await(Flux.fromIterable(names)
+        .flatMapIterable(value -> List.of(value.split(",")))
+        .map(String::strip)
+        .concatMap(name -> reindexer.runToEnd(name, properties.batchSize(), Duration.ZERO, false)
+            .doOnNext(result -> log.info("Reindex of {}: {} ({} documents, {} documents/s){}", name, result.state(), result.done(),
+                result.documentsPerSecond(), result.error() == null ? "" : ", " + result.error())))
+        .filter(result -> !result.state().equals("SUCCEEDED"))
+        .count());
+    int code = failures != null && failures == 0 ? 0 : 1;
     System.exit(SpringApplication.exit(context, () -> code));
   }
 }

@@ -58,7 +58,7 @@ class DatasetIT {
     long seed = System.nanoTime();
     DatasetFiles.write(new DatasetGenerator(taxonomy), directory, seed, 10, 300, 400, json);
 
-    ImportReport report = importer.load(directory, true);
+    ImportReport report = importer.load(directory, true).block(Duration.ofMinutes(5));
     assertThat(report.organizations()).isEqualTo(10);
     assertThat(report.opportunities()).isEqualTo(300);
     assertThat(report.volunteers()).isEqualTo(400);
@@ -95,7 +95,7 @@ class DatasetIT {
     lines.set(9, "{not json");
     Files.write(opportunities, lines, StandardCharsets.UTF_8);
 
-    ImportReport report = importer.load(directory, false);
+    ImportReport report = importer.load(directory, false).block(Duration.ofMinutes(5));
 
     assertThat(report.opportunities()).isEqualTo(18);
     assertThat(report.problems()).extracting(ImportReport.Problem::line).containsExactly(5L, 10L);
@@ -105,11 +105,11 @@ class DatasetIT {
   @Test
   void aPersonAlreadyRegisteredIsRefusedByLine(@TempDir Path first, @TempDir Path second) throws IOException {
     DatasetFiles.write(new DatasetGenerator(taxonomy), first, System.nanoTime(), 2, 0, 5, json);
-    assertThat(importer.load(first, false).volunteers()).isEqualTo(5);
+    assertThat(importer.load(first, false).block(Duration.ofMinutes(5)).volunteers()).isEqualTo(5);
     List<String> samePeopleNewIds = Files.readAllLines(first.resolve("volunteers.ndjson")).stream()
         .map(line -> line.replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"" + UUID.randomUUID() + "\"")).toList();
     Files.write(second.resolve("volunteers.ndjson"), samePeopleNewIds, StandardCharsets.UTF_8);
-    ImportReport again = importer.load(second, false);
+    ImportReport again = importer.load(second, false).block(Duration.ofMinutes(5));
     assertThat(again.volunteers()).isZero();
     assertThat(again.problems()).extracting(ImportReport.Problem::line).containsExactly(1L, 2L, 3L, 4L, 5L);
     assertThat(again.problems().get(0).reason()).contains("already registered");
@@ -124,7 +124,7 @@ class DatasetIT {
     lines.set(15, lines.get(15).replace("\"fieldCode\":\"", "\"fieldCode\":\"unknown_"));
     Files.write(opportunities, lines, StandardCharsets.UTF_8);
 
-    assertThatThrownBy(() -> importer.load(directory, true))
+    assertThatThrownBy(() -> importer.load(directory, true).block(Duration.ofMinutes(5)))
         .isInstanceOf(DatasetImporter.ImportRefusedException.class)
         .hasMessageContaining("opportunities.ndjson line 16");
     List<UUID> organizations = ids(directory.resolve("organizations.ndjson")).stream().map(UUID::fromString).toList();
