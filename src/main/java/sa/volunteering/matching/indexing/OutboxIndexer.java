@@ -16,8 +16,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import sa.volunteering.matching.system.PostgresConnections;
 import reactor.util.retry.Retry;
+import sa.volunteering.matching.system.PostgresConnections;
 
 /**
  * Drains the outbox into Elasticsearch. Each batch is one transaction: claim rows with
@@ -66,22 +66,28 @@ public class OutboxIndexer implements SmartLifecycle {
         .reduce(0, Integer::sum);
   }
 
+  /** One update per group of rows that share a fate: done, parked for one reason, or retried after the same attempts for one reason. */
   private Mono<Void> settle(List<OutboxRow> rows, BulkOutcome outcome) {
     Map<Boolean, List<OutboxRow>> retryable = rows.stream().filter(row -> outcome.retry().containsKey(row.id()))
         .collect(Collectors.partitioningBy(row -> row.attempts() + 1 < properties.maxAttempts()));
-    Mono<Void> parkFailed = Flux.fromIterable(outcome.failed().entrySet())
-        .concatMap(failure -> queue.park(List.of(failure.getKey()), failure.getValue())).then();
-    Mono<Void> parkExhausted = Flux.fromIterable(retryable.get(false))
-        .concatMap(row -> queue.park(List.of(row.id()), "gave up after " + properties.maxAttempts() + " attempts: " + outcome.retry().get(row.id())))
-        .then();
-    Mono<Void> reschedule = Flux.fromIterable(retryable.get(true))
-        .concatMap(row -> queue.retryLater(List.of(row.id()), backoff(row.attempts()), outcome.retry().get(row.id())))
-        .then();
-    if (!outcome.failed().isEmpty() || !retryable.get(false).isEmpty()) {
-      log.warn("Indexing: {} rows failed for good and were parked", outcome.failed().size() + retryable.get(false).size());
+    Map<String, List<Long>> parked = new java.util.LinkedHashMap<>();
+    outcome.failed().forEach((id, reason) -> parked.computeIfAbsent(reason, key -> new java.util.ArrayList<>()).add(id));
+    retryable.get(false).forEach(row -> parked.computeIfAbsent("gave up after " + properties.maxAttempts() + " attempts: "
+        + outcome.retry().get(row.id()), key -> new java.util.ArrayList<>()).add(row.id()));
+    Map<RetryGroup, List<Long>> retries = retryable.get(true).stream().collect(Collectors.groupingBy(
+        row -> new RetryGroup(row.attempts(), outcome.retry().get(row.id())), Collectors.mapping(OutboxRow::id, Collectors.toList())));
+    if (!parked.isEmpty()) {
+      log.warn("Indexing: {} rows failed for good and were parked", parked.values().stream().mapToInt(List::size).sum());
     }
-    return queue.done(outcome.done()).then(parkFailed).then(parkExhausted).then(reschedule);
+    return queue.done(outcome.done())
+        .thenMany(Flux.fromIterable(parked.entrySet()).concatMap(group -> queue.park(group.getValue(), group.getKey())))
+        .thenMany(Flux.fromIterable(retries.entrySet()).concatMap(group ->
+            queue.retryLater(group.getValue(), backoff(group.getKey().attempts()), group.getKey().reason())))
+        .then();
   }
+
+  /** Rows that failed the same way after the same number of attempts wait the same time. */
+  private record RetryGroup(int attempts, String reason) {}
 
   /** Exponential backoff with full jitter, capped. */
   Duration backoff(int attempts) {

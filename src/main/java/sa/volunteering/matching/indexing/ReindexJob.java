@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /** One full reindex, as it runs: where it writes, how far it is, and how it ended. */
 public final class ReindexJob {
@@ -20,6 +22,7 @@ public final class ReindexJob {
   private volatile State state = State.RUNNING;
   private volatile @Nullable String error;
   private volatile @Nullable Instant finishedAt;
+  private final Sinks.Empty<Void> end = Sinks.empty();
 
   ReindexJob(String id, String name, String target) {
     this.id = id;
@@ -30,12 +33,19 @@ public final class ReindexJob {
   void succeeded() {
     state = State.SUCCEEDED;
     finishedAt = Instant.now();
+    end.tryEmitEmpty();
   }
 
   void failed(Throwable cause) {
     error = cause.toString();
     state = State.FAILED;
     finishedAt = Instant.now();
+    end.tryEmitEmpty();
+  }
+
+  /** Completes when the job ends, however it ends. */
+  Mono<Void> ended() {
+    return end.asMono();
   }
 
   boolean finished() {

@@ -86,8 +86,8 @@ public class Reindexer {
 
   /** Runs a reindex to its end (the command-line entry). */
   public Mono<ReindexJob.Progress> runToEnd(String name, int batchSize, Duration throttle, boolean keepOld) {
-    ReindexJob job = start(name, batchSize, throttle, keepOld);
-    return Flux.interval(Duration.ofMillis(200)).map(tick -> job).filter(ReindexJob::finished).next().map(ReindexJob::progress);
+    return Mono.fromSupplier(() -> start(name, batchSize, throttle, keepOld))
+        .flatMap(job -> job.ended().then(Mono.fromSupplier(job::progress)));
   }
 
   ReindexJob job(String id) {

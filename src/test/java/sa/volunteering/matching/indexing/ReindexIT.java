@@ -61,7 +61,7 @@ class ReindexIT {
         .one().block(Duration.ofSeconds(10));
     int batchSize = (int) Math.max(1, rows / 25);
     Api.Response started = api.post("/api/admin/reindex", Tokens.admin(),
-        Map.of("index", "opportunities", "batchSize", batchSize, "throttleMillis", 120));
+        Map.of("index", "opportunities", "batchSize", batchSize, "throttleMillis", 300));
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
     String job = started.body().path("job").asString();
 
