@@ -105,7 +105,7 @@ public class RawBulkBenchmark {
     document.put("city_code", city);
     taxonomy.cities().byCode(city).ifPresent(c -> {
       document.put("region_code", c.region());
-      document.put("city_name", c.ar());
+      document.put("city_name", List.of(c.ar(), c.en()));
     });
     document.put("location", Map.of("lat", node.path("lat").asDouble(), "lon", node.path("lon").asDouble()));
     document.put("mode", node.path("mode").asString());

@@ -162,7 +162,7 @@ class DocumentLoader {
     document.put("required_skills", skills);
     document.put("city_code", cityCode);
     putIfPresent(document, "region_code", city == null ? null : city.region());
-    putIfPresent(document, "city_name", city == null ? null : city.ar());
+    putIfPresent(document, "city_name", city == null ? null : List.of(city.ar(), city.en()));
     putLocation(document, row);
     document.put("mode", row.get("mode", String.class));
     document.put("starts_at", String.valueOf(row.get("starts_at", Instant.class)));

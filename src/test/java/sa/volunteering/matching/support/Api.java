@@ -17,13 +17,50 @@ public final class Api {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final WebTestClient client;
+  private final String base;
 
   public Api(int port) {
+    this.base = "http://127.0.0.1:" + port;
     this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
   }
 
   public Response get(String path, @Nullable String token) {
     return call(HttpMethod.GET, path, token, null);
+  }
+
+  /**
+   * A GET of a path whose query string is already percent-encoded (see {@link #query}), with extra headers
+   * ({@code Accept-Language}, {@code Accept}, ...).
+   */
+  public Response getEncoded(String encodedPathAndQuery, HttpHeaders headers) {
+    try {
+      Response response = Response.of(client.get().uri(java.net.URI.create(base + encodedPathAndQuery))
+          .headers(h -> h.addAll(headers)).exchange().expectBody(byte[].class).returnResult());
+      if (response.status() >= 500) {
+        dumpThreads("GET " + encodedPathAndQuery + " answered " + response);
+      }
+      return response;
+    } catch (IllegalStateException timeout) {
+      dumpThreads("GET " + encodedPathAndQuery);
+      throw timeout;
+    }
+  }
+
+  /** A path with its query string encoded from name, value pairs; a null value leaves its name out. */
+  public static String query(String path, @Nullable Object... namesAndValues) {
+    StringBuilder query = new StringBuilder(path);
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i + 1] != null) {
+        query.append(query.indexOf("?") < 0 ? '?' : '&')
+            .append(java.net.URLEncoder.encode(String.valueOf(namesAndValues[i]), java.nio.charset.StandardCharsets.UTF_8)).append('=')
+            .append(java.net.URLEncoder.encode(String.valueOf(namesAndValues[i + 1]), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return query.toString();
+  }
+
+  public String baseUrl() {
+    return base;
   }
 
   public Response post(String path, @Nullable String token, @Nullable Object body) {

@@ -81,8 +81,9 @@ class IndexMappingsIT {
 
   @Test
   void aPrefixWithTheArticleSuggestsTheWord() throws IOException {
-    assertThat(ids(Query.of(q -> q.match(m -> m.field("suggest").query("المتط"))))).containsExactly("1");
-    assertThat(ids(Query.of(q -> q.match(m -> m.field("suggest").query("مك"))))).containsExactly("2");
+    assertThat(ids(Query.of(q -> q.match(m -> m.field("title.prefix").query("المتط"))))).containsExactly("1");
+    assertThat(ids(Query.of(q -> q.match(m -> m.field("title.prefix").query("Volun"))))).containsExactly("2");
+    assertThat(ids(Query.of(q -> q.match(m -> m.field("title.prefix").query("مسئو"))))).containsExactly("3");
   }
 
   @Test

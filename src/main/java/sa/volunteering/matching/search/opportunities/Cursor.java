@@ -1,0 +1,64 @@
+package sa.volunteering.matching.search.opportunities;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import sa.volunteering.matching.system.problem.Problems;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A place in a sorted result: the sort values of a hit, the id last. Opaque to clients (URL-safe base64 of
+ * a small JSON object); a stream resumes after it in a new point in time with no duplicate and no gap,
+ * because every sort ends on the unique id.
+ */
+record Cursor(SearchSort sort, List<FieldValue> after) {
+
+  private static final int MAX_LENGTH = 1024;
+
+  String encode(JsonMapper json) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("s", sort.code());
+    body.put("a", after.stream().map(FieldValue::_get).toList());
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(body));
+  }
+
+  /** Reads a cursor a client sent back; it must come from a stream of the same sort. */
+  static Cursor decode(String token, SearchSort expected, String parameter, JsonMapper json) {
+    if (token.length() > MAX_LENGTH) {
+      throw invalid(parameter, "is longer than any cursor this service writes");
+    }
+    JsonNode body;
+    try {
+      body = json.readTree(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException | JacksonException e) {
+      throw invalid(parameter, "is not a cursor this service wrote");
+    }
+    JsonNode values = body.path("a");
+    if (!expected.code().equals(body.path("s").asString("")) ) {
+      throw invalid(parameter, "belongs to a stream sorted another way; resume with the same sort");
+    }
+    if (!values.isArray() || values.size() != 2 || !values.get(0).isNumber() || !values.get(1).isString()) {
+      throw invalid(parameter, "is not a cursor this service wrote");
+    }
+    List<FieldValue> after = new ArrayList<>(2);
+    JsonNode first = values.get(0);
+    after.add(first.isIntegralNumber() ? FieldValue.of(first.asLong()) : FieldValue.of(first.asDouble()));
+    after.add(FieldValue.of(values.get(1).asString()));
+    return new Cursor(expected, List.copyOf(after));
+  }
+
+  static @Nullable Cursor decodeIfPresent(@Nullable String token, SearchSort expected, String parameter, JsonMapper json) {
+    return token == null || token.isBlank() ? null : decode(token.strip(), expected, parameter, json);
+  }
+
+  private static RuntimeException invalid(String parameter, String message) {
+    return QueryParser.invalid(List.of(Problems.FieldError.of(parameter, "Cursor", message)));
+  }
+}

@@ -1,0 +1,53 @@
+package sa.volunteering.matching.search.opportunities;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A search, checked and resolved: every taxonomy value is a code, every limit respected.
+ *
+ * @param text the free text, stripped; empty to browse
+ * @param mentioned taxonomy terms named inside the text, which raise the opportunities that carry them
+ */
+record OpportunityQuery(
+    String text,
+    Mentions mentioned,
+    Set<String> cities,
+    Set<String> regions,
+    Set<String> fields,
+    Set<String> skills,
+    boolean allSkills,
+    Set<String> modes,
+    @Nullable LocalDate from,
+    @Nullable LocalDate to,
+    @Nullable Point point,
+    @Nullable Double radiusKm,
+    @Nullable String gender,
+    @Nullable Integer age,
+    @Nullable UUID organization,
+    boolean includeFull,
+    SearchSort sort) {
+
+  boolean hasText() {
+    return !text.isEmpty();
+  }
+
+  /** A point on the map. */
+  record Point(double lat, double lon) {}
+
+  /** Codes of the cities, fields and skills the free text names, in either language. */
+  record Mentions(Set<String> cities, Set<String> fields, Set<String> skills) {
+    static final Mentions NONE = new Mentions(Set.of(), Set.of(), Set.of());
+
+    boolean isEmpty() {
+      return cities.isEmpty() && fields.isEmpty() && skills.isEmpty();
+    }
+  }
+
+  static List<String> facets() {
+    return List.of("field", "city", "skill", "mode");
+  }
+}

@@ -1,0 +1,136 @@
+package sa.volunteering.matching.search.opportunities;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.NamedValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import sa.volunteering.matching.search.Elasticsearch;
+import sa.volunteering.matching.search.index.SearchIndexProperties;
+import sa.volunteering.matching.taxonomy.Taxonomy;
+import sa.volunteering.matching.taxonomy.Term;
+
+/** Paged opportunity search: one request to Elasticsearch for the hits, the total and the four facets. */
+@Service
+class OpportunitySearch {
+
+  private static final Map<String, String> FACET_FIELDS = facetFields();
+
+  private final ElasticsearchAsyncClient client;
+  private final HitReader hits;
+  private final Taxonomy taxonomy;
+  private final OpportunitySearchProperties limits;
+  private final String alias;
+
+  OpportunitySearch(ElasticsearchAsyncClient client, HitReader hits, Taxonomy taxonomy, OpportunitySearchProperties limits,
+      SearchIndexProperties indexes) {
+    this.client = client;
+    this.hits = hits;
+    this.taxonomy = taxonomy;
+    this.limits = limits;
+    this.alias = indexes.alias("opportunities");
+  }
+
+  Mono<SearchResult> search(OpportunityQuery query, QueryParser.Paging paging, Language language) {
+    SearchRequest request = request(query, paging);
+    return Elasticsearch.call(() -> client.search(request, Map.class))
+        .timeout(limits.timeout())
+        .map(response -> result(query, paging, language, response));
+  }
+
+  /** The request {@link #search} sends, for a benchmark to send it straight to Elasticsearch. */
+  SearchRequest request(OpportunityQuery query, QueryParser.Paging paging) {
+    Map<String, Aggregation> facets = new LinkedHashMap<>();
+    FACET_FIELDS.forEach((facet, field) -> facets.put(facet, Aggregation.of(a -> a
+        .filter(OpportunityQueries.facetFilter(query, facet))
+        .aggregations("values", values -> values.terms(t -> t.field(field).size(limits.facetSize()))))));
+    return SearchRequest.of(s -> {
+      s.index(alias)
+          .query(OpportunityQueries.main(query))
+          .postFilter(OpportunityQueries.facetFilter(query, null))
+          .aggregations(facets)
+          .sort(OpportunityQueries.sort(query))
+          .from(paging.from())
+          .size(paging.size())
+          .trackTotalHits(t -> t.enabled(true))
+          .source(source -> source.filter(f -> f.includes(HitReader.SOURCE)));
+      if (query.sort() == SearchSort.RELEVANCE) {
+        s.trackScores(true);
+      }
+      if (query.hasText()) {
+        s.highlight(highlight(query));
+      }
+      return s;
+    });
+  }
+
+  private static co.elastic.clients.elasticsearch.core.search.Highlight highlight(OpportunityQuery query) {
+    return co.elastic.clients.elasticsearch.core.search.Highlight.of(h -> h
+        .preTags(Highlight.START)
+        .postTags(Highlight.END)
+        .highlightQuery(OpportunityQueries.highlighted(query))
+        .fields(
+            NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0).matchedFields("title", "title.en"))),
+            NamedValue.of("description", HighlightField.of(f -> f.fragmentSize(160).numberOfFragments(2)
+                .matchedFields("description", "description.en")))));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private SearchResult result(OpportunityQuery query, QueryParser.Paging paging, Language language, SearchResponse<Map> response) {
+    List<OpportunityHit> items = response.hits().hits().stream()
+        .map(hit -> hits.read((Map<String, Object>) hit.source(), score(query, hit), hit.highlight(), query, language))
+        .toList();
+    Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+    FACET_FIELDS.keySet().forEach(facet -> facets.put(facet, facet(facet, response.aggregations().get(facet), query, language)));
+    long total = response.hits().total() == null ? items.size() : response.hits().total().value();
+    return new SearchResult(total, paging.page(), paging.size(), response.took(), items, facets);
+  }
+
+  private static @org.jspecify.annotations.Nullable Double score(OpportunityQuery query, Hit<?> hit) {
+    return query.sort() == SearchSort.RELEVANCE ? hit.score() : null;
+  }
+
+  private List<SearchResult.FacetValue> facet(String facet, Aggregate aggregate, OpportunityQuery query, Language language) {
+    Set<String> selected = switch (facet) {
+      case "field" -> query.fields();
+      case "city" -> query.cities();
+      case "skill" -> query.skills();
+      default -> query.modes();
+    };
+    Function<String, String> label = switch (facet) {
+      case "field" -> code -> labelOf(taxonomy.fields().byCode(code), code, language);
+      case "city" -> code -> labelOf(taxonomy.cities().byCode(code), code, language);
+      case "skill" -> code -> labelOf(taxonomy.skills().byCode(code), code, language);
+      default -> code -> Mode.of(code).map(mode -> mode.label(language)).orElse(code);
+    };
+    List<StringTermsBucket> buckets = aggregate.filter().aggregations().get("values").sterms().buckets().array();
+    return buckets.stream()
+        .map(bucket -> new SearchResult.FacetValue(bucket.key().stringValue(), label.apply(bucket.key().stringValue()),
+            bucket.docCount(), selected.contains(bucket.key().stringValue())))
+        .toList();
+  }
+
+  private static String labelOf(java.util.Optional<? extends Term> term, String code, Language language) {
+    return term.map(language::label).orElse(code);
+  }
+
+  private static Map<String, String> facetFields() {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("field", "field_code");
+    fields.put("city", "city_code");
+    fields.put("skill", "skill_codes");
+    fields.put("mode", "mode");
+    return fields;
+  }
+}

@@ -1,0 +1,55 @@
+package sa.volunteering.matching.search.opportunities;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The limits of opportunity search; every one answers 400 with a problem when a request goes past it.
+ *
+ * @param maxQueryLength characters of free text accepted in {@code q}
+ * @param maxWindow deepest hit a page may reach ({@code from + size}); deeper goes through the stream
+ * @param maxFilterValues values accepted per filter (cities, fields, skills, modes)
+ * @param maxRadiusKm the widest circle a "near" filter may draw
+ * @param facetSize buckets per facet
+ * @param timeout how long a search or suggest may take before it answers 503
+ * @param stream limits of the streamed search
+ * @param suggest limits of autocomplete
+ */
+@Validated
+@ConfigurationProperties("app.search.opportunities")
+public record OpportunitySearchProperties(
+    @DefaultValue("200") @Min(1) @Max(2000) int maxQueryLength,
+    @DefaultValue("10000") @Min(1) @Max(10000) int maxWindow,
+    @DefaultValue("20") @Min(1) @Max(200) int maxFilterValues,
+    @DefaultValue("1000") @Min(1) int maxRadiusKm,
+    @DefaultValue("40") @Min(1) @Max(500) int facetSize,
+    @DefaultValue("10s") Duration timeout,
+    @DefaultValue Stream stream,
+    @DefaultValue Suggest suggest) {
+
+  /**
+   * @param maxHits the most hits one stream sends; a request may ask for fewer
+   * @param pageSize hits fetched from Elasticsearch per request; the stream holds at most two pages
+   * @param keepAlive how long Elasticsearch keeps the point in time between two pages
+   * @param heartbeat interval of keep-alive events on a stream
+   */
+  public record Stream(
+      @DefaultValue("100000") @Min(1) int maxHits,
+      @DefaultValue("500") @Min(1) @Max(10000) int pageSize,
+      @DefaultValue("1m") Duration keepAlive,
+      @DefaultValue("15s") Duration heartbeat) {}
+
+  /**
+   * @param maxPrefixLength characters accepted in {@code prefix}
+   * @param defaultSize suggestions returned when the request names no size
+   * @param maxSize the most suggestions one request may ask for
+   */
+  public record Suggest(
+      @DefaultValue("50") @Min(1) int maxPrefixLength,
+      @DefaultValue("10") @Min(1) int defaultSize,
+      @DefaultValue("25") @Min(1) int maxSize) {}
+}

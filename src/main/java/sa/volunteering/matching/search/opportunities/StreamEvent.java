@@ -1,0 +1,16 @@
+package sa.volunteering.matching.search.opportunities;
+
+/** What a result stream carries: hits, each with its cursor, keep-alives, and a summary at the end. */
+sealed interface StreamEvent {
+
+  record HitEvent(String cursor, OpportunityHit hit) implements StreamEvent {}
+
+  /**
+   * @param count hits sent by this stream
+   * @param complete whether they were all the hits of the query (false when the limit cut it short)
+   * @param tookMs from the request to the last hit
+   */
+  record Summary(long count, boolean complete, long tookMs) implements StreamEvent {}
+
+  record Heartbeat() implements StreamEvent {}
+}

@@ -1,0 +1,69 @@
+package sa.volunteering.matching.search.opportunities;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How stream events are written: NDJSON, one typed object per line ({@code {"type":"hit","cursor":...,"hit":...}}),
+ * or Server-Sent Events, hits as {@code event: hit} with their cursor as {@code id:} (so that a reconnecting
+ * browser resumes by itself), the summary as {@code event: summary}, keep-alives as comments.
+ */
+enum StreamFormat {
+  NDJSON(MediaType.APPLICATION_NDJSON),
+  SSE(MediaType.TEXT_EVENT_STREAM);
+
+  final MediaType mediaType;
+
+  StreamFormat(MediaType mediaType) {
+    this.mediaType = mediaType;
+  }
+
+  /** Server-Sent Events when the client names them with a higher quality than NDJSON; NDJSON otherwise. */
+  static StreamFormat negotiate(List<MediaType> accepted) {
+    return quality(accepted, MediaType.TEXT_EVENT_STREAM) > quality(accepted, MediaType.APPLICATION_NDJSON) ? SSE : NDJSON;
+  }
+
+  private static double quality(List<MediaType> accepted, MediaType type) {
+    return accepted.stream().filter(range -> !range.isWildcardType() && range.includes(type))
+        .mapToDouble(MediaType::getQualityValue).max().orElse(-1);
+  }
+
+  byte[] write(StreamEvent event, JsonMapper json) {
+    return (switch (this) {
+      case NDJSON -> ndjson(event, json);
+      case SSE -> sse(event, json);
+    }).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String ndjson(StreamEvent event, JsonMapper json) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    switch (event) {
+      case StreamEvent.HitEvent hit -> {
+        line.put("type", "hit");
+        line.put("cursor", hit.cursor());
+        line.put("hit", hit.hit());
+      }
+      case StreamEvent.Summary summary -> {
+        line.put("type", "summary");
+        line.put("count", summary.count());
+        line.put("complete", summary.complete());
+        line.put("tookMs", summary.tookMs());
+      }
+      case StreamEvent.Heartbeat heartbeat -> line.put("type", "heartbeat");
+    }
+    return json.writeValueAsString(line) + "\n";
+  }
+
+  private static String sse(StreamEvent event, JsonMapper json) {
+    return switch (event) {
+      case StreamEvent.HitEvent hit -> "id: " + hit.cursor() + "\nevent: hit\ndata: " + json.writeValueAsString(hit.hit()) + "\n\n";
+      case StreamEvent.Summary summary -> "event: summary\ndata: "
+          + json.writeValueAsString(Map.of("count", summary.count(), "complete", summary.complete(), "tookMs", summary.tookMs())) + "\n\n";
+      case StreamEvent.Heartbeat heartbeat -> ": heartbeat\n\n";
+    };
+  }
+}
