@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A place in a sorted result: the sort values of a hit, the id last. Opaque to clients (URL-safe base64 of
  * a small JSON object); a stream resumes after it in a new point in time with no duplicate and no gap,
- * because every sort ends on the unique id.
+ * because every sort ends on the unique id. The tiebreaker Elasticsearch adds to every point-in-time sort
+ * ({@code _shard_doc}) belongs to one point in time, so it is left out and resumed from its highest value.
  */
 record Cursor(SearchSort sort, List<FieldValue> after) {
 
@@ -25,7 +26,7 @@ record Cursor(SearchSort sort, List<FieldValue> after) {
   String encode(JsonMapper json) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("s", sort.code());
-    body.put("a", after.stream().map(FieldValue::_get).toList());
+    body.put("a", after.stream().limit(2).map(value -> plain(value, json)).toList());
     return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(body));
   }
 
@@ -52,6 +53,23 @@ record Cursor(SearchSort sort, List<FieldValue> after) {
     after.add(first.isIntegralNumber() ? FieldValue.of(first.asLong()) : FieldValue.of(first.asDouble()));
     after.add(FieldValue.of(values.get(1).asString()));
     return new Cursor(expected, List.copyOf(after));
+  }
+
+  /** Sort values come back typed, or as raw JSON when the client could not tell their type. */
+  private static @Nullable Object plain(FieldValue value, JsonMapper json) {
+    return switch (value._kind()) {
+      case Long -> value.longValue();
+      case Double -> value.doubleValue();
+      case String -> value.stringValue();
+      case Boolean -> value.booleanValue();
+      case Null -> null;
+      case Any -> json.readTree(value.anyValue().toJson().toString());
+    };
+  }
+
+  /** The values to search after in a new point in time: after every document of that sort and id. */
+  List<FieldValue> inNewPointInTime() {
+    return List.of(after.get(0), after.get(1), FieldValue.of(Long.MAX_VALUE));
   }
 
   static @Nullable Cursor decodeIfPresent(@Nullable String token, SearchSort expected, String parameter, JsonMapper json) {

@@ -69,9 +69,7 @@ class OpportunitySearchController {
     Cursor after = Cursor.decodeIfPresent(token, query.sort(), parameters.after() != null ? "after" : "Last-Event-ID", json);
     StreamFormat format = StreamFormat.negotiate(exchange.getRequest().getHeaders().getAccept());
     Flux<StreamEvent> events = stream.stream(query, after, limit, language(exchange));
-    Flux<StreamEvent> heartbeats = Flux.interval(limits.stream().heartbeat()).onBackpressureDrop().map(tick -> new StreamEvent.Heartbeat());
-    Flux<DataBuffer> body = events
-        .publish(shared -> Flux.merge(shared, heartbeats.takeUntilOther(shared.then())))
+    Flux<DataBuffer> body = Heartbeats.around(events, limits.stream().heartbeat())
         .map(event -> DefaultDataBufferFactory.sharedInstance.wrap(format.write(event, json)));
     return ResponseEntity.ok()
         .contentType(format.mediaType)

@@ -60,7 +60,7 @@ class OpportunityStream {
     AtomicReference<StreamPage> last = new AtomicReference<>();
     Flux<StreamEvent> hitEvents = Flux.usingWhen(
         openPointInTime(),
-        pit -> fetch(pit, query, after == null ? null : after.after(), 0, limit, language)
+        pit -> fetch(pit, query, after == null ? null : after.inNewPointInTime(), 0, limit, language)
             .expand(page -> page.end() || page.truncated() ? Mono.empty() : fetch(pit, query, page.lastSort(), page.sent(), limit, language))
             .doOnNext(last::set)
             .concatMapIterable(StreamPage::events, 1),

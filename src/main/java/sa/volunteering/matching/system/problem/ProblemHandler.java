@@ -8,6 +8,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
@@ -102,7 +103,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             : String.valueOf(problem.getTitle()));
       }
     }
-    return super.handleExceptionInternal(ex, problemBody, headers, status, exchange);
+    return super.handleExceptionInternal(ex, problemBody, problemHeaders(headers), status, exchange);
+  }
+
+  /** Problems are JSON whatever the request accepted (a stream's client asked for NDJSON or events). */
+  private static HttpHeaders problemHeaders(@Nullable HttpHeaders headers) {
+    HttpHeaders problem = new HttpHeaders();
+    if (headers != null) {
+      problem.addAll(headers);
+    }
+    problem.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return problem;
   }
 
   @ExceptionHandler(Exception.class)
@@ -114,7 +125,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     problem.setType(Problems.type("internal-error"));
     problem.setTitle("Internal error");
     problem.setProperty("reference", reference);
-    return Mono.just(ResponseEntity.internalServerError().body(problem));
+    return Mono.just(ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
   }
 
   private Mono<ResponseEntity<Object>> validation(

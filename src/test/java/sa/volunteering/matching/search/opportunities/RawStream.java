@@ -1,0 +1,98 @@
+package sa.volunteering.matching.search.opportunities;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An HTTP/1.1 client that reads a streamed response line by line, only when asked, over a socket whose
+ * receive buffer is small: so that a test can be the slow reader that a WebClient, which reads ahead, cannot be.
+ */
+final class RawStream implements AutoCloseable {
+
+  private final Socket socket;
+  private final InputStream in;
+  private final int status;
+  private final boolean chunked;
+  private int chunkLeft;
+  private boolean ended;
+
+  RawStream(int port, String pathAndQuery, String accept, int receiveBufferBytes) throws IOException {
+    socket = new Socket();
+    socket.setReceiveBufferSize(receiveBufferBytes);
+    socket.setSoTimeout(30_000);
+    socket.connect(new InetSocketAddress("127.0.0.1", port));
+    OutputStream out = socket.getOutputStream();
+    out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAccept: " + accept
+        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    in = socket.getInputStream();
+    String statusLine = rawLine();
+    status = Integer.parseInt(statusLine.split(" ")[1]);
+    boolean isChunked = false;
+    for (String header = rawLine(); !header.isEmpty(); header = rawLine()) {
+      if (header.toLowerCase().startsWith("transfer-encoding:") && header.toLowerCase().contains("chunked")) {
+        isChunked = true;
+      }
+    }
+    chunked = isChunked;
+  }
+
+  int status() {
+    return status;
+  }
+
+  /** The next line of the body, without its line break; null at its end. */
+  @Nullable String line() throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    for (int b = bodyByte(); b != -1; b = bodyByte()) {
+      if (b == '\n') {
+        return line.toString(StandardCharsets.UTF_8);
+      }
+      line.write(b);
+    }
+    return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+  }
+
+  private int bodyByte() throws IOException {
+    if (!chunked) {
+      return in.read();
+    }
+    if (ended) {
+      return -1;
+    }
+    if (chunkLeft == 0) {
+      String size = rawLine();
+      if (size.isEmpty()) {
+        size = rawLine();
+      }
+      chunkLeft = Integer.parseInt(size.split(";")[0].strip(), 16);
+      if (chunkLeft == 0) {
+        ended = true;
+        return -1;
+      }
+    }
+    chunkLeft--;
+    return in.read();
+  }
+
+  private String rawLine() throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+      if (b != '\r') {
+        line.write(b);
+      }
+    }
+    return line.toString(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}
