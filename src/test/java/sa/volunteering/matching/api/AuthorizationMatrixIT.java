@@ -129,7 +129,11 @@ class AuthorizationMatrixIT {
         new Endpoint("retry a parked change", HttpMethod.POST, w -> "/api/admin/indexing/failures/" + Long.MAX_VALUE + "/retry", null,
             401, 403, 403, 403, 403, 404),
         new Endpoint("dispute hours", HttpMethod.POST, w -> "/api/hours/" + w.hours() + "/dispute", w -> Map.of("reason", "لم أحضر ذلك اليوم"),
-            401, 200, 404, 403, 404, 403));
+            401, 200, 404, 403, 404, 403),
+        new Endpoint("search opportunities", HttpMethod.GET, w -> "/api/opportunities/search?q=volunteers&city=riyadh", null,
+            200, 200, 200, 200, 200, 200),
+        new Endpoint("stream a search", HttpMethod.GET, w -> "/api/opportunities/search/stream?limit=3", null, 200, 200, 200, 200, 200, 200),
+        new Endpoint("suggest", HttpMethod.GET, w -> "/api/opportunities/suggest?prefix=riy", null, 200, 200, 200, 200, 200, 200));
   }
 
   static List<Row> rows() {

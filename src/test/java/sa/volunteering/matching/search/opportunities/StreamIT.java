@@ -172,6 +172,7 @@ class StreamIT {
       }
       Thread.sleep(3_000);
       double whileSlow = pages() - before;
+      System.out.printf("slow reader: %.0f of %d pages fetched after 100 lines and a 3 s pause%n", whileSlow, pagesForAll);
       assertThat(whileSlow).as("pages fetched while the reader paused, of %d", pagesForAll).isLessThan(pagesForAll / 3.0);
       int hits = 100;
       String last = null;
