@@ -142,7 +142,9 @@ class IndexMappingsIT {
     client.index(i -> i.index(OPPORTUNITIES).id(id).document(document).refresh(Refresh.False));
   }
 
+  /** The ids among this test's four documents that match: other tests share the index. */
   private List<String> ids(Query query) throws IOException {
-    return client.search(s -> s.index(OPPORTUNITIES).query(query), Map.class).hits().hits().stream().map(Hit::id).toList();
+    return client.search(s -> s.index(OPPORTUNITIES).query(q -> q.bool(b -> b.must(query).filter(f -> f.ids(i -> i.values("1", "2", "3", "4"))))),
+        Map.class).hits().hits().stream().map(Hit::id).toList();
   }
 }
