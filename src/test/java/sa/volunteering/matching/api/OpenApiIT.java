@@ -61,4 +61,17 @@ class OpenApiIT {
           assertThat(parameter.path("name").asString()).as("%s does not expose the actor", endpoint).isNotEqualTo("actor"));
     }
   }
+
+  @Test
+  void searchParametersAreDocumentedOneByOneInTheQuery() {
+    JsonNode paths = new Api(port).get("/v3/api-docs", null).body().path("paths");
+    for (String path : List.of("/api/opportunities/search", "/api/opportunities/search/stream")) {
+      List<String> names = new ArrayList<>();
+      paths.path(path).path("get").path("parameters").forEach(parameter -> {
+        assertThat(parameter.path("in").asString()).as(path + " " + parameter).isIn("query", "header");
+        names.add(parameter.path("name").asString());
+      });
+      assertThat(names).as(path).contains("q", "city", "field", "skill", "mode", "lat", "lon", "radiusKm", "sort");
+    }
+  }
 }

@@ -1,7 +1,6 @@
 package sa.volunteering.matching.search.opportunities;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -45,9 +44,5 @@ record OpportunityQuery(
     boolean isEmpty() {
       return cities.isEmpty() && fields.isEmpty() && skills.isEmpty();
     }
-  }
-
-  static List<String> facets() {
-    return List.of("field", "city", "skill", "mode");
   }
 }

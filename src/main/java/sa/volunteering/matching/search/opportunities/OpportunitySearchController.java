@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -50,7 +51,7 @@ class OpportunitySearchController {
   @Operation(summary = "Search published opportunities with seats left: text in Arabic or English, filters, facets, highlights",
       description = "Labels follow Accept-Language (ar or en). page × size + size is at most app.search.opportunities.max-window; "
           + "read deeper results from /api/opportunities/search/stream.")
-  Mono<SearchResult> search(@ModelAttribute SearchParameters parameters, ServerWebExchange exchange) {
+  Mono<SearchResult> search(@ParameterObject @ModelAttribute SearchParameters parameters, ServerWebExchange exchange) {
     OpportunityQuery query = parser.parse(parameters);
     QueryParser.Paging paging = parser.paging(parameters, pages.defaultPageSize(), pages.maxPageSize());
     return search.search(query, paging, language(exchange));
@@ -59,7 +60,7 @@ class OpportunitySearchController {
   @GetMapping(path = "/api/opportunities/search/stream", produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
   @Operation(summary = "Every hit of a search, streamed as NDJSON or Server-Sent Events, read at the client's pace",
       description = "Each hit carries a cursor; resume after it with after= (or Last-Event-ID for SSE). Ends with a summary.")
-  ResponseEntity<Flux<DataBuffer>> stream(@ModelAttribute SearchParameters parameters,
+  ResponseEntity<Flux<DataBuffer>> stream(@ParameterObject @ModelAttribute SearchParameters parameters,
       @Parameter(description = "SSE reconnection: the cursor of the last hit received")
       @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
       ServerWebExchange exchange) {

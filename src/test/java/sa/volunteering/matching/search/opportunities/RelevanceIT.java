@@ -2,16 +2,11 @@ package sa.volunteering.matching.search.opportunities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import sa.volunteering.matching.indexing.OutboxIndexer;
 import sa.volunteering.matching.support.Api;
-import sa.volunteering.matching.support.IntegrationTest;
 
 /**
  * Queries as people type them (spelling variants, diacritics, hamza and teh marbuta forms, attached
@@ -19,8 +14,7 @@ import sa.volunteering.matching.support.IntegrationTest;
  * opportunity must be in the service's top 3. The same queries ranked by Lucene's stock ArabicAnalyzer are
  * printed beside, for comparison; they are reported, not asserted.
  */
-@IntegrationTest
-class RelevanceIT {
+class RelevanceIT extends CorpusSearchTest {
 
   /** A query and the corpus entry it is meant to find. */
   record Case(String query, String intended) {}
@@ -60,19 +54,8 @@ class RelevanceIT {
       new Case("والمساجد", "mosque-care"),
       new Case("الأمن السيبراني", "cyber"));
 
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  OutboxIndexer indexer;
-
-  @Autowired
-  ElasticsearchClient elasticsearch;
-
   @Test
   void theIntendedOpportunityIsInTheTopThreeForEveryQuery() throws Exception {
-    Api api = new Api(port);
-    SearchCorpus corpus = SearchCorpus.build(api, indexer, elasticsearch);
     List<SearchCorpus.Entry> open = SearchCorpus.ENTRIES.stream().filter(entry -> !entry.key().equals("full")).toList();
     List<String> misses = new ArrayList<>();
     int serviceTop3 = 0;

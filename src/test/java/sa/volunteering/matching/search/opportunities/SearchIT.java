@@ -2,7 +2,6 @@ package sa.volunteering.matching.search.opportunities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,41 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import sa.volunteering.matching.indexing.OutboxIndexer;
 import sa.volunteering.matching.support.Api;
-import sa.volunteering.matching.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /** Search on the real node: each filter, facet and sort, the bilingual taxonomy, highlights, and the limits. */
-@IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchIT {
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  OutboxIndexer indexer;
-
-  @Autowired
-  ElasticsearchClient elasticsearch;
-
-  Api api;
-  SearchCorpus corpus;
-
-  @BeforeAll
-  void buildCorpus() {
-    api = new Api(port);
-    corpus = SearchCorpus.build(api, indexer, elasticsearch);
-  }
+class SearchIT extends CorpusSearchTest {
 
   @Test
   void browsingShowsPublishedOpportunitiesWithSeatsLeftUnlessAskedForFullOnes() {

@@ -20,14 +20,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import sa.volunteering.matching.indexing.OutboxIndexer;
 import sa.volunteering.matching.support.Api;
-import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.support.TestEnvironment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,23 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The streamed search on the real node: every hit in order then a summary, SSE cursors and resumption with
  * Last-Event-ID, the limit, backpressure from a slow reader, and the point in time closed when a client leaves.
  */
-@IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StreamIT {
+class StreamIT extends CorpusSearchTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String ALIAS = TestEnvironment.PREFIX + "opportunities";
   /** Large enough that the result does not fit in the socket buffers between the service and a reader. */
   private static final int BULK_HITS = 30_000;
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  OutboxIndexer indexer;
-
-  @Autowired
-  ElasticsearchClient elasticsearch;
 
   @Autowired
   MeterRegistry meters;
@@ -63,17 +48,8 @@ class StreamIT {
   @Value("${spring.elasticsearch.uris}")
   String elasticsearchUri;
 
-  Api api;
-  SearchCorpus corpus;
   final String bulkOrganization = UUID.randomUUID().toString();
   final List<String> bulkIds = new ArrayList<>();
-
-  @BeforeAll
-  void buildCorpora() throws IOException {
-    api = new Api(port);
-    corpus = SearchCorpus.build(api, indexer, elasticsearch);
-    indexBulkCorpus();
-  }
 
   @AfterAll
   void removeBulkCorpus() throws IOException {
@@ -284,7 +260,9 @@ class StreamIT {
     return open;
   }
 
-  private void indexBulkCorpus() throws IOException {
+  /** The large corpus: written straight to the index under an organization of its own, removed after the class. */
+  @BeforeAll
+  void indexBulkCorpus() throws IOException {
     Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     for (int batch = 0; batch < BULK_HITS; batch += 5_000) {
       BulkRequest.Builder bulk = new BulkRequest.Builder();

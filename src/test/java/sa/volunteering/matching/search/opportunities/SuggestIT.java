@@ -2,42 +2,15 @@ package sa.volunteering.matching.search.opportunities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import sa.volunteering.matching.indexing.OutboxIndexer;
 import sa.volunteering.matching.support.Api;
-import sa.volunteering.matching.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /** Autocomplete in both languages, folded like search, across the taxonomy, organizations and titles. */
-@IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SuggestIT {
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  OutboxIndexer indexer;
-
-  @Autowired
-  ElasticsearchClient elasticsearch;
-
-  Api api;
-  SearchCorpus corpus;
-
-  @BeforeAll
-  void buildCorpus() {
-    api = new Api(port);
-    corpus = SearchCorpus.build(api, indexer, elasticsearch);
-  }
+class SuggestIT extends CorpusSearchTest {
 
   @Test
   void theStartOfACityNameSuggestsItInTheScriptTyped() {
