@@ -15,9 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.search.Elasticsearch;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
+import sa.volunteering.matching.search.stream.Cursor;
+import sa.volunteering.matching.search.stream.PointInTimeStream;
+import sa.volunteering.matching.search.stream.StreamEvent;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 import sa.volunteering.matching.taxonomy.Term;
 
@@ -28,14 +33,16 @@ class OpportunitySearch {
   private static final Map<String, String> FACET_FIELDS = facetFields();
 
   private final ElasticsearchAsyncClient client;
+  private final PointInTimeStream streams;
   private final HitReader hits;
   private final Taxonomy taxonomy;
   private final OpportunitySearchProperties limits;
   private final String alias;
 
-  OpportunitySearch(ElasticsearchAsyncClient client, HitReader hits, Taxonomy taxonomy, OpportunitySearchProperties limits,
-      SearchIndexProperties indexes) {
+  OpportunitySearch(ElasticsearchAsyncClient client, PointInTimeStream streams, HitReader hits, Taxonomy taxonomy,
+      OpportunitySearchProperties limits, SearchIndexProperties indexes) {
     this.client = client;
+    this.streams = streams;
     this.hits = hits;
     this.taxonomy = taxonomy;
     this.limits = limits;
@@ -47,6 +54,17 @@ class OpportunitySearch {
     return Elasticsearch.call(() -> client.search(request, Map.class))
         .timeout(limits.timeout())
         .map(response -> result(query, paging, language, response));
+  }
+
+  /** Every hit of the query after {@code after}, at most {@code limit}, then a summary. */
+  Flux<StreamEvent> stream(OpportunityQuery query, @Nullable Cursor after, int limit, Language language) {
+    return streams.stream(streamed(query), after, limit,
+        hit -> hits.read(hit.source(), query.sort() == SearchSort.RELEVANCE ? hit.score() : null, null, query, language));
+  }
+
+  /** What the stream asks Elasticsearch for: every filter at once (no facets), the search's sort, a hit's fields. */
+  PointInTimeStream.Query streamed(OpportunityQuery query) {
+    return new PointInTimeStream.Query(alias, OpportunityQueries.all(query), OpportunityQueries.sort(query), query.sort().code(), HitReader.SOURCE);
   }
 
   /** The request {@link #search} sends, for a benchmark to send it straight to Elasticsearch. */
@@ -97,7 +115,7 @@ class OpportunitySearch {
     return new SearchResult(total, paging.page(), paging.size(), response.took(), items, facets);
   }
 
-  private static @org.jspecify.annotations.Nullable Double score(OpportunityQuery query, Hit<?> hit) {
+  private static @Nullable Double score(OpportunityQuery query, Hit<?> hit) {
     return query.sort() == SearchSort.RELEVANCE ? hit.score() : null;
   }
 

@@ -7,8 +7,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.search.stream.Cursor;
+import sa.volunteering.matching.search.stream.StreamResponses;
 import sa.volunteering.matching.system.problem.Problems;
 import sa.volunteering.matching.system.web.ApiProperties;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Opportunity search, open to everyone: what is published is public. */
 @RestController
@@ -30,21 +29,19 @@ class OpportunitySearchController {
 
   private final QueryParser parser;
   private final OpportunitySearch search;
-  private final OpportunityStream stream;
+  private final StreamResponses streams;
   private final Suggester suggester;
   private final ApiProperties pages;
   private final OpportunitySearchProperties limits;
-  private final JsonMapper json;
 
-  OpportunitySearchController(QueryParser parser, OpportunitySearch search, OpportunityStream stream, Suggester suggester,
-      ApiProperties pages, OpportunitySearchProperties limits, JsonMapper json) {
+  OpportunitySearchController(QueryParser parser, OpportunitySearch search, StreamResponses streams, Suggester suggester,
+      ApiProperties pages, OpportunitySearchProperties limits) {
     this.parser = parser;
     this.search = search;
-    this.stream = stream;
+    this.streams = streams;
     this.suggester = suggester;
     this.pages = pages;
     this.limits = limits;
-    this.json = json;
   }
 
   @GetMapping("/api/opportunities/search")
@@ -65,18 +62,9 @@ class OpportunitySearchController {
       @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
       ServerWebExchange exchange) {
     OpportunityQuery query = parser.parse(parameters);
-    int limit = parser.streamLimit(parameters);
-    String token = parameters.after() != null ? parameters.after() : lastEventId;
-    Cursor after = Cursor.decodeIfPresent(token, query.sort(), parameters.after() != null ? "after" : "Last-Event-ID", json);
-    StreamFormat format = StreamFormat.negotiate(exchange.getRequest().getHeaders().getAccept());
-    Flux<StreamEvent> events = stream.stream(query, after, limit, language(exchange));
-    Flux<DataBuffer> body = Heartbeats.around(events, limits.stream().heartbeat())
-        .map(event -> DefaultDataBufferFactory.sharedInstance.wrap(format.write(event, json)));
-    return ResponseEntity.ok()
-        .contentType(format.mediaType)
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .header("X-Accel-Buffering", "no")
-        .body(body);
+    int limit = streams.limit(parameters.limit());
+    Cursor after = streams.after(parameters.after(), exchange, query.sort().code());
+    return streams.respond(exchange, search.stream(query, after, limit, language(exchange)));
   }
 
   @GetMapping("/api/opportunities/suggest")

@@ -16,7 +16,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRadiusKm the widest circle a "near" filter may draw
  * @param facetSize buckets per facet
  * @param timeout how long a search or suggest may take before it answers 503
- * @param stream limits of the streamed search
  * @param suggest limits of autocomplete
  */
 @Validated
@@ -28,20 +27,7 @@ public record OpportunitySearchProperties(
     @DefaultValue("1000") @Min(1) int maxRadiusKm,
     @DefaultValue("40") @Min(1) @Max(500) int facetSize,
     @DefaultValue("10s") Duration timeout,
-    @DefaultValue Stream stream,
     @DefaultValue Suggest suggest) {
-
-  /**
-   * @param maxHits the most hits one stream sends; a request may ask for fewer
-   * @param pageSize hits fetched from Elasticsearch per request; the stream holds at most two pages
-   * @param keepAlive how long Elasticsearch keeps the point in time between two pages
-   * @param heartbeat interval of keep-alive events on a stream
-   */
-  public record Stream(
-      @DefaultValue("100000") @Min(1) int maxHits,
-      @DefaultValue("500") @Min(1) @Max(10000) int pageSize,
-      @DefaultValue("1m") Duration keepAlive,
-      @DefaultValue("15s") Duration heartbeat) {}
 
   /**
    * @param maxPrefixLength characters accepted in {@code prefix}

@@ -87,18 +87,6 @@ class QueryParser {
     return new Paging(page * size, size, page);
   }
 
-  /** How many hits a stream may send: the request's limit, never above the configured cap. */
-  int streamLimit(SearchParameters parameters) {
-    int cap = limits.stream().maxHits();
-    if (parameters.limit() == null) {
-      return cap;
-    }
-    if (parameters.limit() < 1 || parameters.limit() > cap) {
-      throw invalid(List.of(Problems.FieldError.of("limit", "Range", "must be between 1 and " + cap)));
-    }
-    return parameters.limit();
-  }
-
   record Paging(int from, int size, int page) {}
 
   static RuntimeException invalid(List<Problems.FieldError> errors) {

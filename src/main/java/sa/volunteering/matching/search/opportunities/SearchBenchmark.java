@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
+import sa.volunteering.matching.search.stream.StreamProperties;
 import sa.volunteering.matching.taxonomy.City;
 import sa.volunteering.matching.taxonomy.Field;
 import sa.volunteering.matching.taxonomy.Skill;
@@ -69,18 +70,18 @@ class SearchBenchmark {
   private final OpportunitySearch search;
   private final Taxonomy taxonomy;
   private final ElasticsearchClient elasticsearch;
-  private final OpportunitySearchProperties limits;
+  private final StreamProperties streamLimits;
   private final JsonMapper json;
   private final String alias;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   SearchBenchmark(QueryParser parser, OpportunitySearch search, Taxonomy taxonomy, ElasticsearchClient elasticsearch,
-      OpportunitySearchProperties limits, JsonMapper json, SearchIndexProperties indexes) {
+      StreamProperties streamLimits, JsonMapper json, SearchIndexProperties indexes) {
     this.parser = parser;
     this.search = search;
     this.taxonomy = taxonomy;
     this.elasticsearch = elasticsearch;
-    this.limits = limits;
+    this.streamLimits = streamLimits;
     this.json = json;
     this.alias = indexes.alias("opportunities");
   }
@@ -245,7 +246,7 @@ class SearchBenchmark {
     JsonNode after = null;
     try {
       while (hits < limit) {
-        int size = (int) Math.min(limits.stream().pageSize(), limit - hits);
+        int size = (int) Math.min(streamLimits.pageSize(), limit - hits);
         SearchRequest request = SearchRequest.of(s -> s.query(OpportunityQueries.all(query)).sort(OpportunityQueries.sort(query)).size(size)
             .trackTotalHits(t -> t.enabled(false)).source(source -> source.filter(f -> f.includes(HitReader.SOURCE))));
         JsonNode body = json.readTree(JsonpUtils.toJsonString(request, elasticsearch._jsonpMapper()));

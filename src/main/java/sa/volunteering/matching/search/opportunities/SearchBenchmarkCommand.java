@@ -77,7 +77,7 @@ class SearchBenchmarkCommand implements ApplicationRunner {
     SearchBenchmark.HeapDuring heapLarge = SearchBenchmark.heapDuring(() -> runs[1] = benchmark.streamService(service, streamHits));
     double afterLarge = SearchBenchmark.heapAfterGc();
     runs[2] = benchmark.streamDirect(elasticsearch, streamHits);
-    report.add(String.format(Locale.ROOT, "stream, NDJSON, sort newest, page size from app.search.opportunities.stream.page-size"));
+    report.add(String.format(Locale.ROOT, "stream, NDJSON, sort newest, page size from app.search.stream.page-size"));
     for (SearchBenchmark.StreamRun run : runs) {
       report.add(String.format(Locale.ROOT, "  %-22s %,7d hits in %.2f s = %,.0f hits/s, first byte after %.0f ms",
           run.side(), run.hits(), run.seconds(), run.perSecond(), run.firstByteMillis()));

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import sa.volunteering.matching.search.stream.StreamProperties;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.TestEnvironment;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ class StreamIT extends CorpusSearchTest {
   MeterRegistry meters;
 
   @Autowired
-  OpportunitySearchProperties limits;
+  StreamProperties limits;
 
   @Value("${spring.elasticsearch.uris}")
   String elasticsearchUri;
@@ -117,7 +118,7 @@ class StreamIT extends CorpusSearchTest {
 
   @Test
   void badStreamRequestsAnswer400Or406() {
-    assertThat(stream(ndjsonHeaders(), "limit", limits.stream().maxHits() + 1).status()).isEqualTo(400);
+    assertThat(stream(ndjsonHeaders(), "limit", limits.maxHits() + 1).status()).isEqualTo(400);
     assertThat(stream(ndjsonHeaders(), "limit", 0).status()).isEqualTo(400);
     assertThat(stream(ndjsonHeaders(), "after", "not-a-cursor").body().path("errors").get(0).path("field").asString()).isEqualTo("after");
     String newest = ndjson("sort", "newest").get(0).path("cursor").asString();
@@ -137,7 +138,7 @@ class StreamIT extends CorpusSearchTest {
 
   @Test
   void aSlowReaderHoldsTheServerToAFewPagesAndStillGetsEveryHit() throws Exception {
-    int pageSize = limits.stream().pageSize();
+    int pageSize = limits.pageSize();
     int pagesForAll = BULK_HITS / pageSize + 1;
     double before = pages();
     try (RawStream stream = new RawStream(port, Api.query("/api/opportunities/search/stream", "organization", bulkOrganization, "sort", "soonest"),
@@ -180,7 +181,7 @@ class StreamIT extends CorpusSearchTest {
     assertThat(pointsInTime()).as("points in time open on Elasticsearch after the client left").isEqualTo(before);
     Thread.sleep(500);
     assertThat(pages() - pagesWhenLeaving).as("pages fetched after the client left").isLessThanOrEqualTo(2);
-    assertThat(meters.get("opportunity.search.stream.open").gauge().value()).isZero();
+    assertThat(meters.get("search.stream.open").gauge().value()).isZero();
   }
 
   private List<JsonNode> ndjson(Object... parameters) {
@@ -246,7 +247,7 @@ class StreamIT extends CorpusSearchTest {
   }
 
   private double pages() {
-    return meters.get("opportunity.search.stream.pages").counter().count();
+    return meters.get("search.stream.pages").counter().count();
   }
 
   /** Search contexts open on Elasticsearch: a point in time holds one while it lives. */

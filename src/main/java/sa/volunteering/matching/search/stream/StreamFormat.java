@@ -1,4 +1,4 @@
-package sa.volunteering.matching.search.opportunities;
+package sa.volunteering.matching.search.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -12,18 +12,18 @@ import tools.jackson.databind.json.JsonMapper;
  * or Server-Sent Events, hits as {@code event: hit} with their cursor as {@code id:} (so that a reconnecting
  * browser resumes by itself), the summary as {@code event: summary}, keep-alives as comments.
  */
-enum StreamFormat {
+public enum StreamFormat {
   NDJSON(MediaType.APPLICATION_NDJSON),
   SSE(MediaType.TEXT_EVENT_STREAM);
 
-  final MediaType mediaType;
+  public final MediaType mediaType;
 
   StreamFormat(MediaType mediaType) {
     this.mediaType = mediaType;
   }
 
   /** Server-Sent Events when the client names them with a higher quality than NDJSON; NDJSON otherwise. */
-  static StreamFormat negotiate(List<MediaType> accepted) {
+  public static StreamFormat negotiate(List<MediaType> accepted) {
     return quality(accepted, MediaType.TEXT_EVENT_STREAM) > quality(accepted, MediaType.APPLICATION_NDJSON) ? SSE : NDJSON;
   }
 
@@ -32,7 +32,7 @@ enum StreamFormat {
         .mapToDouble(MediaType::getQualityValue).max().orElse(-1);
   }
 
-  byte[] write(StreamEvent event, JsonMapper json) {
+  public byte[] write(StreamEvent event, JsonMapper json) {
     return (switch (this) {
       case NDJSON -> ndjson(event, json);
       case SSE -> sse(event, json);

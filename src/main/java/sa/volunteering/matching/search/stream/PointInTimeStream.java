@@ -1,10 +1,11 @@
-package sa.volunteering.matching.search.opportunities;
+package sa.volunteering.matching.search.stream;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.Time;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.search.Elasticsearch;
-import sa.volunteering.matching.search.index.SearchIndexProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,41 +28,45 @@ import tools.jackson.databind.json.JsonMapper;
  * previous one is being read, so a slow client holds the stream to at most two pages in memory; a client
  * that leaves cancels the stream and the point in time is closed at once rather than left to expire.
  */
-@Service
-class OpportunityStream {
+@Component
+public class PointInTimeStream {
 
-  private static final Logger log = LoggerFactory.getLogger(OpportunityStream.class);
+  private static final Logger log = LoggerFactory.getLogger(PointInTimeStream.class);
+
+  /**
+   * What to stream.
+   *
+   * @param sort must end on a unique field, so that a cursor names one hit
+   * @param sortName written into cursors, so that one from another sort is refused
+   */
+  public record Query(String index, co.elastic.clients.elasticsearch._types.query_dsl.Query query, List<SortOptions> sort,
+      String sortName, List<String> source) {}
 
   private final ElasticsearchAsyncClient client;
-  private final HitReader hits;
   private final JsonMapper json;
-  private final OpportunitySearchProperties.Stream limits;
-  private final String alias;
+  private final StreamProperties limits;
   private final Time keepAlive;
   private final Counter pages;
   private final AtomicInteger open = new AtomicInteger();
 
-  OpportunityStream(ElasticsearchAsyncClient client, HitReader hits, JsonMapper json, OpportunitySearchProperties limits,
-      SearchIndexProperties indexes, MeterRegistry meters) {
+  PointInTimeStream(ElasticsearchAsyncClient client, JsonMapper json, StreamProperties limits, MeterRegistry meters) {
     this.client = client;
-    this.hits = hits;
     this.json = json;
-    this.limits = limits.stream();
-    this.alias = indexes.alias("opportunities");
-    this.keepAlive = Time.of(t -> t.time(this.limits.keepAlive().toMillis() + "ms"));
-    this.pages = Counter.builder("opportunity.search.stream.pages")
-        .description("Pages of hits fetched from Elasticsearch for result streams").register(meters);
-    meters.gauge("opportunity.search.stream.open", open);
+    this.limits = limits;
+    this.keepAlive = Time.of(t -> t.time(limits.keepAlive().toMillis() + "ms"));
+    this.pages = Counter.builder("search.stream.pages").description("Pages of hits fetched from Elasticsearch for result streams")
+        .register(meters);
+    meters.gauge("search.stream.open", open);
   }
 
-  /** The hits after {@code after} (all of them when null), at most {@code limit}, then a summary. */
-  Flux<StreamEvent> stream(OpportunityQuery query, @Nullable Cursor after, int limit, Language language) {
+  /** The hits after {@code after} (all of them when null), at most {@code limit}, each mapped by {@code read}, then a summary. */
+  public Flux<StreamEvent> stream(Query query, @Nullable Cursor after, int limit, Function<Hit<Map<String, Object>>, Object> read) {
     long started = System.nanoTime();
     AtomicReference<StreamPage> last = new AtomicReference<>();
     Flux<StreamEvent> hitEvents = Flux.usingWhen(
-        openPointInTime(),
-        pit -> fetch(pit, query, after == null ? null : after.inNewPointInTime(), 0, limit, language)
-            .expand(page -> page.end() || page.truncated() ? Mono.empty() : fetch(pit, query, page.lastSort(), page.sent(), limit, language))
+        openPointInTime(query.index()),
+        pit -> fetch(pit, query, after == null ? null : after.inNewPointInTime(), 0, limit, read)
+            .expand(page -> page.end() || page.truncated() ? Mono.empty() : fetch(pit, query, page.lastSort(), page.sent(), limit, read))
             .doOnNext(last::set)
             .concatMapIterable(StreamPage::events, 1),
         this::close,
@@ -75,8 +80,8 @@ class OpportunityStream {
 
   private record StreamPage(List<StreamEvent> events, @Nullable List<FieldValue> lastSort, int sent, boolean end, boolean truncated) {}
 
-  private Mono<AtomicReference<String>> openPointInTime() {
-    return Elasticsearch.call(() -> client.openPointInTime(o -> o.index(alias).keepAlive(keepAlive)))
+  private Mono<AtomicReference<String>> openPointInTime(String index) {
+    return Elasticsearch.call(() -> client.openPointInTime(o -> o.index(index).keepAlive(keepAlive)))
         .map(response -> {
           open.incrementAndGet();
           return new AtomicReference<>(response.id());
@@ -93,17 +98,17 @@ class OpportunityStream {
 
   /** Asks for one more hit than the limit allows, to tell a result cut short from one that ended. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Mono<StreamPage> fetch(AtomicReference<String> pit, OpportunityQuery query, @Nullable List<FieldValue> after,
-      int sentBefore, int limit, Language language) {
+  private Mono<StreamPage> fetch(AtomicReference<String> pit, Query query, @Nullable List<FieldValue> after, int sentBefore, int limit,
+      Function<Hit<Map<String, Object>>, Object> read) {
     int allowed = limit - sentBefore;
     int size = Math.min(limits.pageSize(), allowed + 1);
     SearchRequest request = SearchRequest.of(s -> {
       s.pit(p -> p.id(pit.get()).keepAlive(keepAlive))
-          .query(OpportunityQueries.all(query))
-          .sort(OpportunityQueries.sort(query))
+          .query(query.query())
+          .sort(query.sort())
           .size(size)
           .trackTotalHits(t -> t.enabled(false))
-          .source(source -> source.filter(f -> f.includes(HitReader.SOURCE)));
+          .source(source -> source.filter(f -> f.includes(query.source())));
       if (after != null) {
         s.searchAfter(after);
       }
@@ -111,16 +116,14 @@ class OpportunityStream {
     });
     return Elasticsearch.call(() -> client.search(request, Map.class)).map(response -> {
       pages.increment();
-      SearchResponse<Map> page = response;
-      if (page.pitId() != null) {
-        pit.set(page.pitId());
+      if (response.pitId() != null) {
+        pit.set(response.pitId());
       }
-      List<Hit<Map>> found = page.hits().hits();
+      List<Hit<Map<String, Object>>> found = (List) response.hits().hits();
       boolean truncated = found.size() > allowed;
-      List<Hit<Map>> kept = truncated ? found.subList(0, allowed) : found;
+      List<Hit<Map<String, Object>>> kept = truncated ? found.subList(0, allowed) : found;
       List<StreamEvent> events = kept.stream()
-          .map(hit -> (StreamEvent) new StreamEvent.HitEvent(new Cursor(query.sort(), hit.sort()).encode(json),
-              hits.read((Map<String, Object>) hit.source(), query.sort() == SearchSort.RELEVANCE ? hit.score() : null, null, query, language)))
+          .map(hit -> (StreamEvent) new StreamEvent.HitEvent(new Cursor(query.sortName(), hit.sort()).encode(json), read.apply(hit)))
           .toList();
       List<FieldValue> lastSort = kept.isEmpty() ? after : kept.get(kept.size() - 1).sort();
       return new StreamPage(events, lastSort, sentBefore + kept.size(), found.size() < size, truncated);

@@ -1,4 +1,4 @@
-package sa.volunteering.matching.search.opportunities;
+package sa.volunteering.matching.search.stream;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,10 +9,7 @@ import reactor.test.StepVerifier;
 
 class HeartbeatsTest {
 
-  private static final OpportunityHit.Label LABEL = new OpportunityHit.Label("x", "x");
-  private static final StreamEvent FIRST = new StreamEvent.HitEvent("cursor", new OpportunityHit("id", new OpportunityHit.Text("ع", null),
-      new OpportunityHit.Organization("org", new OpportunityHit.Text("ع", null), true), LABEL, LABEL, LABEL, List.of(),
-      "2026-12-01T09:00:00Z", "2026-12-02T09:00:00Z", 4, 1, 1, "any", null, null, null, null, java.util.Map.of()));
+  private static final StreamEvent FIRST = new StreamEvent.HitEvent("cursor", java.util.Map.of("id", "1"));
   private static final StreamEvent LAST = new StreamEvent.Summary(2, true, 0);
 
   @Test

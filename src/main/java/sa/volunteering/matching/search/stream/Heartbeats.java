@@ -1,4 +1,4 @@
-package sa.volunteering.matching.search.opportunities;
+package sa.volunteering.matching.search.stream;
 
 import java.time.Duration;
 import reactor.core.publisher.Flux;
@@ -8,11 +8,11 @@ import reactor.core.publisher.Flux;
  * is slow or the result is long to compute. They stop at the summary, and while the client is not reading
  * at most one waits: the others are dropped.
  */
-final class Heartbeats {
+public final class Heartbeats {
 
   private Heartbeats() {}
 
-  static Flux<StreamEvent> around(Flux<StreamEvent> events, Duration every) {
+  public static Flux<StreamEvent> around(Flux<StreamEvent> events, Duration every) {
     return events.publish(shared -> Flux.merge(1, shared,
             Flux.interval(every).onBackpressureDrop().<StreamEvent>map(tick -> new StreamEvent.Heartbeat()).takeUntilOther(shared.then())))
         .takeUntil(event -> event instanceof StreamEvent.Summary);

@@ -1,4 +1,4 @@
-package sa.volunteering.matching.search.opportunities;
+package sa.volunteering.matching.search.stream;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import java.nio.charset.StandardCharsets;
@@ -19,19 +19,19 @@ import tools.jackson.databind.json.JsonMapper;
  * because every sort ends on the unique id. The tiebreaker Elasticsearch adds to every point-in-time sort
  * ({@code _shard_doc}) belongs to one point in time, so it is left out and resumed from its highest value.
  */
-record Cursor(SearchSort sort, List<FieldValue> after) {
+public record Cursor(String sort, List<FieldValue> after) {
 
   private static final int MAX_LENGTH = 1024;
 
-  String encode(JsonMapper json) {
+  public String encode(JsonMapper json) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("s", sort.code());
+    body.put("s", sort);
     body.put("a", after.stream().limit(2).map(value -> plain(value, json)).toList());
     return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(body));
   }
 
   /** Reads a cursor a client sent back; it must come from a stream of the same sort. */
-  static Cursor decode(String token, SearchSort expected, String parameter, JsonMapper json) {
+  public static Cursor decode(String token, String expected, String parameter, JsonMapper json) {
     if (token.length() > MAX_LENGTH) {
       throw invalid(parameter, "is longer than any cursor this service writes");
     }
@@ -42,7 +42,7 @@ record Cursor(SearchSort sort, List<FieldValue> after) {
       throw invalid(parameter, "is not a cursor this service wrote");
     }
     JsonNode values = body.path("a");
-    if (!expected.code().equals(body.path("s").asString("")) ) {
+    if (!expected.equals(body.path("s").asString(""))) {
       throw invalid(parameter, "belongs to a stream sorted another way; resume with the same sort");
     }
     if (!values.isArray() || values.size() != 2 || !values.get(0).isNumber() || !values.get(1).isString()) {
@@ -68,15 +68,15 @@ record Cursor(SearchSort sort, List<FieldValue> after) {
   }
 
   /** The values to search after in a new point in time: after every document of that sort and id. */
-  List<FieldValue> inNewPointInTime() {
+  public List<FieldValue> inNewPointInTime() {
     return List.of(after.get(0), after.get(1), FieldValue.of(Long.MAX_VALUE));
   }
 
-  static @Nullable Cursor decodeIfPresent(@Nullable String token, SearchSort expected, String parameter, JsonMapper json) {
+  public static @Nullable Cursor decodeIfPresent(@Nullable String token, String expected, String parameter, JsonMapper json) {
     return token == null || token.isBlank() ? null : decode(token.strip(), expected, parameter, json);
   }
 
   private static RuntimeException invalid(String parameter, String message) {
-    return QueryParser.invalid(List.of(Problems.FieldError.of(parameter, "Cursor", message)));
+    return Problems.invalidField(parameter, "Cursor", parameter + ": " + message);
   }
 }

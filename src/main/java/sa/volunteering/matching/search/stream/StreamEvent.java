@@ -1,9 +1,10 @@
-package sa.volunteering.matching.search.opportunities;
+package sa.volunteering.matching.search.stream;
 
 /** What a result stream carries: hits, each with its cursor, keep-alives, and a summary at the end. */
-sealed interface StreamEvent {
+public sealed interface StreamEvent {
 
-  record HitEvent(String cursor, OpportunityHit hit) implements StreamEvent {}
+  /** @param hit whatever the stream maps a hit to, written as JSON */
+  record HitEvent(String cursor, Object hit) implements StreamEvent {}
 
   /**
    * @param count hits sent by this stream

@@ -1,0 +1,60 @@
+package sa.volunteering.matching.search.stream;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import sa.volunteering.matching.system.problem.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a stream of events as the client negotiated, with heartbeats; reads the cursor and limit it resumes from. */
+@Component
+public class StreamResponses {
+
+  private final JsonMapper json;
+  private final StreamProperties limits;
+
+  StreamResponses(JsonMapper json, StreamProperties limits) {
+    this.json = json;
+    this.limits = limits;
+  }
+
+  public ResponseEntity<Flux<DataBuffer>> respond(ServerWebExchange exchange, Flux<StreamEvent> events) {
+    StreamFormat format = StreamFormat.negotiate(exchange.getRequest().getHeaders().getAccept());
+    Flux<DataBuffer> body = Heartbeats.around(events, limits.heartbeat())
+        .map(event -> DefaultDataBufferFactory.sharedInstance.wrap(format.write(event, json)));
+    return ResponseEntity.ok()
+        .contentType(format.mediaType)
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .header("X-Accel-Buffering", "no")
+        .body(body);
+  }
+
+  /** The cursor to resume after: {@code after=}, or SSE's {@code Last-Event-ID} header. */
+  public @Nullable Cursor after(@Nullable String afterParameter, ServerWebExchange exchange, String sortName) {
+    String header = exchange.getRequest().getHeaders().getFirst("Last-Event-ID");
+    String token = afterParameter != null ? afterParameter : header;
+    return Cursor.decodeIfPresent(token, sortName, afterParameter != null ? "after" : "Last-Event-ID", json);
+  }
+
+  /** How many hits a stream may send: the request's limit, never above the configured cap. */
+  public int limit(@Nullable Integer requested) {
+    int cap = limits.maxHits();
+    if (requested == null) {
+      return cap;
+    }
+    if (requested < 1 || requested > cap) {
+      throw Problems.invalidField("limit", "Range", "limit: must be between 1 and " + cap);
+    }
+    return requested;
+  }
+
+  public List<String> mediaTypes() {
+    return List.of(StreamFormat.NDJSON.mediaType.toString(), StreamFormat.SSE.mediaType.toString());
+  }
+}
