@@ -76,6 +76,9 @@ class BulkIndexer {
       boolean removedAlready = action instanceof IndexAction.Remove && status == 404;
       if ((status >= 200 && status < 300) || status == 409 || removedAlready) {
         outcome.done().addAll(action.outboxIds());
+        if (status < 300 && action instanceof IndexAction.Put put) {
+          outcome.indexed().add(put);
+        }
       } else if (status == 429 || status >= 500) {
         action.outboxIds().forEach(id -> outcome.retry().put(id, describe(status, item.error())));
       } else {

@@ -159,18 +159,22 @@ class DocumentLoader {
         "verified", Boolean.TRUE.equals(row.get("org_verified", Boolean.class))));
     document.put("field_code", row.get("field_code", String.class));
     document.put("skill_codes", skills.stream().map(skill -> skill.get("code")).toList());
-    document.put("required_skills", skills);
+    document.put("required_skills", withShares(skills));
     document.put("city_code", cityCode);
     putIfPresent(document, "region_code", city == null ? null : city.region());
     putIfPresent(document, "city_name", city == null ? null : List.of(city.ar(), city.en()));
-    putLocation(document, row);
+    putLocation(document, row, city);
     document.put("mode", row.get("mode", String.class));
     document.put("starts_at", String.valueOf(row.get("starts_at", Instant.class)));
     document.put("ends_at", String.valueOf(row.get("ends_at", Instant.class)));
     document.put("hours", row.get("hours", BigDecimal.class));
     int seats = row.get("seats", Integer.class);
+    int left = seats - row.get("seats_taken", Integer.class);
     document.put("seats_total", seats);
-    document.put("seats_left", seats - row.get("seats_taken", Integer.class));
+    document.put("seats_left", left);
+    document.put("capacity_left", seats == 0 ? 0.0 : (double) left / seats);
+    document.put("languages", row.get("title_en", String.class) != null || row.get("description_en", String.class) != null
+        ? List.of("ar", "en") : List.of("ar"));
     document.put("gender", row.get("gender", String.class));
     putIfPresent(document, "min_age", row.get("min_age", Integer.class));
     putIfPresent(document, "max_age", row.get("max_age", Integer.class));
@@ -186,8 +190,9 @@ class DocumentLoader {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("id", String.valueOf(row.get("id", UUID.class)));
     document.put("city_code", cityCode);
-    putIfPresent(document, "region_code", taxonomy.cities().byCode(cityCode).map(City::region).orElse(null));
-    putLocation(document, row);
+    City city = taxonomy.cities().byCode(cityCode).orElse(null);
+    putIfPresent(document, "region_code", city == null ? null : city.region());
+    putLocation(document, row, city);
     document.put("skill_codes", List.of(row.get("skill_codes", String[].class)));
     document.put("field_codes", List.of(row.get("field_codes", String[].class)));
     document.put("languages", List.of(row.get("languages", String[].class)));
@@ -204,18 +209,33 @@ class DocumentLoader {
     document.put("remote_ok", Boolean.TRUE.equals(row.get("remote_ok", Boolean.class)));
     document.put("gender", row.get("gender", String.class));
     document.put("birth_year", row.get("birth_date", LocalDate.class).getYear());
-    document.put("verified_hours", row.get("verified_hours", BigDecimal.class));
+    BigDecimal hours = row.get("verified_hours", BigDecimal.class);
+    document.put("verified_hours", hours);
+    document.put("experience", Experience.of(hours == null ? 0 : hours.doubleValue()));
     document.put("active", true);
     document.put("updated_at", String.valueOf(row.get("updated_at", Instant.class)));
     return document;
   }
 
-  private static void putLocation(Map<String, Object> document, Readable row) {
+  /** The point given, else the centre of the city: ranking by distance needs a point for everyone. */
+  private static void putLocation(Map<String, Object> document, Readable row, @Nullable City city) {
     Double lat = row.get("lat", Double.class);
     Double lon = row.get("lon", Double.class);
     if (lat != null && lon != null) {
       document.put("location", Map.of("lat", lat, "lon", lon));
+    } else if (city != null) {
+      document.put("location", Map.of("lat", city.lat(), "lon", city.lon()));
     }
+  }
+
+  /** Each required skill with its share of the total weight, so that a sum of shares is a coverage in [0, 1]. */
+  private static List<Map<String, Object>> withShares(List<Map<String, Object>> skills) {
+    double total = skills.stream().mapToDouble(skill -> ((BigDecimal) skill.get("weight")).doubleValue()).sum();
+    return skills.stream().map(skill -> {
+      Map<String, Object> withShare = new LinkedHashMap<>(skill);
+      withShare.put("share", total == 0 ? 0.0 : ((BigDecimal) skill.get("weight")).doubleValue() / total);
+      return (Map<String, Object>) withShare;
+    }).toList();
   }
 
   private static void putIfPresent(Map<String, Object> document, String key, @Nullable Object value) {

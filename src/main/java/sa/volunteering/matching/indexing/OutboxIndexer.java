@@ -1,8 +1,5 @@
 package sa.volunteering.matching.indexing;
 
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +13,15 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
-import sa.volunteering.matching.system.PostgresConnections;
+import sa.volunteering.matching.system.PostgresNotifications;
 
 /**
  * Drains the outbox into Elasticsearch. Each batch is one transaction: claim rows with
  * {@code FOR UPDATE SKIP LOCKED} (so instances share the work), read the current state of what they
  * name, send one {@code _bulk}, then acknowledge, reschedule or park each row by its own item's outcome.
  * A row is acknowledged only after Elasticsearch acknowledged its document. It wakes on
- * {@code NOTIFY outbox} and polls as a fallback.
+ * {@code NOTIFY outbox} and polls as a fallback. Opportunities it indexed are announced on
+ * {@code opportunities_indexed} when the batch commits (live matches listen there).
  */
 @Component
 public class OutboxIndexer implements SmartLifecycle {
@@ -35,18 +32,20 @@ public class OutboxIndexer implements SmartLifecycle {
   private final DocumentLoader documents;
   private final BulkIndexer bulk;
   private final TransactionalOperator transaction;
-  private final ConnectionFactory connections;
+  private final PostgresNotifications notifications;
+  private final IndexedOpportunities announcements;
   private final IndexingProperties properties;
   private volatile Disposable running = () -> {};
   private volatile boolean started;
 
   OutboxIndexer(OutboxQueue queue, DocumentLoader documents, BulkIndexer bulk, TransactionalOperator transaction,
-      ConnectionFactory connections, IndexingProperties properties) {
+      PostgresNotifications notifications, IndexedOpportunities announcements, IndexingProperties properties) {
     this.queue = queue;
     this.documents = documents;
     this.bulk = bulk;
     this.transaction = transaction;
-    this.connections = connections;
+    this.notifications = notifications;
+    this.announcements = announcements;
     this.properties = properties;
   }
 
@@ -80,6 +79,7 @@ public class OutboxIndexer implements SmartLifecycle {
       log.warn("Indexing: {} rows failed for good and were parked", parked.values().stream().mapToInt(List::size).sum());
     }
     return queue.done(outcome.done())
+        .then(announcements.announce(outcome.indexed()))
         .thenMany(Flux.fromIterable(parked.entrySet()).concatMap(group -> queue.park(group.getValue(), group.getKey())))
         .thenMany(Flux.fromIterable(retries.entrySet()).concatMap(group ->
             queue.retryLater(group.getValue(), backoff(group.getKey().attempts()), group.getKey().reason())))
@@ -101,7 +101,7 @@ public class OutboxIndexer implements SmartLifecycle {
     if (!properties.enabled()) {
       return;
     }
-    Flux<Object> wakeUps = Flux.merge(Flux.interval(properties.pollInterval()), notifications());
+    Flux<Object> wakeUps = Flux.merge(Flux.interval(properties.pollInterval()), notifications.listen("outbox"));
     running = wakeUps
         .onBackpressureDrop()
         .concatMap(wakeUp -> drain().onErrorResume(error -> {
@@ -110,20 +110,6 @@ public class OutboxIndexer implements SmartLifecycle {
         }), 0)
         .subscribe();
     started = true;
-  }
-
-  /** {@code LISTEN outbox} on a connection of its own, reconnecting with backoff if it drops. */
-  private Flux<Object> notifications() {
-    return Flux.usingWhen(connections.create(),
-            connection -> listen(PostgresConnections.unwrap(connection)),
-            Connection::close)
-        .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
-            .doBeforeRetry(signal -> log.info("Outbox notifications lost ({}); listening again", signal.failure().toString())));
-  }
-
-  private static Flux<Object> listen(PostgresqlConnection connection) {
-    return connection.createStatement("LISTEN outbox").execute().flatMap(result -> result.getRowsUpdated()).then()
-        .thenMany(connection.getNotifications().map(notification -> (Object) notification));
   }
 
   @Override

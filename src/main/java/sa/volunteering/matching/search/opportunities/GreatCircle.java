@@ -1,13 +1,13 @@
 package sa.volunteering.matching.search.opportunities;
 
 /** Distances on the Earth's surface (haversine, mean radius), as Elasticsearch's arc distance measures them. */
-final class GreatCircle {
+public final class GreatCircle {
 
   private static final double EARTH_RADIUS_KM = 6371.0088;
 
   private GreatCircle() {}
 
-  static double km(double lat1, double lon1, double lat2, double lon2) {
+  public static double km(double lat1, double lon1, double lat2, double lon2) {
     double dLat = Math.toRadians(lat2 - lat1);
     double dLon = Math.toRadians(lon2 - lon1);
     double a = Math.pow(Math.sin(dLat / 2), 2)

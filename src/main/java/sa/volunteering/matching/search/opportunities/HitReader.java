@@ -12,10 +12,10 @@ import sa.volunteering.matching.taxonomy.Vocabulary;
 
 /** Reads an indexed opportunity into a hit, with labels in the client's language. */
 @Component
-class HitReader {
+public class HitReader {
 
   /** What a hit reads of the indexed document; the description is only shown through its highlights. */
-  static final List<String> SOURCE = List.of("id", "title", "organization", "field_code", "skill_codes", "city_code", "mode",
+  public static final List<String> SOURCE = List.of("id", "title", "organization", "field_code", "skill_codes", "city_code", "mode",
       "starts_at", "ends_at", "hours", "seats_left", "seats_total", "gender", "min_age", "max_age", "location");
 
   private final Taxonomy taxonomy;
@@ -26,6 +26,12 @@ class HitReader {
 
   OpportunityHit read(Map<String, Object> source, @Nullable Double score, @Nullable Map<String, List<String>> highlight,
       OpportunityQuery query, Language language) {
+    return read(source, score, highlight, query.point(), language);
+  }
+
+  /** The hit, its distance measured from {@code from} when given. */
+  public OpportunityHit read(Map<String, Object> source, @Nullable Double score, @Nullable Map<String, List<String>> highlight,
+      OpportunityQuery.@Nullable Point from, Language language) {
     Map<String, Object> organization = map(source.get("organization"));
     String cityCode = string(source.get("city_code"));
     Map<String, List<Highlight>> highlights = new LinkedHashMap<>();
@@ -51,13 +57,13 @@ class HitReader {
         string(source.get("gender")),
         integer(source.get("min_age")),
         integer(source.get("max_age")),
-        distance(query.point(), source.get("location")),
+        distance(from, source.get("location")),
         score,
         highlights);
   }
 
   /** Titles and names are indexed as the Arabic text, a line break, and the English text when there is one. */
-  static OpportunityHit.Text text(String joined) {
+  public static OpportunityHit.Text text(String joined) {
     int newline = joined.indexOf('\n');
     return newline < 0 ? new OpportunityHit.Text(joined, null)
         : new OpportunityHit.Text(joined.substring(0, newline), joined.substring(newline + 1));

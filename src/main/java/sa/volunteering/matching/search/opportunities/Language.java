@@ -5,10 +5,10 @@ import java.util.Locale;
 import sa.volunteering.matching.taxonomy.Term;
 
 /** The language labels are given in: the first of Arabic or English the client accepts, Arabic by default. */
-enum Language {
+public enum Language {
   AR, EN;
 
-  static Language of(List<Locale> accepted) {
+  public static Language of(List<Locale> accepted) {
     for (Locale locale : accepted) {
       if (locale.getLanguage().equals("en")) {
         return EN;
@@ -20,12 +20,21 @@ enum Language {
     return AR;
   }
 
+  /** The language of a request's {@code Accept-Language}; Arabic when it is missing or malformed. */
+  public static Language of(org.springframework.web.server.ServerWebExchange exchange) {
+    try {
+      return of(exchange.getRequest().getHeaders().getAcceptLanguageAsLocales());
+    } catch (IllegalArgumentException malformed) {
+      return AR;
+    }
+  }
+
   /** Arabic when the text holds an Arabic letter, else English: suggestions answer in the script typed. */
   static Language ofText(String text) {
     return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC) ? AR : EN;
   }
 
-  String label(Term term) {
+  public String label(Term term) {
     return this == AR ? term.ar() : term.en();
   }
 }

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Facet filters (field, city, skill, mode) are kept apart from the others so that each facet can count
  * what choosing another value would give.
  */
-final class OpportunityQueries {
+public final class OpportunityQueries {
 
   static final List<String> TEXT_FIELDS = List.of(
       "title^4", "title.en^3", "organization.name^2", "organization.name.en^1.5", "description", "description.en^0.8", "city_name.words");
@@ -35,7 +35,7 @@ final class OpportunityQueries {
   private OpportunityQueries() {}
 
   /** Text, relevance and every filter but the facet ones. */
-  static Query main(OpportunityQuery query) {
+  public static Query main(OpportunityQuery query) {
     BoolQuery.Builder bool = new BoolQuery.Builder();
     if (query.hasText()) {
       bool.must(text(query));
@@ -76,7 +76,7 @@ final class OpportunityQueries {
   }
 
   /** The facet filters, all of them or all but one facet's own ({@code except}), so that a facet counts its alternatives. */
-  static Query facetFilter(OpportunityQuery query, @Nullable String except) {
+  public static Query facetFilter(OpportunityQuery query, @Nullable String except) {
     List<Query> filters = new ArrayList<>();
     if (!"field".equals(except) && !query.fields().isEmpty()) {
       filters.add(terms("field_code", query.fields()));
@@ -98,7 +98,7 @@ final class OpportunityQueries {
   }
 
   /** Everything at once, for the stream, which has no facets to count. */
-  static Query all(OpportunityQuery query) {
+  public static Query all(OpportunityQuery query) {
     return Query.of(q -> q.bool(b -> b.must(main(query)).filter(facetFilter(query, null))));
   }
 
@@ -139,7 +139,7 @@ final class OpportunityQueries {
   }
 
   /** The text alone, without the taxonomy codes: what highlights mark. */
-  static Query highlighted(OpportunityQuery query) {
+  public static Query highlighted(OpportunityQuery query) {
     String text = query.text();
     return Query.of(q -> q.bool(b -> b
         .should(s -> s.multiMatch(m -> m.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields)))
@@ -155,11 +155,11 @@ final class OpportunityQueries {
         .minimumShouldMatch("1")));
   }
 
-  static Query term(String field, String value) {
+  public static Query term(String field, String value) {
     return Query.of(q -> q.term(t -> t.field(field).value(value)));
   }
 
-  private static Query terms(String field, Collection<String> values) {
+  public static Query terms(String field, Collection<String> values) {
     List<FieldValue> list = values.stream().sorted().map(FieldValue::of).toList();
     return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(list))));
   }

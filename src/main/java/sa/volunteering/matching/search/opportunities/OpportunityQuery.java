@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param text the free text, stripped; empty to browse
  * @param mentioned taxonomy terms named inside the text, which raise the opportunities that carry them
  */
-record OpportunityQuery(
+public record OpportunityQuery(
     String text,
     Mentions mentioned,
     Set<String> cities,
@@ -35,10 +35,10 @@ record OpportunityQuery(
   }
 
   /** A point on the map. */
-  record Point(double lat, double lon) {}
+  public record Point(double lat, double lon) {}
 
   /** Codes of the cities, fields and skills the free text names, in either language. */
-  record Mentions(Set<String> cities, Set<String> fields, Set<String> skills) {
+  public record Mentions(Set<String> cities, Set<String> fields, Set<String> skills) {
     static final Mentions NONE = new Mentions(Set.of(), Set.of(), Set.of());
 
     boolean isEmpty() {

@@ -51,7 +51,7 @@ class OpportunitySearchController {
   Mono<SearchResult> search(@ParameterObject @ModelAttribute SearchParameters parameters, ServerWebExchange exchange) {
     OpportunityQuery query = parser.parse(parameters);
     QueryParser.Paging paging = parser.paging(parameters, pages.defaultPageSize(), pages.maxPageSize());
-    return search.search(query, paging, language(exchange));
+    return search.search(query, paging, Language.of(exchange));
   }
 
   @GetMapping(path = "/api/opportunities/search/stream", produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
@@ -64,7 +64,7 @@ class OpportunitySearchController {
     OpportunityQuery query = parser.parse(parameters);
     int limit = streams.limit(parameters.limit());
     Cursor after = streams.after(parameters.after(), exchange, query.sort().code());
-    return streams.respond(exchange, search.stream(query, after, limit, language(exchange)));
+    return streams.respond(exchange, search.stream(query, after, limit, Language.of(exchange)));
   }
 
   @GetMapping("/api/opportunities/suggest")
@@ -84,13 +84,5 @@ class OpportunitySearchController {
       throw Problems.invalidField("size", "Range", "size: must be between 1 and " + rules.maxSize());
     }
     return suggester.suggest(typed, count).map(suggestions -> Map.of("prefix", typed, "suggestions", suggestions));
-  }
-
-  private static Language language(ServerWebExchange exchange) {
-    try {
-      return Language.of(exchange.getRequest().getHeaders().getAcceptLanguageAsLocales());
-    } catch (IllegalArgumentException malformed) {
-      return Language.AR;
-    }
   }
 }

@@ -19,7 +19,7 @@ import sa.volunteering.matching.taxonomy.Vocabulary;
  * All the faults of a request are reported together, each naming its parameter.
  */
 @Component
-class QueryParser {
+public class QueryParser {
 
   private static final Set<String> GENDERS = Set.of("male", "female");
 
@@ -33,7 +33,7 @@ class QueryParser {
     this.limits = limits;
   }
 
-  OpportunityQuery parse(SearchParameters parameters) {
+  public OpportunityQuery parse(SearchParameters parameters) {
     List<Problems.FieldError> errors = new ArrayList<>();
     String text = text(parameters.q(), errors);
     Set<String> cities = codes(taxonomy.cities(), "city", parameters.city(), errors);
@@ -71,7 +71,7 @@ class QueryParser {
   }
 
   /** The page asked for, within the page size and the window; deeper pages are the stream's. */
-  Paging paging(SearchParameters parameters, int defaultSize, int maxSize) {
+  public Paging paging(SearchParameters parameters, int defaultSize, int maxSize) {
     int page = parameters.page() == null ? 0 : parameters.page();
     int size = parameters.size() == null ? defaultSize : parameters.size();
     if (page < 0) {
@@ -87,7 +87,7 @@ class QueryParser {
     return new Paging(page * size, size, page);
   }
 
-  record Paging(int from, int size, int page) {}
+  public record Paging(int from, int size, int page) {}
 
   static RuntimeException invalid(List<Problems.FieldError> errors) {
     String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message() : errors.size() + " parameters are invalid";

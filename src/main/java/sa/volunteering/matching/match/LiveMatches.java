@@ -1,0 +1,125 @@
+package sa.volunteering.matching.match;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import sa.volunteering.matching.indexing.IndexedOpportunities;
+import sa.volunteering.matching.search.Elasticsearch;
+import sa.volunteering.matching.search.index.SearchIndexProperties;
+import sa.volunteering.matching.search.opportunities.Language;
+import sa.volunteering.matching.search.stream.StreamEvent;
+import sa.volunteering.matching.system.PostgresNotifications;
+import sa.volunteering.matching.system.problem.ApiException;
+
+/**
+ * New matches pushed as they happen, without a percolator: every instance listens on
+ * {@code opportunities_indexed}, reads the announced opportunities once by id (real-time get, no refresh
+ * to wait for), and scores each against every volunteer following on this instance with {@link MatchScorer},
+ * the same model the ranked lists use. A follower hears of an opportunity once per subscription, when it
+ * first qualifies: eligible, and scoring at least {@code app.matching.live-threshold} of the highest score.
+ */
+@Component
+class LiveMatches implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(LiveMatches.class);
+
+  private final PostgresNotifications notifications;
+  private final ElasticsearchAsyncClient client;
+  private final MatchScorer scorer;
+  private final MatchService matching;
+  private final MatchingProperties properties;
+  private final String opportunities;
+  private final Sinks.Many<List<Map<String, Object>>> indexed = Sinks.many().multicast().directBestEffort();
+  private final AtomicInteger followers = new AtomicInteger();
+  private volatile Disposable listening = () -> {};
+  private volatile boolean running;
+
+  LiveMatches(PostgresNotifications notifications, ElasticsearchAsyncClient client, MatchScorer scorer, MatchService matching,
+      MatchingProperties properties, SearchIndexProperties indexes, io.micrometer.core.instrument.MeterRegistry meters) {
+    this.notifications = notifications;
+    this.client = client;
+    this.scorer = scorer;
+    this.matching = matching;
+    this.properties = properties;
+    this.opportunities = indexes.alias("opportunities");
+    meters.gauge("matching.live.followers", followers);
+  }
+
+  /** Matches for {@code volunteer} from now on, as stream events; ends only when the client leaves. */
+  Flux<StreamEvent> follow(VolunteerDoc volunteer, Language language) {
+    return Flux.defer(() -> {
+      if (followers.incrementAndGet() > properties.liveMaxSubscribers()) {
+        followers.decrementAndGet();
+        return Flux.error(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-followers", "Too many live subscriptions",
+            "This instance follows " + properties.liveMaxSubscribers() + " volunteers already; retry later"));
+      }
+      Set<String> told = ConcurrentHashMap.newKeySet();
+      double threshold = properties.liveThreshold() * scorer.highest(Direction.OPPORTUNITIES);
+      return indexed.asFlux()
+          .onBackpressureDrop(dropped -> log.warn("A live follower fell behind; {} opportunities not scored for it", dropped.size()))
+          .flatMapIterable(documents -> documents)
+          .<StreamEvent>handle((source, sink) -> {
+            Instant now = Instant.now();
+            OpportunityDoc opportunity = OpportunityDoc.of(source);
+            if (scorer.ineligible(volunteer, opportunity, now) == null && scorer.score(volunteer, opportunity, now) >= threshold
+                && told.add(opportunity.id())) {
+              Hit<Map<String, Object>> hit = Hit.of(h -> h.index(opportunities).id(opportunity.id()).source(source)
+                  .score(scorer.score(volunteer, opportunity, now)));
+              sink.next(new StreamEvent.HitEvent(opportunity.id(), matching.matchHit(volunteer, hit, language, now)));
+            }
+          })
+          .doFinally(signal -> followers.decrementAndGet());
+    });
+  }
+
+  @Override
+  public void start() {
+    listening = notifications.listen(IndexedOpportunities.CHANNEL)
+        .filter(payload -> !payload.isEmpty() && followers.get() > 0)
+        .concatMap(payload -> read(Arrays.asList(payload.split(","))).onErrorResume(error -> {
+          log.warn("Could not read announced opportunities for live matches", error);
+          return Mono.empty();
+        }))
+        .subscribe(indexed::tryEmitNext);
+    running = true;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Mono<List<Map<String, Object>>> read(List<String> ids) {
+    return Elasticsearch.call(() -> client.mget(m -> m.index(opportunities).ids(ids).sourceIncludes(MatchService.MATCH_SOURCE), Map.class))
+        .map(response -> response.docs().stream()
+            .filter(MultiGetResponseItem::isResult)
+            .map(item -> item.result())
+            .filter(result -> result.found() && result.source() != null)
+            .map(result -> (Map<String, Object>) result.source())
+            .toList());
+  }
+
+  @Override
+  public void stop() {
+    listening.dispose();
+    indexed.tryEmitComplete();
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

@@ -1,0 +1,151 @@
+package sa.volunteering.matching.match;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import sa.volunteering.matching.search.Elasticsearch;
+import sa.volunteering.matching.search.index.SearchIndexProperties;
+import sa.volunteering.matching.search.opportunities.HitReader;
+import sa.volunteering.matching.search.opportunities.Language;
+import sa.volunteering.matching.search.opportunities.OpportunityHit;
+import sa.volunteering.matching.search.opportunities.OpportunityQuery;
+import sa.volunteering.matching.search.opportunities.OpportunitySearchProperties;
+import sa.volunteering.matching.search.opportunities.QueryParser;
+import sa.volunteering.matching.search.stream.Cursor;
+import sa.volunteering.matching.search.stream.PointInTimeStream;
+import sa.volunteering.matching.search.stream.StreamEvent;
+import sa.volunteering.matching.system.problem.Problems;
+import sa.volunteering.matching.system.web.Page;
+import sa.volunteering.matching.taxonomy.Taxonomy;
+import sa.volunteering.matching.taxonomy.Term;
+import sa.volunteering.matching.taxonomy.Vocabulary;
+
+/** Ranked lists both ways, one Elasticsearch request per page, every hit explained. */
+@Service
+class MatchService {
+
+  static final String SORT = "match";
+  static final List<String> MATCH_SOURCE = Stream.concat(HitReader.SOURCE.stream(), OpportunityDoc.SOURCE.stream()).distinct().toList();
+
+  private final ElasticsearchAsyncClient client;
+  private final PointInTimeStream streams;
+  private final MatchQueries queries;
+  private final MatchScorer scorer;
+  private final HitReader hits;
+  private final Applicants applicants;
+  private final Taxonomy taxonomy;
+  private final OpportunitySearchProperties searchLimits;
+  private final String opportunities;
+  private final String volunteers;
+
+  MatchService(ElasticsearchAsyncClient client, PointInTimeStream streams, MatchQueries queries, MatchScorer scorer, HitReader hits,
+      Applicants applicants, Taxonomy taxonomy, OpportunitySearchProperties searchLimits, SearchIndexProperties indexes) {
+    this.client = client;
+    this.streams = streams;
+    this.queries = queries;
+    this.scorer = scorer;
+    this.hits = hits;
+    this.applicants = applicants;
+    this.taxonomy = taxonomy;
+    this.searchLimits = searchLimits;
+    this.opportunities = indexes.alias("opportunities");
+    this.volunteers = indexes.alias("volunteers");
+  }
+
+  Mono<VolunteerDoc> volunteer(UUID id) {
+    return document(volunteers, id, VolunteerDoc.SOURCE)
+        .map(VolunteerDoc::of)
+        .switchIfEmpty(Mono.error(() -> Problems.notFound("Active volunteer profile", id)));
+  }
+
+  Mono<OpportunityDoc> opportunity(UUID id) {
+    return document(opportunities, id, OpportunityDoc.SOURCE)
+        .map(OpportunityDoc::of)
+        .switchIfEmpty(Mono.error(() -> Problems.notFound("Published opportunity", id)));
+  }
+
+  Mono<Page<MatchHit>> matches(VolunteerDoc volunteer, OpportunityQuery refinement, QueryParser.Paging paging, Language language) {
+    Instant now = Instant.now();
+    return page(opportunities, queries.opportunitiesFor(volunteer, refinement, now), MATCH_SOURCE, paging,
+        hit -> matchHit(volunteer, hit, language, now));
+  }
+
+  Flux<StreamEvent> matchStream(VolunteerDoc volunteer, OpportunityQuery refinement, @Nullable Cursor after, int limit, Language language) {
+    Instant now = Instant.now();
+    return streams.stream(new PointInTimeStream.Query(opportunities, queries.opportunitiesFor(volunteer, refinement, now),
+        MatchQueries.BY_SCORE, SORT, MATCH_SOURCE), after, limit, hit -> matchHit(volunteer, hit, language, now));
+  }
+
+  Mono<Page<CandidateCard>> candidates(OpportunityDoc opportunity, QueryParser.Paging paging, Language language) {
+    Instant now = Instant.now();
+    return applicants.of(UUID.fromString(opportunity.id())).flatMap(applied -> page(volunteers, queries.candidatesFor(opportunity, now),
+        VolunteerDoc.SOURCE, paging, hit -> card(opportunity, hit, applied, language, now)));
+  }
+
+  Flux<StreamEvent> candidateStream(OpportunityDoc opportunity, @Nullable Cursor after, int limit, Language language) {
+    Instant now = Instant.now();
+    return applicants.of(UUID.fromString(opportunity.id())).flatMapMany(applied -> streams.stream(new PointInTimeStream.Query(volunteers,
+        queries.candidatesFor(opportunity, now), MatchQueries.BY_SCORE, SORT, VolunteerDoc.SOURCE), after, limit,
+        hit -> card(opportunity, hit, applied, language, now)));
+  }
+
+  MatchHit matchHit(VolunteerDoc volunteer, Hit<Map<String, Object>> hit, Language language, Instant now) {
+    Map<String, Object> source = hit.source() == null ? Map.of() : hit.source();
+    double score = hit.score() == null ? 0 : hit.score();
+    OpportunityHit opportunity = hits.read(source, null, null,
+        volunteer.located() ? new OpportunityQuery.Point(volunteer.lat(), volunteer.lon()) : null, language);
+    return new MatchHit(opportunity, score, scorer.explain(volunteer, OpportunityDoc.of(source), Direction.OPPORTUNITIES, score, now));
+  }
+
+  private CandidateCard card(OpportunityDoc opportunity, Hit<Map<String, Object>> hit, Set<String> applied, Language language, Instant now) {
+    VolunteerDoc volunteer = VolunteerDoc.of(hit.source() == null ? Map.of() : hit.source());
+    double score = hit.score() == null ? 0 : hit.score();
+    Explanation explanation = scorer.explain(volunteer, opportunity, Direction.CANDIDATES, score, now);
+    return new CandidateCard(volunteer.id(), label(taxonomy.cities(), volunteer.cityCode(), language),
+        volunteer.skills().stream().sorted().map(code -> label(taxonomy.skills(), code, language)).toList(),
+        volunteer.fields().stream().sorted().map(code -> label(taxonomy.fields(), code, language)).toList(),
+        volunteer.languages().stream().sorted().toList(), volunteer.verifiedHours(), explanation.distanceKm(),
+        applied.contains(volunteer.id()), score, explanation);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private <T> Mono<Page<T>> page(String index, Query query, List<String> source, QueryParser.Paging paging,
+      Function<Hit<Map<String, Object>>, T> read) {
+    SearchRequest request = SearchRequest.of(s -> s.index(index).query(query).sort(MatchQueries.BY_SCORE).from(paging.from()).size(paging.size())
+        .trackTotalHits(t -> t.enabled(true)).source(src -> src.filter(f -> f.includes(source))));
+    return Elasticsearch.call(() -> client.search(request, Map.class))
+        .timeout(searchLimits.timeout())
+        .map(response -> {
+          List<T> items = new ArrayList<>();
+          for (Hit hit : response.hits().hits()) {
+            items.add(read.apply((Hit<Map<String, Object>>) hit));
+          }
+          long total = response.hits().total() == null ? items.size() : response.hits().total().value();
+          return new Page<>(items, paging.page(), paging.size(), total);
+        });
+  }
+
+  @SuppressWarnings("unchecked")
+  private Mono<Map<String, Object>> document(String index, UUID id, List<String> source) {
+    return Elasticsearch.call(() -> client.get(g -> g.index(index).id(id.toString()).sourceIncludes(source), Map.class))
+        .timeout(searchLimits.timeout())
+        .flatMap(response -> response.found() && response.source() != null ? Mono.just((Map<String, Object>) response.source()) : Mono.empty());
+  }
+
+  private static <T extends Term> OpportunityHit.Label label(Vocabulary<T> vocabulary, String code, Language language) {
+    return new OpportunityHit.Label(code, vocabulary.byCode(code).map(language::label).orElse(code));
+  }
+}

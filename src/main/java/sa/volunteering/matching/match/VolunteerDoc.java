@@ -1,0 +1,56 @@
+package sa.volunteering.matching.match;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** A volunteer as indexed: what ranking knows of them, and nothing personal. */
+record VolunteerDoc(
+    String id,
+    String cityCode,
+    double lat,
+    double lon,
+    Set<String> skills,
+    Set<String> fields,
+    Set<String> languages,
+    @Nullable LocalDate availableFrom,
+    @Nullable LocalDate availableTo,
+    int travelKm,
+    boolean remoteOk,
+    String gender,
+    int birthYear,
+    double verifiedHours,
+    double experience,
+    @Nullable Instant updatedAt) {
+
+  static final java.util.List<String> SOURCE = java.util.List.of("id", "city_code", "location", "skill_codes", "field_codes", "languages",
+      "availability", "travel_km", "remote_ok", "gender", "birth_year", "verified_hours", "experience", "updated_at");
+
+  static VolunteerDoc of(Map<String, Object> source) {
+    double[] point = Sources.point(source, "location");
+    Map<String, Object> availability = Sources.map(source.get("availability"));
+    return new VolunteerDoc(
+        Sources.string(source, "id"),
+        Sources.string(source, "city_code"),
+        point == null ? Double.NaN : point[0],
+        point == null ? Double.NaN : point[1],
+        Sources.strings(source, "skill_codes"),
+        Sources.strings(source, "field_codes"),
+        Sources.strings(source, "languages"),
+        Sources.date(availability, "gte"),
+        Sources.date(availability, "lte"),
+        (int) Sources.number(source, "travel_km", 0),
+        Boolean.TRUE.equals(source.get("remote_ok")),
+        Sources.string(source, "gender"),
+        (int) Sources.number(source, "birth_year", 0),
+        Sources.number(source, "verified_hours", 0),
+        Sources.number(source, "experience", 0),
+        Sources.instant(source, "updated_at"));
+  }
+
+  boolean located() {
+    return !Double.isNaN(lat);
+  }
+}

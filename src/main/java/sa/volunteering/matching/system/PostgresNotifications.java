@@ -1,0 +1,43 @@
+package sa.volunteering.matching.system;
+
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.util.retry.Retry;
+
+/** {@code LISTEN} on a channel, on a connection of its own, listening again with backoff if the connection drops. */
+@Component
+public class PostgresNotifications {
+
+  private static final Logger log = LoggerFactory.getLogger(PostgresNotifications.class);
+  private static final Pattern CHANNEL = Pattern.compile("[a-z_]+");
+
+  private final ConnectionFactory connections;
+
+  PostgresNotifications(ConnectionFactory connections) {
+    this.connections = connections;
+  }
+
+  /** The payloads notified on {@code channel} ("" when a notification has none), for as long as it is subscribed. */
+  public Flux<String> listen(String channel) {
+    if (!CHANNEL.matcher(channel).matches()) {
+      throw new IllegalArgumentException("not a channel name: " + channel);
+    }
+    return Flux.usingWhen(connections.create(),
+            connection -> listen(PostgresConnections.unwrap(connection), channel),
+            Connection::close)
+        .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
+            .doBeforeRetry(signal -> log.info("Notifications on {} lost ({}); listening again", channel, signal.failure().toString())));
+  }
+
+  private static Flux<String> listen(PostgresqlConnection connection, String channel) {
+    return connection.createStatement("LISTEN " + channel).execute().flatMap(result -> result.getRowsUpdated()).then()
+        .thenMany(connection.getNotifications().map(notification -> notification.getParameter() == null ? "" : notification.getParameter()));
+  }
+}
