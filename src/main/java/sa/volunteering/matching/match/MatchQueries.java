@@ -20,8 +20,9 @@ import sa.volunteering.matching.search.opportunities.OpportunityQuery;
 
 /**
  * The matching model as Elasticsearch queries, one request per page and no scripts: hard constraints are
- * filters; the score is the sum of {@code should} clauses, each worth at most its weight (constant scores,
- * gauss decays and field values replaced into [0, 1], then boosted). {@link MatchScorer} computes the same
+ * filters; the score is the sum of {@code should} clauses, each worth at most its weight: constant scores
+ * boosted by it, or functions (gauss decays, field values in [0, 1]) given it as their {@code weight}: a
+ * {@code boost} on a function score that replaces its query's score, or on a nested query, is lost. {@link MatchScorer} computes the same
  * sums in Java for explanations.
  */
 @Component
@@ -95,8 +96,8 @@ class MatchQueries {
     if (volunteer.located()) {
       bool.should(json("""
           {"function_score": {"query": {"bool": {"must_not": {"term": {"mode": "remote"}}}},
-            "functions": [{"gauss": {"location": {"origin": {"lat": %s, "lon": %s}, "scale": "%skm", "offset": "%skm", "decay": %s}}}],
-            "boost_mode": "replace", "boost": %s}}""".formatted(volunteer.lat(), volunteer.lon(), properties.distanceScaleKm(),
+            "functions": [{"gauss": {"location": {"origin": {"lat": %s, "lon": %s}, "scale": "%skm", "offset": "%skm", "decay": %s}}, "weight": %s}],
+            "boost_mode": "replace"}}""".formatted(volunteer.lat(), volunteer.lon(), properties.distanceScaleKm(),
           properties.distanceOffsetKm(), properties.distanceDecay(), weights.distance())));
     }
     if (!volunteer.languages().isEmpty()) {
@@ -161,8 +162,8 @@ class MatchQueries {
       bool.should(constant(Query.of(q -> q.matchAll(m -> m)), weights.distance()));
     } else {
       bool.should(json("""
-          {"function_score": {"functions": [{"gauss": {"location": {"origin": {"lat": %s, "lon": %s}, "scale": "%skm", "offset": "%skm", "decay": %s}}}],
-            "boost_mode": "replace", "boost": %s}}""".formatted(opportunity.lat(), opportunity.lon(), properties.distanceScaleKm(),
+          {"function_score": {"functions": [{"gauss": {"location": {"origin": {"lat": %s, "lon": %s}, "scale": "%skm", "offset": "%skm", "decay": %s}}, "weight": %s}],
+            "boost_mode": "replace"}}""".formatted(opportunity.lat(), opportunity.lon(), properties.distanceScaleKm(),
           properties.distanceOffsetKm(), properties.distanceDecay(), weights.distance())));
     }
     if (!opportunity.languages().isEmpty()) {
@@ -177,10 +178,9 @@ class MatchQueries {
   private static Query skillShares(Collection<String> codes, double weight) {
     List<FieldValue> values = codes.stream().sorted().map(FieldValue::of).toList();
     return Query.of(q -> q.nested(n -> n.path("required_skills").scoreMode(co.elastic.clients.elasticsearch._types.query_dsl.ChildScoreMode.Sum)
-        .boost((float) weight)
         .query(inner -> inner.functionScore(fs -> fs
             .query(t -> t.terms(terms -> terms.field("required_skills.code").terms(v -> v.value(values))))
-            .functions(f -> f.fieldValueFactor(v -> v.field("required_skills.share").missing(0.0)))
+            .functions(f -> f.fieldValueFactor(v -> v.field("required_skills.share").missing(0.0)).weight(weight))
             .boostMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode.Replace)))));
   }
 
@@ -190,13 +190,13 @@ class MatchQueries {
 
   private Query decay(String field, double scaleDays, double weight) {
     return json("""
-        {"function_score": {"functions": [{"gauss": {"%s": {"origin": "now", "scale": "%sh", "decay": %s}}}],
-          "boost_mode": "replace", "boost": %s}}""".formatted(field, formatHours(scaleDays), properties.decay(), weight));
+        {"function_score": {"functions": [{"gauss": {"%s": {"origin": "now", "scale": "%sh", "decay": %s}}, "weight": %s}],
+          "boost_mode": "replace"}}""".formatted(field, formatHours(scaleDays), properties.decay(), weight));
   }
 
   private static Query fieldValue(String field, double weight) {
     return json("""
-        {"function_score": {"functions": [{"field_value_factor": {"field": "%s", "missing": 0}}], "boost_mode": "replace", "boost": %s}}"""
+        {"function_score": {"functions": [{"field_value_factor": {"field": "%s", "missing": 0}, "weight": %s}], "boost_mode": "replace"}}"""
         .formatted(field, weight));
   }
 

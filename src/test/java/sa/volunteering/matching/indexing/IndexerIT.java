@@ -63,6 +63,12 @@ class IndexerIT {
   ConnectionFactory connections;
 
   @Autowired
+  sa.volunteering.matching.system.PostgresNotifications notifications;
+
+  @Autowired
+  IndexedOpportunities announcements;
+
+  @Autowired
   IndexingProperties properties;
 
   @Autowired
@@ -157,7 +163,7 @@ class IndexerIT {
 
   @Test
   void twoIndexersDrainingTogetherIndexEveryChangeAtItsLatestVersion() throws Exception {
-    OutboxIndexer second = new OutboxIndexer(queue, documents, bulk, transaction, connections, properties);
+    OutboxIndexer second = new OutboxIndexer(queue, documents, bulk, transaction, notifications, announcements, properties);
     UUID organization = fixtures.organization();
     List<UUID> opportunities = new ArrayList<>();
     for (int i = 0; i < 8; i++) {

@@ -64,6 +64,12 @@ class IndexingChaosIT {
   ConnectionFactory connections;
 
   @Autowired
+  sa.volunteering.matching.system.PostgresNotifications notifications;
+
+  @Autowired
+  IndexedOpportunities announcements;
+
+  @Autowired
   JsonpMapper mapper;
 
   @Autowired
@@ -124,7 +130,7 @@ class IndexingChaosIT {
   }
 
   private OutboxIndexer start(ElasticsearchAsyncClient client, IndexingProperties properties) {
-    OutboxIndexer indexer = new OutboxIndexer(queue, documents, new BulkIndexer(client, properties), transaction, connections, properties);
+    OutboxIndexer indexer = new OutboxIndexer(queue, documents, new BulkIndexer(client, properties), transaction, notifications, announcements, properties);
     indexer.start();
     return indexer;
   }

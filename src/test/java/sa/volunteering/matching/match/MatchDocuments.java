@@ -1,0 +1,132 @@
+package sa.volunteering.matching.match;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import sa.volunteering.matching.support.TestEnvironment;
+
+/**
+ * Opportunity and volunteer documents written straight to the test indexes, each field under the test's
+ * control, for ranking tests that must move one signal at a time. A baseline document is changed by overrides.
+ */
+final class MatchDocuments {
+
+  static final String OPPORTUNITIES = TestEnvironment.PREFIX + "opportunities";
+  static final String VOLUNTEERS = TestEnvironment.PREFIX + "volunteers";
+  static final double RIYADH_LAT = 24.7136;
+  static final double RIYADH_LON = 46.6753;
+
+  private final ElasticsearchClient elasticsearch;
+  private final List<String[]> written = new ArrayList<>();
+
+  MatchDocuments(ElasticsearchClient elasticsearch) {
+    this.elasticsearch = elasticsearch;
+  }
+
+  /** A published on-site opportunity in Riyadh, starting in a week, needing first aid, Arabic and English. */
+  static Map<String, Object> opportunity(String organization) {
+    Instant start = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("id", UUID.randomUUID().toString());
+    document.put("title", "إسعافات أولية\nFirst aid");
+    document.put("description", "تقديم الإسعافات الأولية للزوار");
+    document.put("organization", Map.of("id", organization, "name", "جمعية الاختبار\nTest society", "verified", true));
+    document.put("field_code", "health");
+    document.put("skill_codes", List.of("first_aid"));
+    document.put("required_skills", List.of(Map.of("code", "first_aid", "weight", 1.0, "share", 1.0)));
+    document.put("city_code", "riyadh");
+    document.put("region_code", "SA-01");
+    document.put("city_name", List.of("الرياض", "Riyadh"));
+    document.put("location", Map.of("lat", RIYADH_LAT, "lon", RIYADH_LON));
+    document.put("mode", "on_site");
+    document.put("starts_at", start.toString());
+    document.put("ends_at", start.plus(2, ChronoUnit.DAYS).toString());
+    document.put("hours", 8);
+    document.put("seats_total", 10);
+    document.put("seats_left", 10);
+    document.put("capacity_left", 1.0);
+    document.put("languages", List.of("ar", "en"));
+    document.put("gender", "any");
+    document.put("status", "published");
+    document.put("published_at", Instant.now().toString());
+    document.put("updated_at", Instant.now().toString());
+    return document;
+  }
+
+  /** An active volunteer in Riyadh: first aid and CPR, health, English, travels 30 km, takes remote work, 28 this year. */
+  static Map<String, Object> volunteer() {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("id", UUID.randomUUID().toString());
+    document.put("city_code", "riyadh");
+    document.put("region_code", "SA-01");
+    document.put("location", Map.of("lat", RIYADH_LAT, "lon", RIYADH_LON));
+    document.put("skill_codes", List.of("first_aid", "cpr"));
+    document.put("field_codes", List.of("health"));
+    document.put("languages", List.of("en"));
+    document.put("weekdays", List.of("fri", "sat"));
+    document.put("travel_km", 30);
+    document.put("remote_ok", true);
+    document.put("gender", "female");
+    document.put("birth_year", LocalDate.now().getYear() - 28);
+    document.put("verified_hours", 0.0);
+    document.put("experience", 0.0);
+    document.put("active", true);
+    document.put("updated_at", Instant.now().toString());
+    return document;
+  }
+
+  /** Writes the documents and refreshes; they are removed by {@link #removeAll}. */
+  void write(String index, List<Map<String, Object>> documents) {
+    try {
+      BulkRequest.Builder bulk = new BulkRequest.Builder();
+      for (Map<String, Object> document : documents) {
+        String id = (String) document.get("id");
+        written.add(new String[] {index, id});
+        bulk.operations(op -> op.index(i -> i.index(index).id(id).document(document)));
+      }
+      var response = elasticsearch.bulk(bulk.refresh(co.elastic.clients.elasticsearch._types.Refresh.True).build());
+      if (response.errors()) {
+        throw new IllegalStateException(response.items().stream().filter(item -> item.error() != null).findFirst().orElseThrow().error().reason());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void removeAll() {
+    if (written.isEmpty()) {
+      return;
+    }
+    try {
+      BulkRequest.Builder bulk = new BulkRequest.Builder();
+      written.forEach(entry -> bulk.operations(op -> op.delete(d -> d.index(entry[0]).id(entry[1]))));
+      elasticsearch.bulk(bulk.refresh(co.elastic.clients.elasticsearch._types.Refresh.True).build());
+      written.clear();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Map<String, Object> with(Map<String, Object> document, Object... keysAndValues) {
+    Map<String, Object> changed = new LinkedHashMap<>(document);
+    changed.put("id", UUID.randomUUID().toString());
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      changed.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return changed;
+  }
+
+  /** A point about {@code km} kilometres east of the centre of Riyadh. */
+  static Map<String, Object> eastOfRiyadh(double km) {
+    return Map.of("lat", RIYADH_LAT, "lon", RIYADH_LON + km / (111.32 * Math.cos(Math.toRadians(RIYADH_LAT))));
+  }
+}
