@@ -31,9 +31,10 @@ class MatchQueries {
   /**
    * Travel limits are per volunteer and Elasticsearch cannot compare a distance with a field without a
    * script, so candidates are found on this ladder: a volunteer who travels t km is searched within the
-   * largest step at or below t. Never beyond anyone's limit; at most one step short of it.
+   * largest step at or below t. Never beyond anyone's limit; at most one step short of it. Someone who
+   * travels less than a kilometre is a candidate for remote work only.
    */
-  static final int[] TRAVEL_LADDER_KM = {0, 1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50, 60, 75, 100, 125, 150, 200, 250, 300, 400, 500, 750, 1000, 2000};
+  static final int[] TRAVEL_LADDER_KM = {1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50, 60, 75, 100, 125, 150, 200, 250, 300, 400, 500, 750, 1000, 2000};
 
   static final List<SortOptions> BY_SCORE = List.of(
       SortOptions.of(s -> s.score(score -> score.order(SortOrder.Desc))),
@@ -71,13 +72,16 @@ class MatchQueries {
     if (volunteer.remoteOk()) {
       reachable.add(OpportunityQueries.term("mode", "remote"));
     }
-    if (volunteer.located()) {
+    if (volunteer.located() && volunteer.travelKm() >= 1) {
       reachable.add(Query.of(q -> q.bool(b -> b.mustNot(OpportunityQueries.term("mode", "remote"))
           .filter(f -> f.geoDistance(g -> g.field("location").distance(volunteer.travelKm() + "km")
               .location(l -> l.latlon(ll -> ll.lat(volunteer.lat()).lon(volunteer.lon()))))))));
-    } else {
+    } else if (!volunteer.located()) {
       reachable.add(Query.of(q -> q.bool(b -> b.mustNot(OpportunityQueries.term("mode", "remote"))
           .filter(OpportunityQueries.term("city_code", volunteer.cityCode())))));
+    }
+    if (reachable.isEmpty()) {
+      reachable.add(Query.of(q -> q.matchNone(m -> m)));
     }
     bool.filter(f -> f.bool(b -> b.should(reachable).minimumShouldMatch("1")));
 

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import sa.volunteering.matching.search.stream.StreamProperties;
 import sa.volunteering.matching.support.Api;
+import sa.volunteering.matching.support.RawStream;
 import sa.volunteering.matching.support.TestEnvironment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

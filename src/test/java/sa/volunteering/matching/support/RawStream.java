@@ -1,4 +1,4 @@
-package sa.volunteering.matching.search.opportunities;
+package sa.volunteering.matching.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * An HTTP/1.1 client that reads a streamed response line by line, only when asked, over a socket whose
  * receive buffer is small: so that a test can be the slow reader that a WebClient, which reads ahead, cannot be.
  */
-final class RawStream implements AutoCloseable {
+public final class RawStream implements AutoCloseable {
 
   private final Socket socket;
   private final InputStream in;
@@ -22,13 +22,19 @@ final class RawStream implements AutoCloseable {
   private int chunkLeft;
   private boolean ended;
 
-  RawStream(int port, String pathAndQuery, String accept, int receiveBufferBytes) throws IOException {
+  public RawStream(int port, String pathAndQuery, String accept, int receiveBufferBytes) throws IOException {
+    this(port, pathAndQuery, accept, receiveBufferBytes, null);
+  }
+
+  /** The same with a bearer token. */
+  public RawStream(int port, String pathAndQuery, String accept, int receiveBufferBytes, @Nullable String token) throws IOException {
     socket = new Socket();
     socket.setReceiveBufferSize(receiveBufferBytes);
     socket.setSoTimeout(30_000);
     socket.connect(new InetSocketAddress("127.0.0.1", port));
     OutputStream out = socket.getOutputStream();
     out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAccept: " + accept
+        + (token == null ? "" : "\r\nAuthorization: Bearer " + token)
         + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     out.flush();
     in = socket.getInputStream();
@@ -43,12 +49,12 @@ final class RawStream implements AutoCloseable {
     chunked = isChunked;
   }
 
-  int status() {
+  public int status() {
     return status;
   }
 
   /** The next line of the body, without its line break; null at its end. */
-  @Nullable String line() throws IOException {
+  public @Nullable String line() throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     for (int b = bodyByte(); b != -1; b = bodyByte()) {
       if (b == '\n') {
@@ -89,6 +95,16 @@ final class RawStream implements AutoCloseable {
       }
     }
     return line.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Whether body bytes have arrived that were not read yet. */
+  public boolean pending() throws IOException {
+    return in.available() > 0;
+  }
+
+  /** How long {@link #line} waits for bytes before it fails. */
+  public void timeout(java.time.Duration timeout) throws IOException {
+    socket.setSoTimeout((int) timeout.toMillis());
   }
 
   @Override
