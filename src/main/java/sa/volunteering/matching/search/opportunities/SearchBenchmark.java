@@ -20,10 +20,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
+import sa.volunteering.matching.system.bench.Load;
 import sa.volunteering.matching.search.stream.StreamProperties;
 import sa.volunteering.matching.taxonomy.City;
 import sa.volunteering.matching.taxonomy.Field;
@@ -52,19 +49,6 @@ class SearchBenchmark {
 
   /** One search, as the service is asked for it and as the service asks Elasticsearch for it. */
   record Probe(String servicePath, String elasticsearchBody) {}
-
-  /** Latencies of one side, in milliseconds. */
-  record Latencies(String side, List<Double> millis, double seconds) {
-    double percentile(double p) {
-      List<Double> sorted = new ArrayList<>(millis);
-      Collections.sort(sorted);
-      return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100 * sorted.size()) - 1));
-    }
-
-    double throughput() {
-      return millis.size() / seconds;
-    }
-  }
 
   private final QueryParser parser;
   private final OpportunitySearch search;
@@ -166,36 +150,8 @@ class SearchBenchmark {
     parameters.add(value);
   }
 
-  /** Sends every probe once through {@code call}, from {@code concurrency} threads; returns the latencies. */
-  Latencies run(String side, List<Probe> probes, int concurrency, Function<Probe, HttpRequest> call) throws Exception {
-    List<Double> millis = Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger failures = new AtomicInteger();
-    long started = System.nanoTime();
-    try (ExecutorService threads = Executors.newFixedThreadPool(concurrency)) {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < concurrency; t++) {
-        workers.add(threads.submit(() -> {
-          for (int i = next.getAndIncrement(); i < probes.size(); i = next.getAndIncrement()) {
-            long start = System.nanoTime();
-            HttpResponse<byte[]> response = http.send(call.apply(probes.get(i)), HttpResponse.BodyHandlers.ofByteArray());
-            millis.add((System.nanoTime() - start) / 1e6);
-            if (response.statusCode() != 200) {
-              failures.incrementAndGet();
-              log.warn("{} answered {}: {}", side, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
-            }
-          }
-          return null;
-        }));
-      }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-    }
-    if (failures.get() > 0) {
-      throw new IllegalStateException(failures.get() + " " + side + " requests failed");
-    }
-    return new Latencies(side, List.copyOf(millis), (System.nanoTime() - started) / 1e9);
+  Load.Latencies run(String side, List<Probe> probes, int concurrency, Function<Probe, HttpRequest> call) throws Exception {
+    return Load.run(http, side, probes, concurrency, call);
   }
 
   HttpRequest service(String base, Probe probe) {

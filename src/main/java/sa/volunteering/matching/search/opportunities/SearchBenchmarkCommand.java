@@ -11,6 +11,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import sa.volunteering.matching.system.bench.Load;
 
 /**
  * {@code bin/bench-search}: the search and streaming benchmark of docs/benchmarks.md, against whatever the
@@ -52,15 +53,15 @@ class SearchBenchmarkCommand implements ApplicationRunner {
     double directSeconds = 0;
     double serviceSeconds = 0;
     for (int round = 0; round < 2; round++) {
-      SearchBenchmark.Latencies d = benchmark.run("direct", probes, concurrency, probe -> benchmark.direct(elasticsearch, probe));
-      SearchBenchmark.Latencies s = benchmark.run("service", probes, concurrency, probe -> benchmark.service(service, probe));
+      Load.Latencies d = benchmark.run("direct", probes, concurrency, probe -> benchmark.direct(elasticsearch, probe));
+      Load.Latencies s = benchmark.run("service", probes, concurrency, probe -> benchmark.service(service, probe));
       direct.addAll(d.millis());
       through.addAll(s.millis());
       directSeconds += d.seconds();
       serviceSeconds += s.seconds();
     }
-    SearchBenchmark.Latencies d = new SearchBenchmark.Latencies("direct", direct, directSeconds);
-    SearchBenchmark.Latencies s = new SearchBenchmark.Latencies("service", through, serviceSeconds);
+    Load.Latencies d = new Load.Latencies("direct", direct, directSeconds);
+    Load.Latencies s = new Load.Latencies("service", through, serviceSeconds);
     report.add(String.format(Locale.ROOT, "search, %d requests per side at concurrency %d (2 rounds of %d distinct queries, alternated)",
         direct.size(), concurrency, probes.size()));
     report.add(String.format(Locale.ROOT, "  direct : p50 %.1f ms, p99 %.1f ms, %.0f req/s", d.percentile(50), d.percentile(99), d.throughput()));

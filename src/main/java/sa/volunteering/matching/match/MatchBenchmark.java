@@ -1,0 +1,194 @@
+package sa.volunteering.matching.match;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+import sa.volunteering.matching.search.index.SearchIndexProperties;
+import sa.volunteering.matching.security.SecurityProperties;
+import sa.volunteering.matching.system.bench.Load;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code bin/bench-match}: matches and candidates through the service against a plain filtered search sent
+ * straight to Elasticsearch on the same index, same client, same concurrency; and the time from publishing
+ * an opportunity to the live event. Runs in the service's own process, on its own threads.
+ */
+@Component
+class MatchBenchmark {
+
+  private final JsonMapper json;
+  private final SecurityProperties security;
+  private final String opportunities;
+  private final String volunteers;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  MatchBenchmark(JsonMapper json, SecurityProperties security, SearchIndexProperties indexes) {
+    this.json = json;
+    this.security = security;
+    this.opportunities = indexes.alias("opportunities");
+    this.volunteers = indexes.alias("volunteers");
+  }
+
+  /** A sampled document: its id and city. */
+  record Sample(String id, String city) {}
+
+  List<String> run(String service, String elasticsearch, int concurrency, int requests, int publications) throws Exception {
+    String admin = "Bearer " + token("{\"sub\":\"bench-admin\",\"roles\":[\"ADMIN\"]");
+    List<Sample> people = sample(elasticsearch, volunteers, "{\"term\":{\"active\":true}}", requests);
+    List<Sample> places = sample(elasticsearch, opportunities, "{\"bool\":{\"filter\":[{\"term\":{\"status\":\"published\"}},"
+        + "{\"range\":{\"seats_left\":{\"gt\":0}}}]}}", requests);
+    List<String> report = new ArrayList<>();
+    report.add(String.format(Locale.ROOT, "index sizes: %,d opportunities, %,d volunteers", count(elasticsearch, opportunities), count(elasticsearch, volunteers)));
+    List<Sample> warmPeople = people.subList(0, Math.min(100, people.size()));
+    List<Sample> warmPlaces = places.subList(0, Math.min(100, places.size()));
+    Load.run(http, "matches", warmPeople, concurrency, s -> get(service + "/api/volunteers/" + s.id() + "/matches", admin));
+    Load.run(http, "candidates", warmPlaces, concurrency, s -> get(service + "/api/opportunities/" + s.id() + "/candidates", admin));
+    Load.run(http, "plain", warmPeople, concurrency, s -> plain(elasticsearch, opportunities, s));
+
+    Load.Latencies matches = Load.run(http, "matches", people, concurrency, s -> get(service + "/api/volunteers/" + s.id() + "/matches", admin));
+    Load.Latencies plainOpportunities = Load.run(http, "plain opportunities", people, concurrency, s -> plain(elasticsearch, opportunities, s));
+    Load.Latencies candidates = Load.run(http, "candidates", places, concurrency,
+        s -> get(service + "/api/opportunities/" + s.id() + "/candidates", admin));
+    Load.Latencies plainVolunteers = Load.run(http, "plain volunteers", places, concurrency, s -> plain(elasticsearch, volunteers, s));
+    report.add(String.format(Locale.ROOT, "%d requests each at concurrency %d (page of 20)", requests, concurrency));
+    for (Load.Latencies latencies : List.of(matches, plainOpportunities, candidates, plainVolunteers)) {
+      report.add(String.format(Locale.ROOT, "  %-20s p50 %7.1f ms, p99 %7.1f ms, %5.0f req/s", latencies.side(), latencies.percentile(50),
+          latencies.percentile(99), latencies.throughput()));
+    }
+    report.add(String.format(Locale.ROOT, "  matches / plain filtered search on opportunities: p50 %.2f, p99 %.2f",
+        matches.percentile(50) / plainOpportunities.percentile(50), matches.percentile(99) / plainOpportunities.percentile(99)));
+    report.add(String.format(Locale.ROOT, "  candidates / plain filtered search on volunteers: p50 %.2f, p99 %.2f",
+        candidates.percentile(50) / plainVolunteers.percentile(50), candidates.percentile(99) / plainVolunteers.percentile(99)));
+    report.add(live(service, admin, publications));
+    return report;
+  }
+
+  /** Registers a volunteer, follows their live matches, publishes matching opportunities; the time from each publish call to its event. */
+  private String live(String service, String admin, int publications) throws Exception {
+    UUID volunteer = UUID.randomUUID();
+    String asVolunteer = "Bearer " + token("{\"sub\":\"" + volunteer + "\",\"roles\":[\"VOLUNTEER\"]");
+    String profile = """
+        {"nationalId":"1%09d","profile":{"fullName":"متطوعة القياس","phone":"0551234567","email":"bench@example.org","cityCode":"riyadh",
+        "lat":24.70,"lon":46.70,"skillCodes":["crowd_management","first_aid"],"fieldCodes":["events"],"languages":["ar","en"],
+        "weekdays":["fri"],"travelKm":30,"remoteOk":true,"gender":"female","birthDate":"1998-04-12"}}"""
+        .formatted(Math.floorMod(volunteer.getLeastSignificantBits(), 1_000_000_000L));
+    expect(post(service + "/api/volunteers", asVolunteer, profile), 201);
+    JsonNode organization = json.readTree(expect(post(service + "/api/organizations", admin,
+        "{\"nameAr\":\"جمعية القياس\",\"nameEn\":\"Benchmark society\",\"cityCode\":\"riyadh\",\"kind\":\"nonprofit\",\"verified\":true}"), 201));
+    String member = "Bearer " + token("{\"sub\":\"bench-member\",\"roles\":[\"ORG_MEMBER\"],\"org\":\"" + organization.path("id").asString() + "\"");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (http.send(get(service + "/api/volunteers/" + volunteer + "/matches", asVolunteer), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the benchmark's volunteer was not indexed within 30 s");
+      }
+      Thread.sleep(100);
+    }
+    BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(service + "/api/volunteers/" + volunteer + "/matches/live"))
+        .header("Authorization", asVolunteer).header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+    stream.thenAccept(response -> response.body().filter(line -> line.startsWith("id: ")).forEach(line -> events.add(line.substring(4).strip())));
+    Thread.sleep(1_000);
+    List<Double> millis = new ArrayList<>();
+    for (int i = 0; i < publications; i++) {
+      Instant start = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+      String body = """
+          {"titleAr":"تنظيم الحشود في الفعالية %d","titleEn":"Crowd management at event %d","descriptionAr":"تنظيم دخول الزوار وخروجهم بأمان",
+          "fieldCode":"events","cityCode":"riyadh","lat":24.7136,"lon":46.6753,"mode":"on_site","startsAt":"%s","endsAt":"%s","hours":10,
+          "seats":10,"gender":"any","requiredSkills":[{"code":"crowd_management","weight":1.0}]}""".formatted(i, i, start, start.plus(1, ChronoUnit.DAYS));
+      String id = json.readTree(expect(post(service + "/api/organizations/" + organization.path("id").asString() + "/opportunities", member, body), 201))
+          .path("id").asString();
+      long sent = System.nanoTime();
+      expect(post(service + "/api/opportunities/" + id + "/publish", member, ""), 200);
+      for (String event = events.poll(30, TimeUnit.SECONDS); ; event = events.poll(30, TimeUnit.SECONDS)) {
+        if (event == null) {
+          throw new IllegalStateException("no live event within 30 s of publishing " + id);
+        }
+        if (event.equals(id)) {
+          millis.add((System.nanoTime() - sent) / 1e6);
+          break;
+        }
+      }
+    }
+    stream.cancel(true);
+    Collections.sort(millis);
+    return String.format(Locale.ROOT, "live: publish call to event at the follower, %d publications: median %.0f ms, slowest %.0f ms (%s)",
+        publications, millis.get(millis.size() / 2), millis.get(millis.size() - 1),
+        String.join(", ", millis.stream().map(value -> String.format(Locale.ROOT, "%.0f", value)).toList()));
+  }
+
+  private List<Sample> sample(String elasticsearch, String index, String filter, int size) throws Exception {
+    String body = "{\"size\":" + size + ",\"_source\":[\"id\",\"city_code\"],\"query\":{\"function_score\":{\"query\":" + filter
+        + ",\"random_score\":{\"seed\":7,\"field\":\"_seq_no\"}}}}";
+    JsonNode hits = json.readTree(http.send(post(elasticsearch + "/" + index + "/_search", null, body), HttpResponse.BodyHandlers.ofString()).body())
+        .path("hits").path("hits");
+    List<Sample> samples = new ArrayList<>();
+    hits.forEach(hit -> samples.add(new Sample(hit.path("_source").path("id").asString(), hit.path("_source").path("city_code").asString())));
+    return samples;
+  }
+
+  private long count(String elasticsearch, String index) throws Exception {
+    return json.readTree(http.send(get(elasticsearch + "/" + index + "/_count", null), HttpResponse.BodyHandlers.ofString()).body()).path("count").asLong();
+  }
+
+  /** The yardstick: 20 documents of the sample's city through filters only, the simplest search on the same index. */
+  private HttpRequest plain(String elasticsearch, String index, Sample sample) {
+    String filters = index.equals(opportunities)
+        ? "{\"term\":{\"status\":\"published\"}},{\"range\":{\"seats_left\":{\"gt\":0}}}"
+        : "{\"term\":{\"active\":true}}";
+    return post(elasticsearch + "/" + index + "/_search", null, "{\"size\":20,\"track_total_hits\":true,\"query\":{\"bool\":{\"filter\":["
+        + filters + ",{\"term\":{\"city_code\":\"" + sample.city() + "\"}}]}}}");
+  }
+
+  private HttpRequest get(String url, @org.jspecify.annotations.Nullable String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return request.build();
+  }
+
+  private HttpRequest post(String url, @org.jspecify.annotations.Nullable String authorization, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return request.build();
+  }
+
+  private String expect(HttpRequest request, int status) throws Exception {
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != status) {
+      throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  /** A token signed with the service's own key, as bin/token makes them. */
+  private String token(String claimsWithoutTimes) throws Exception {
+    long now = Instant.now().getEpochSecond();
+    Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+    String header = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String payload = base64.encodeToString((claimsWithoutTimes + ",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8));
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(Base64.getDecoder().decode(security.jwtSecret()), "HmacSHA256"));
+    return header + "." + payload + "." + base64.encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
+  }
+}
