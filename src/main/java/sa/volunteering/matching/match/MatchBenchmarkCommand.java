@@ -5,10 +5,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import sa.volunteering.matching.system.bench.BenchmarkCommands;
 
 /** {@code bin/bench-match}: the matching benchmark of docs/benchmarks.md; prints its figures and exits. */
 @Component
@@ -31,18 +31,9 @@ class MatchBenchmarkCommand implements ApplicationRunner {
     if (!arguments.containsOption("bench-match")) {
       return;
     }
-    String service = "http://127.0.0.1:" + environment.getProperty("local.server.port");
-    String elasticsearch = environment.getProperty("spring.elasticsearch.uris", "http://127.0.0.1:9200").split(",")[0].strip();
-    List<String> report = benchmark.run(service, elasticsearch, option(arguments, "concurrency", 8), option(arguments, "requests", 1_000),
-        option(arguments, "publications", 10));
-    String text = String.join("\n", report);
-    log.info("Matching benchmark\n{}", text);
-    System.out.println(text);
-    System.exit(SpringApplication.exit(context, () -> 0));
-  }
-
-  private static int option(ApplicationArguments arguments, String name, int fallback) {
-    List<String> values = arguments.getOptionValues(name);
-    return values == null || values.isEmpty() ? fallback : Integer.parseInt(values.get(0));
+    List<String> report = benchmark.run(BenchmarkCommands.service(environment), BenchmarkCommands.elasticsearch(environment),
+        BenchmarkCommands.option(arguments, "concurrency", 8), BenchmarkCommands.option(arguments, "requests", 1_000),
+        BenchmarkCommands.option(arguments, "publications", 10));
+    BenchmarkCommands.finish(log, "Matching benchmark", report, context);
   }
 }

@@ -7,10 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import sa.volunteering.matching.system.bench.BenchmarkCommands;
 import sa.volunteering.matching.system.bench.Load;
 
 /**
@@ -37,11 +37,11 @@ class SearchBenchmarkCommand implements ApplicationRunner {
     if (!arguments.containsOption("bench-search")) {
       return;
     }
-    int concurrency = option(arguments, "concurrency", 8);
-    int requests = option(arguments, "requests", 2_000);
-    int streamHits = option(arguments, "stream-hits", 100_000);
-    String service = "http://127.0.0.1:" + environment.getProperty("local.server.port");
-    String elasticsearch = environment.getProperty("spring.elasticsearch.uris", "http://127.0.0.1:9200").split(",")[0].strip();
+    int concurrency = BenchmarkCommands.option(arguments, "concurrency", 8);
+    int requests = BenchmarkCommands.option(arguments, "requests", 2_000);
+    int streamHits = BenchmarkCommands.option(arguments, "stream-hits", 100_000);
+    String service = BenchmarkCommands.service(environment);
+    String elasticsearch = BenchmarkCommands.elasticsearch(environment);
     List<String> report = new ArrayList<>();
 
     List<SearchBenchmark.Probe> probes = benchmark.probes(requests, 7);
@@ -89,14 +89,6 @@ class SearchBenchmarkCommand implements ApplicationRunner {
         small, heapSmall.peakLiveAfterGc(), heapSmall.peakUsed(), afterSmall));
     report.add(String.format(Locale.ROOT, "  heap (MB), %,7d hits: live after GC at most %.0f, in use at most %.0f (garbage included), %.0f after GC at the end",
         streamHits, heapLarge.peakLiveAfterGc(), heapLarge.peakUsed(), afterLarge));
-    String text = String.join("\n", report);
-    log.info("Search benchmark\n{}", text);
-    System.out.println(text);
-    System.exit(SpringApplication.exit(context, () -> 0));
-  }
-
-  private static int option(ApplicationArguments arguments, String name, int fallback) {
-    List<String> values = arguments.getOptionValues(name);
-    return values == null || values.isEmpty() ? fallback : Integer.parseInt(values.get(0));
+    BenchmarkCommands.finish(log, "Search benchmark", report, context);
   }
 }
