@@ -38,6 +38,11 @@ import sa.volunteering.matching.taxonomy.Vocabulary;
 class MatchService {
 
   static final String SORT = "match";
+  /**
+   * Totals are exact up to here and "at least" beyond: counting every eligible document exactly keeps
+   * Elasticsearch from skipping the ones that cannot reach the page.
+   */
+  static final int TOTAL_COUNTED_UP_TO = 1_000;
   static final List<String> MATCH_SOURCE = Stream.concat(HitReader.SOURCE.stream(), OpportunityDoc.SOURCE.stream()).distinct().toList();
 
   private final ElasticsearchAsyncClient client;
@@ -125,7 +130,7 @@ class MatchService {
   private <T> Mono<Page<T>> page(String index, Query query, List<String> source, QueryParser.Paging paging,
       Function<Hit<Map<String, Object>>, T> read) {
     SearchRequest request = SearchRequest.of(s -> s.index(index).query(query).sort(MatchQueries.BY_SCORE).from(paging.from()).size(paging.size())
-        .trackTotalHits(t -> t.enabled(true)).source(src -> src.filter(f -> f.includes(source))));
+        .trackTotalHits(t -> t.count(TOTAL_COUNTED_UP_TO)).source(src -> src.filter(f -> f.includes(source))));
     return Elasticsearch.call(() -> client.search(request, Map.class))
         .timeout(searchLimits.timeout())
         .map(response -> {
