@@ -15,13 +15,16 @@ import tools.jackson.databind.node.MissingNode;
 public final class Api {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Whole streams are read into memory by some tests (every candidate of an opportunity). */
+  private static final int RESPONSE_LIMIT_BYTES = 64 * 1024 * 1024;
 
   private final WebTestClient client;
   private final String base;
 
   public Api(int port) {
     this.base = "http://127.0.0.1:" + port;
-    this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
+        .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(RESPONSE_LIMIT_BYTES)).build();
   }
 
   public Response get(String path, @Nullable String token) {
