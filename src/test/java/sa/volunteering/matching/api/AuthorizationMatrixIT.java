@@ -76,6 +76,12 @@ class AuthorizationMatrixIT {
   @LocalServerPort
   int port;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  sa.volunteering.matching.indexing.OutboxIndexer indexer;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch;
+
   static List<Endpoint> endpoints() {
     Function<World, Object> organization = world -> withVersion(Fixtures.organizationBody("جمعية", "Society"), 1);
     Function<World, Object> opportunity = world -> withVersion(Fixtures.opportunityBody(5), 2);
@@ -133,7 +139,20 @@ class AuthorizationMatrixIT {
         new Endpoint("search opportunities", HttpMethod.GET, w -> "/api/opportunities/search?q=volunteers&city=riyadh", null,
             200, 200, 200, 200, 200, 200),
         new Endpoint("stream a search", HttpMethod.GET, w -> "/api/opportunities/search/stream?limit=3", null, 200, 200, 200, 200, 200, 200),
-        new Endpoint("suggest", HttpMethod.GET, w -> "/api/opportunities/suggest?prefix=riy", null, 200, 200, 200, 200, 200, 200));
+        new Endpoint("suggest", HttpMethod.GET, w -> "/api/opportunities/suggest?prefix=riy", null, 200, 200, 200, 200, 200, 200),
+        new Endpoint("a volunteer's matches", HttpMethod.GET, w -> "/api/volunteers/" + w.volunteer() + "/matches", null,
+            401, 200, 403, 403, 403, 200),
+        new Endpoint("stream a volunteer's matches", HttpMethod.GET, w -> "/api/volunteers/" + w.volunteer() + "/matches/stream?limit=3", null,
+            401, 200, 403, 403, 403, 200),
+        new Endpoint("an opportunity's candidates", HttpMethod.GET, w -> "/api/opportunities/" + w.published() + "/candidates", null,
+            401, 403, 403, 200, 403, 200),
+        new Endpoint("stream an opportunity's candidates", HttpMethod.GET, w -> "/api/opportunities/" + w.published() + "/candidates/stream?limit=3",
+            null, 401, 403, 403, 200, 403, 200));
+  }
+
+  /** Matching reads the indexes, so rows about it wait until the world is indexed. */
+  private static boolean readsTheIndexes(String path) {
+    return path.contains("/matches") || path.contains("/candidates");
   }
 
   static List<Row> rows() {
@@ -154,11 +173,23 @@ class AuthorizationMatrixIT {
     World world = World.build(api);
     Endpoint endpoint = row.endpoint();
     Object body = endpoint.body() == null ? null : endpoint.body().apply(world);
+    if (readsTheIndexes(endpoint.path().apply(world))) {
+      indexer.drain().block(java.time.Duration.ofSeconds(60));
+      refresh();
+    }
     Api.Response response = api.call(endpoint.method(), endpoint.path().apply(world), world.token(row.caller()), body);
 
     assertThat(response.status()).as(response.toString()).isEqualTo(row.expected());
     if (row.expected() >= 400) {
       assertThat(response.body().path("type").asString()).as(response.toString()).startsWith("/problems/");
+    }
+  }
+
+  private void refresh() {
+    try {
+      elasticsearch.indices().refresh(r -> r.index(sa.volunteering.matching.support.TestEnvironment.PREFIX + "*"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
