@@ -1,6 +1,5 @@
 package sa.volunteering.matching.search.stream;
 
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -52,9 +51,5 @@ public class StreamResponses {
       throw Problems.invalidField("limit", "Range", "limit: must be between 1 and " + cap);
     }
     return requested;
-  }
-
-  public List<String> mediaTypes() {
-    return List.of(StreamFormat.NDJSON.mediaType.toString(), StreamFormat.SSE.mediaType.toString());
   }
 }

@@ -2,7 +2,6 @@ package sa.volunteering.matching.search.opportunities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
