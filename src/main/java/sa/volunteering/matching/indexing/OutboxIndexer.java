@@ -102,8 +102,10 @@ public class OutboxIndexer implements SmartLifecycle {
       return;
     }
     Flux<Object> wakeUps = Flux.merge(Flux.interval(properties.pollInterval()), notifications.listen("outbox"));
+    // A wake-up that comes while a drain runs is kept (the latest one) and starts one more drain after it:
+    // dropping it would leave a change committed during the drain waiting for the next poll.
     running = wakeUps
-        .onBackpressureDrop()
+        .onBackpressureLatest()
         .concatMap(wakeUp -> drain().onErrorResume(error -> {
           log.warn("Indexing batch failed; retrying at the next wake-up", error);
           return Mono.empty();
