@@ -2,7 +2,6 @@ package sa.volunteering.matching.match;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +44,7 @@ class LiveMatches implements SmartLifecycle {
   private final MatchService matching;
   private final MatchingProperties properties;
   private final String opportunities;
-  private final Sinks.Many<List<Map<String, Object>>> indexed = Sinks.many().multicast().directBestEffort();
+  private final Sinks.Many<List<Announced>> indexed = Sinks.many().multicast().directBestEffort();
   private final AtomicInteger followers = new AtomicInteger();
   private volatile Disposable listening = () -> {};
   private volatile boolean running;
@@ -61,6 +60,9 @@ class LiveMatches implements SmartLifecycle {
     meters.gauge("matching.live.followers", followers);
   }
 
+  /** An announced opportunity, read once for every follower on the instance. */
+  private record Announced(Map<String, Object> source, OpportunityDoc opportunity) {}
+
   /** Matches for {@code volunteer} from now on, as stream events; ends only when the client leaves. */
   Flux<StreamEvent> follow(VolunteerDoc volunteer, Language language) {
     return Flux.defer(() -> {
@@ -74,14 +76,15 @@ class LiveMatches implements SmartLifecycle {
       return indexed.asFlux()
           .onBackpressureDrop(dropped -> log.warn("A live follower fell behind; {} opportunities not scored for it", dropped.size()))
           .flatMapIterable(documents -> documents)
-          .<StreamEvent>handle((source, sink) -> {
+          .<StreamEvent>handle((announced, sink) -> {
             Instant now = Instant.now();
-            OpportunityDoc opportunity = OpportunityDoc.of(source);
-            if (scorer.ineligible(volunteer, opportunity, now) == null && scorer.score(volunteer, opportunity, now) >= threshold
-                && told.add(opportunity.id())) {
-              Hit<Map<String, Object>> hit = Hit.of(h -> h.index(opportunities).id(opportunity.id()).source(source)
-                  .score(scorer.score(volunteer, opportunity, now)));
-              sink.next(new StreamEvent.HitEvent(opportunity.id(), matching.matchHit(volunteer, hit, language, now)));
+            OpportunityDoc opportunity = announced.opportunity();
+            if (told.contains(opportunity.id()) || scorer.ineligible(volunteer, opportunity, now) != null) {
+              return;
+            }
+            Explanation explanation = scorer.explain(volunteer, opportunity, Direction.OPPORTUNITIES, 0, now);
+            if (explanation.score() >= threshold && told.add(opportunity.id())) {
+              sink.next(new StreamEvent.HitEvent(opportunity.id(), matching.matchHit(volunteer, announced.source(), explanation, language)));
             }
           })
           .doFinally(signal -> followers.decrementAndGet());
@@ -101,13 +104,13 @@ class LiveMatches implements SmartLifecycle {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Mono<List<Map<String, Object>>> read(List<String> ids) {
+  private Mono<List<Announced>> read(List<String> ids) {
     return Elasticsearch.call(() -> client.mget(m -> m.index(opportunities).ids(ids).sourceIncludes(MatchService.MATCH_SOURCE), Map.class))
         .map(response -> response.docs().stream()
             .filter(MultiGetResponseItem::isResult)
             .map(item -> item.result())
             .filter(result -> result.found() && result.source() != null)
-            .map(result -> (Map<String, Object>) result.source())
+            .map(result -> new Announced((Map<String, Object>) result.source(), OpportunityDoc.of((Map<String, Object>) result.source())))
             .toList());
   }
 

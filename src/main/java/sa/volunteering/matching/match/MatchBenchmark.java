@@ -1,5 +1,6 @@
 package sa.volunteering.matching.match;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,20 +29,23 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code bin/bench-match}: matches and candidates through the service against a plain filtered search sent
  * straight to Elasticsearch on the same index, same client, same concurrency; and the time from publishing
- * an opportunity to the live event. Runs in the service's own process, on its own threads.
+ * an opportunity to the live event. Runs in the service's own process, on the command's main thread and the
+ * load runner's threads (it waits with sleeps and blocking calls there), never on a Reactor thread.
  */
 @Component
 class MatchBenchmark {
 
   private final JsonMapper json;
   private final SecurityProperties security;
+  private final MeterRegistry meters;
   private final String opportunities;
   private final String volunteers;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  MatchBenchmark(JsonMapper json, SecurityProperties security, SearchIndexProperties indexes) {
+  MatchBenchmark(JsonMapper json, SecurityProperties security, SearchIndexProperties indexes, MeterRegistry meters) {
     this.json = json;
     this.security = security;
+    this.meters = meters;
     this.opportunities = indexes.alias("opportunities");
     this.volunteers = indexes.alias("volunteers");
   }
@@ -104,7 +108,7 @@ class MatchBenchmark {
     var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(service + "/api/volunteers/" + volunteer + "/matches/live"))
         .header("Authorization", asVolunteer).header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
     stream.thenAccept(response -> response.body().filter(line -> line.startsWith("id: ")).forEach(line -> events.add(line.substring(4).strip())));
-    Thread.sleep(1_000);
+    awaitFollower();
     List<Double> millis = new ArrayList<>();
     for (int i = 0; i < publications; i++) {
       Instant start = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
@@ -131,6 +135,17 @@ class MatchBenchmark {
     return String.format(Locale.ROOT, "live: publish call to event at the follower, %d publications: median %.0f ms, slowest %.0f ms (%s)",
         publications, millis.get(millis.size() / 2), millis.get(millis.size() - 1),
         String.join(", ", millis.stream().map(value -> String.format(Locale.ROOT, "%.0f", value)).toList()));
+  }
+
+  /** Until the live stream is subscribed on the server: publishing before would time nothing. */
+  private void awaitFollower() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (meters.get("matching.live.followers").gauge().value() < 1) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the benchmark's live stream was not followed within 10 s");
+      }
+      Thread.sleep(10);
+    }
   }
 
   private List<Sample> sample(String elasticsearch, String index, String filter, int size) throws Exception {

@@ -48,13 +48,15 @@ class MatchQueries {
     this.relations = relations;
   }
 
-  /** Opportunities for a volunteer, refined by the volunteer's own text and filters. */
+  /**
+   * Opportunities for a volunteer, refined by the volunteer's own text and filters. The refinement's main
+   * query already keeps published opportunities; seats left are required even if the refinement asked for full ones.
+   */
   Query opportunitiesFor(VolunteerDoc volunteer, OpportunityQuery refinement, Instant now) {
     MatchingProperties.Weights weights = properties.weights();
     BoolQuery.Builder bool = new BoolQuery.Builder()
         .must(Query.of(q -> q.bool(b -> b.must(OpportunityQueries.main(refinement)).boost((float) weights.text()))))
         .filter(OpportunityQueries.facetFilter(refinement, null))
-        .filter(OpportunityQueries.term("status", "published"))
         .filter(f -> f.range(r -> r.number(n -> n.field("seats_left").gt(0.0))))
         .filter(OpportunityQueries.terms("gender", List.of("any", volunteer.gender())));
     if (volunteer.availableFrom() != null) {

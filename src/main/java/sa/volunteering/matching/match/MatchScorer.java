@@ -65,7 +65,10 @@ class MatchScorer {
     return LocalDate.ofInstant(now, ZoneOffset.UTC).getYear() - volunteer.birthYear();
   }
 
-  /** The components of the pair's score, and the explanation of a hit Elasticsearch scored {@code score}. */
+  /**
+   * The components of the pair's score, and the explanation of a hit Elasticsearch scored {@code score};
+   * with a score of 0 (live matches, where Elasticsearch is not asked) the model's own sum is the score.
+   */
   Explanation explain(VolunteerDoc volunteer, OpportunityDoc opportunity, Direction direction, double score, Instant now) {
     List<String> matched = new ArrayList<>();
     List<String> related = new ArrayList<>();
@@ -113,7 +116,7 @@ class MatchScorer {
       components.add(new Explanation.Component(name, round(part[0]), part[1], round(points), total == 0 ? 0 : round(points / total)));
     });
     return new Explanation(matched, related, missing, distance == null ? null : Math.round(distance * 100) / 100.0, field, city, language,
-        round(score), components);
+        round(total), components);
   }
 
   /** The highest score a pair can reach without text: every weight of the direction's components. */
@@ -121,12 +124,6 @@ class MatchScorer {
     MatchingProperties.Weights weights = properties.weights();
     double common = weights.skills() + weights.field() + weights.city() + weights.distance() + weights.language() + weights.freshness();
     return common + (direction == Direction.OPPORTUNITIES ? weights.capacity() : weights.experience());
-  }
-
-  /** The score the model gives the pair without text, for live matches (Elasticsearch is not asked). */
-  double score(VolunteerDoc volunteer, OpportunityDoc opportunity, Instant now) {
-    return explain(volunteer, opportunity, Direction.OPPORTUNITIES, 0, now).components().stream()
-        .mapToDouble(Explanation.Component::points).sum();
   }
 
   static double distanceKm(VolunteerDoc volunteer, OpportunityDoc opportunity) {

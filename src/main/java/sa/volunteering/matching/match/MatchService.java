@@ -30,8 +30,6 @@ import sa.volunteering.matching.search.stream.StreamEvent;
 import sa.volunteering.matching.system.problem.Problems;
 import sa.volunteering.matching.system.web.Page;
 import sa.volunteering.matching.taxonomy.Taxonomy;
-import sa.volunteering.matching.taxonomy.Term;
-import sa.volunteering.matching.taxonomy.Vocabulary;
 
 /** Ranked lists both ways, one Elasticsearch request per page, every hit explained. */
 @Service
@@ -107,21 +105,26 @@ class MatchService {
         hit -> card(opportunity, hit, applied, language, now)));
   }
 
-  MatchHit matchHit(VolunteerDoc volunteer, Hit<Map<String, Object>> hit, Language language, Instant now) {
+  private MatchHit matchHit(VolunteerDoc volunteer, Hit<Map<String, Object>> hit, Language language, Instant now) {
     Map<String, Object> source = hit.source() == null ? Map.of() : hit.source();
     double score = hit.score() == null ? 0 : hit.score();
+    return matchHit(volunteer, source, scorer.explain(volunteer, OpportunityDoc.of(source), Direction.OPPORTUNITIES, score, now), language);
+  }
+
+  /** An indexed opportunity as a match for the volunteer, with its explanation. */
+  MatchHit matchHit(VolunteerDoc volunteer, Map<String, Object> source, Explanation explanation, Language language) {
     OpportunityHit opportunity = hits.read(source, null, null,
         volunteer.located() ? new OpportunityQuery.Point(volunteer.lat(), volunteer.lon()) : null, language);
-    return new MatchHit(opportunity, score, scorer.explain(volunteer, OpportunityDoc.of(source), Direction.OPPORTUNITIES, score, now));
+    return new MatchHit(opportunity, explanation.score(), explanation);
   }
 
   private CandidateCard card(OpportunityDoc opportunity, Hit<Map<String, Object>> hit, Set<String> applied, Language language, Instant now) {
     VolunteerDoc volunteer = VolunteerDoc.of(hit.source() == null ? Map.of() : hit.source());
     double score = hit.score() == null ? 0 : hit.score();
     Explanation explanation = scorer.explain(volunteer, opportunity, Direction.CANDIDATES, score, now);
-    return new CandidateCard(volunteer.id(), label(taxonomy.cities(), volunteer.cityCode(), language),
-        volunteer.skills().stream().sorted().map(code -> label(taxonomy.skills(), code, language)).toList(),
-        volunteer.fields().stream().sorted().map(code -> label(taxonomy.fields(), code, language)).toList(),
+    return new CandidateCard(volunteer.id(), HitReader.label(taxonomy.cities(), volunteer.cityCode(), language),
+        volunteer.skills().stream().sorted().map(code -> HitReader.label(taxonomy.skills(), code, language)).toList(),
+        volunteer.fields().stream().sorted().map(code -> HitReader.label(taxonomy.fields(), code, language)).toList(),
         volunteer.languages().stream().sorted().toList(), volunteer.verifiedHours(), explanation.distanceKm(),
         applied.contains(volunteer.id()), score, explanation);
   }
@@ -148,9 +151,5 @@ class MatchService {
     return Elasticsearch.call(() -> client.get(g -> g.index(index).id(id.toString()).sourceIncludes(source), Map.class))
         .timeout(searchLimits.timeout())
         .flatMap(response -> response.found() && response.source() != null ? Mono.just((Map<String, Object>) response.source()) : Mono.empty());
-  }
-
-  private static <T extends Term> OpportunityHit.Label label(Vocabulary<T> vocabulary, String code, Language language) {
-    return new OpportunityHit.Label(code, vocabulary.byCode(code).map(language::label).orElse(code));
   }
 }

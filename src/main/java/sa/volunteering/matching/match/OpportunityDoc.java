@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import sa.volunteering.matching.search.Sources;
 
 /** An opportunity as indexed, as ranking reads it. */
 record OpportunityDoc(

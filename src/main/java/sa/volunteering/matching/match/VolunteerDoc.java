@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import sa.volunteering.matching.search.Sources;
 
 /** A volunteer as indexed: what ranking knows of them, and nothing personal. */
 record VolunteerDoc(

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import sa.volunteering.matching.search.Sources;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 import sa.volunteering.matching.taxonomy.Term;
 import sa.volunteering.matching.taxonomy.Vocabulary;
@@ -32,32 +33,31 @@ public class HitReader {
   /** The hit, its distance measured from {@code from} when given. */
   public OpportunityHit read(Map<String, Object> source, @Nullable Double score, @Nullable Map<String, List<String>> highlight,
       OpportunityQuery.@Nullable Point from, Language language) {
-    Map<String, Object> organization = map(source.get("organization"));
-    String cityCode = string(source.get("city_code"));
+    Map<String, Object> organization = Sources.map(source.get("organization"));
+    String cityCode = Sources.string(source, "city_code");
     Map<String, List<Highlight>> highlights = new LinkedHashMap<>();
     if (highlight != null) {
       highlight.forEach((field, fragments) -> highlights.put(field, fragments.stream().map(Highlight::parse).toList()));
     }
-    @SuppressWarnings("unchecked")
-    List<String> skills = source.get("skill_codes") instanceof List<?> list ? (List<String>) list : List.of();
+    List<String> skills = Sources.strings(source, "skill_codes").stream().sorted().toList();
     return new OpportunityHit(
-        string(source.get("id")),
-        text(string(source.get("title"))),
-        new OpportunityHit.Organization(string(organization.get("id")), text(string(organization.get("name"))),
+        Sources.string(source, "id"),
+        text(Sources.string(source, "title")),
+        new OpportunityHit.Organization(Sources.string(organization, "id"), text(Sources.string(organization, "name")),
             Boolean.TRUE.equals(organization.get("verified"))),
-        label(taxonomy.fields(), string(source.get("field_code")), language),
+        label(taxonomy.fields(), Sources.string(source, "field_code"), language),
         label(taxonomy.cities(), cityCode, language),
-        mode(string(source.get("mode")), language),
+        mode(Sources.string(source, "mode"), language),
         skills.stream().map(code -> label(taxonomy.skills(), code, language)).toList(),
-        string(source.get("starts_at")),
-        string(source.get("ends_at")),
-        number(source.get("hours")).doubleValue(),
-        number(source.get("seats_left")).intValue(),
-        number(source.get("seats_total")).intValue(),
-        string(source.get("gender")),
-        integer(source.get("min_age")),
-        integer(source.get("max_age")),
-        distance(from, source.get("location")),
+        Sources.string(source, "starts_at"),
+        Sources.string(source, "ends_at"),
+        Sources.number(source, "hours", 0),
+        (int) Sources.number(source, "seats_left", 0),
+        (int) Sources.number(source, "seats_total", 0),
+        Sources.string(source, "gender"),
+        Sources.integer(source, "min_age"),
+        Sources.integer(source, "max_age"),
+        distance(from, Sources.point(source, "location")),
         score,
         highlights);
   }
@@ -69,7 +69,8 @@ public class HitReader {
         : new OpportunityHit.Text(joined.substring(0, newline), joined.substring(newline + 1));
   }
 
-  private static <T extends Term> OpportunityHit.Label label(Vocabulary<T> vocabulary, String code, Language language) {
+  /** A code with its label in the language asked for (the code itself when the taxonomy no longer knows it). */
+  public static <T extends Term> OpportunityHit.Label label(Vocabulary<T> vocabulary, String code, Language language) {
     Optional<T> term = vocabulary.byCode(code);
     return new OpportunityHit.Label(code, term.map(language::label).orElse(code));
   }
@@ -78,29 +79,10 @@ public class HitReader {
     return new OpportunityHit.Label(code, Mode.of(code).map(mode -> mode.label(language)).orElse(code));
   }
 
-  private static @Nullable Double distance(OpportunityQuery.@Nullable Point from, @Nullable Object location) {
-    if (from == null || !(location instanceof Map<?, ?> point)) {
+  private static @Nullable Double distance(OpportunityQuery.@Nullable Point from, double @Nullable [] location) {
+    if (from == null || location == null) {
       return null;
     }
-    double lat = number(point.get("lat")).doubleValue();
-    double lon = number(point.get("lon")).doubleValue();
-    return Math.round(GreatCircle.km(from.lat(), from.lon(), lat, lon) * 100) / 100.0;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(@Nullable Object value) {
-    return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-  }
-
-  private static String string(@Nullable Object value) {
-    return value == null ? "" : value.toString();
-  }
-
-  private static Number number(@Nullable Object value) {
-    return value instanceof Number number ? number : value == null ? 0 : Double.parseDouble(value.toString());
-  }
-
-  private static @Nullable Integer integer(@Nullable Object value) {
-    return value == null ? null : number(value).intValue();
+    return Math.round(GreatCircle.km(from.lat(), from.lon(), location[0], location[1]) * 100) / 100.0;
   }
 }

@@ -19,6 +19,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -245,21 +248,15 @@ class SearchBenchmark {
         .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null).toList();
     AtomicLong peak = new AtomicLong();
     AtomicLong live = new AtomicLong();
-    Thread sampler = Thread.ofPlatform().daemon().start(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        live.accumulateAndGet(heapPools.stream().mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum(), Math::max);
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    sampler.scheduleAtFixedRate(() -> {
+      peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+      live.accumulateAndGet(heapPools.stream().mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum(), Math::max);
+    }, 0, 20, TimeUnit.MILLISECONDS);
     try {
       work.call();
     } finally {
-      sampler.interrupt();
+      sampler.shutdownNow();
     }
     return new HeapDuring(peak.get() / 1048576.0, live.get() / 1048576.0);
   }
