@@ -9,6 +9,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.security.Ownership;
 import sa.volunteering.matching.system.web.PageRequest;
 
 @Repository
@@ -32,9 +33,11 @@ class ApplicationRepository {
         .then();
   }
 
-  Mono<ApplicationRecord> record(UUID id) {
-    return database.sql("select a.id, a.opportunity_id, o.organization_id, a.volunteer_id, a.status, a.version"
-            + " from applications a join opportunities o on o.id = a.opportunity_id where a.id = :id")
+  /** The application if the caller is its volunteer, a member of its organization or an administrator. */
+  Mono<ApplicationRecord> record(Ownership owner, UUID id) {
+    return owner.statement(database, "select a.id, a.opportunity_id, o.organization_id, a.volunteer_id, a.status, a.version"
+            + " from applications a join opportunities o on o.id = a.opportunity_id where a.id = :id and "
+            + Ownership.involves("a.volunteer_id", "o.organization_id"))
         .bind("id", id)
         .map(row -> new ApplicationRecord(row.get("id", UUID.class), row.get("opportunity_id", UUID.class),
             row.get("organization_id", UUID.class), row.get("volunteer_id", UUID.class), row.get("status", String.class),
@@ -42,10 +45,23 @@ class ApplicationRepository {
         .one();
   }
 
-  /** Moves the application from one of {@code from} to {@code to}; empty when it was in another state. */
-  Mono<Long> transition(UUID id, List<String> from, String to) {
-    return database.sql("update applications set status = :to, version = version + 1, updated_at = now()"
-            + " where id = :id and status = any(:from) returning version")
+  /**
+   * Moves the application from one of {@code from} to {@code to}, as its organization decides; empty when it
+   * was in another state or the caller does not manage its organization.
+   */
+  Mono<Long> decide(Ownership owner, UUID id, List<String> from, String to) {
+    return transition(owner, id, from, to, "exists (select 1 from opportunities o where o.id = a.opportunity_id and "
+        + Ownership.managedBy("o.organization_id") + ")");
+  }
+
+  /** Withdraws the application from one of {@code from}; empty when it was in another state or is not the caller's. */
+  Mono<Long> withdraw(Ownership owner, UUID id, List<String> from) {
+    return transition(owner, id, from, "withdrawn", Ownership.volunteerIs("a.volunteer_id"));
+  }
+
+  private Mono<Long> transition(Ownership owner, UUID id, List<String> from, String to, String allowed) {
+    return owner.statement(database, "update applications a set status = :to, version = version + 1, updated_at = now()"
+            + " where a.id = :id and a.status = any(:from) and " + allowed + " returning a.version")
         .bind("id", id)
         .bind("from", from.toArray(String[]::new))
         .bind("to", to)
@@ -71,10 +87,12 @@ class ApplicationRepository {
         .bind("volunteer", volunteerId).map(row -> row.get("total", Long.class)).one();
   }
 
-  Flux<ApplicantView> applicants(UUID opportunityId, PageRequest page) {
-    return database.sql("select a.id, a.opportunity_id, a.volunteer_id, v.full_name, v.phone, v.email, v.city_code, v.skill_codes,"
-            + " a.status, a.motivation, a.version, a.created_at, a.updated_at"
-            + " from applications a join volunteers v on v.id = a.volunteer_id where a.opportunity_id = :opportunity"
+  /** The applicants, with their contact details: only for the opportunity's organization and administrators. */
+  Flux<ApplicantView> applicants(Ownership owner, UUID opportunityId, PageRequest page) {
+    return owner.statement(database, "select a.id, a.opportunity_id, a.volunteer_id, v.full_name, v.phone, v.email, v.city_code,"
+            + " v.skill_codes, a.status, a.motivation, a.version, a.created_at, a.updated_at"
+            + " from applications a join volunteers v on v.id = a.volunteer_id join opportunities o on o.id = a.opportunity_id"
+            + " where a.opportunity_id = :opportunity and " + Ownership.managedBy("o.organization_id")
             + " order by a.created_at, a.id limit :limit offset :offset")
         .bind("opportunity", opportunityId)
         .bind("limit", page.size())

@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import sa.volunteering.matching.opportunity.OpportunityService;
 import sa.volunteering.matching.opportunity.OpportunityView;
 import sa.volunteering.matching.security.Actor;
+import sa.volunteering.matching.security.Ownership;
 import sa.volunteering.matching.system.IdGenerator;
 import sa.volunteering.matching.system.problem.Problems;
 import sa.volunteering.matching.system.web.Page;
@@ -62,7 +63,7 @@ class ApplicationService {
 
   Mono<ApplicationView> withdraw(Actor actor, UUID id) {
     return own(actor, id)
-        .flatMap(record -> applications.transition(id, List.of("pending", "accepted"), "withdrawn")
+        .flatMap(record -> applications.withdraw(Ownership.of(actor), id, List.of("pending", "accepted"))
             .switchIfEmpty(Mono.error(() -> Problems.invalidState("application " + id, record.status(), "withdraw")))
             .then(record.status().equals("accepted") ? opportunities.releaseSeat(record.opportunityId()) : Mono.empty()))
         .then(Mono.defer(() -> applications.view(id)))
@@ -71,7 +72,7 @@ class ApplicationService {
 
   Mono<ApplicationView> accept(Actor actor, UUID id) {
     return managed(actor, id)
-        .flatMap(record -> applications.transition(id, List.of("pending"), "accepted")
+        .flatMap(record -> applications.decide(Ownership.of(actor), id, List.of("pending"), "accepted")
             .switchIfEmpty(Mono.error(() -> Problems.invalidState("application " + id, record.status(), "accept")))
             .then(opportunities.takeSeat(record.opportunityId())))
         .then(Mono.defer(() -> applications.view(id)))
@@ -93,13 +94,12 @@ class ApplicationService {
 
   Mono<Page<ApplicantView>> applicants(Actor actor, UUID opportunityId, PageRequest page) {
     return opportunities.manageable(actor, opportunityId)
-        .then(Page.of(applications.applicants(opportunityId, page), applications.countApplicants(opportunityId), page));
+        .then(Page.of(applications.applicants(Ownership.of(actor), opportunityId, page), applications.countApplicants(opportunityId), page));
   }
 
   /** The application if the actor may see it: its volunteer, its organization, an admin. Others get 404. */
   Mono<ApplicationRecord> visible(Actor actor, UUID id) {
-    return applications.record(id)
-        .filter(record -> record.visibleTo(actor))
+    return applications.record(Ownership.of(actor), id)
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Application", id)));
   }
 
@@ -118,7 +118,7 @@ class ApplicationService {
 
   private Mono<ApplicationView> decide(Actor actor, UUID id, List<String> from, String to, String action) {
     return managed(actor, id)
-        .flatMap(record -> applications.transition(id, from, to)
+        .flatMap(record -> applications.decide(Ownership.of(actor), id, from, to)
             .switchIfEmpty(Mono.error(() -> Problems.invalidState("application " + id, record.status(), action))))
         .then(Mono.defer(() -> applications.view(id)))
         .as(transaction::transactional);

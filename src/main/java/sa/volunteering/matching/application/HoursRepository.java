@@ -11,6 +11,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.security.Ownership;
 import sa.volunteering.matching.system.web.PageRequest;
 
 @Repository
@@ -25,9 +26,11 @@ class HoursRepository {
     this.database = database;
   }
 
-  Mono<HoursView> insert(UUID id, UUID applicationId, HoursRequest request) {
-    return database.sql("insert into volunteer_hours as h (id, application_id, worked_on, hours, note)"
-            + " values (:id, :application, :workedOn, :hours, :note) returning " + COLUMNS)
+  /** Logs hours for the application, if the caller manages its organization; empty otherwise. */
+  Mono<HoursView> insert(Ownership owner, UUID id, UUID applicationId, HoursRequest request) {
+    return owner.statement(database, "insert into volunteer_hours as h (id, application_id, worked_on, hours, note)"
+            + " select :id, :application, :workedOn, :hours, :note from applications a join opportunities o on o.id = a.opportunity_id"
+            + " where a.id = :application and " + Ownership.managedBy("o.organization_id") + " returning " + COLUMNS)
         .bind("id", id)
         .bind("application", applicationId)
         .bind("workedOn", request.workedOn())
@@ -43,10 +46,11 @@ class HoursRepository {
         .map(row -> row.get("application_id", UUID.class)).one();
   }
 
-  /** From logged to verified or disputed; empty when they were not logged. */
-  Mono<HoursView> settle(UUID id, String status, @Nullable String reason) {
-    return database.sql("update volunteer_hours as h set status = :status, dispute_reason = :reason, version = version + 1,"
-            + " updated_at = now() where id = :id and status = 'logged' returning " + COLUMNS)
+  /** From logged to verified or disputed, by the volunteer who gave them; empty when they were not logged or not the caller's. */
+  Mono<HoursView> settle(Ownership owner, UUID id, String status, @Nullable String reason) {
+    return owner.statement(database, "update volunteer_hours as h set status = :status, dispute_reason = :reason, version = h.version + 1,"
+            + " updated_at = now() from applications a where h.id = :id and h.status = 'logged' and a.id = h.application_id and "
+            + Ownership.volunteerIs("a.volunteer_id") + " returning " + COLUMNS)
         .bind("id", id)
         .bind("status", status)
         .bind("reason", Parameter.fromOrEmpty(reason, String.class))
@@ -58,8 +62,11 @@ class HoursRepository {
     return database.sql("select " + COLUMNS + " from volunteer_hours h where h.id = :id").bind("id", id).map(HoursRepository::view).one();
   }
 
-  Flux<HoursView> ofApplication(UUID applicationId) {
-    return database.sql("select " + COLUMNS + " from volunteer_hours h where h.application_id = :application order by h.worked_on, h.id")
+  /** The hours of an application its volunteer, its organization or an administrator looks at; none for anyone else. */
+  Flux<HoursView> ofApplication(Ownership owner, UUID applicationId) {
+    return owner.statement(database, "select " + COLUMNS + " from volunteer_hours h join applications a on a.id = h.application_id"
+            + " join opportunities o on o.id = a.opportunity_id where h.application_id = :application and "
+            + Ownership.involves("a.volunteer_id", "o.organization_id") + " order by h.worked_on, h.id")
         .bind("application", applicationId).map(HoursRepository::view).all();
   }
 

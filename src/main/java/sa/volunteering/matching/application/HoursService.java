@@ -8,6 +8,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.security.Actor;
+import sa.volunteering.matching.security.Ownership;
 import sa.volunteering.matching.system.IdGenerator;
 import sa.volunteering.matching.system.problem.Problems;
 import sa.volunteering.matching.system.web.Page;
@@ -38,7 +39,8 @@ class HoursService {
   Mono<HoursView> log(Actor actor, UUID applicationId, HoursRequest request) {
     return applications.managed(actor, applicationId)
         .flatMap(record -> List.of("accepted", "completed").contains(record.status())
-            ? hours.insert(ids.next(), applicationId, request)
+            ? hours.insert(Ownership.of(actor), ids.next(), applicationId, request)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("Application", applicationId)))
             : Mono.error(Problems.invalidState("application " + applicationId, record.status(), "log hours for")));
   }
 
@@ -51,7 +53,7 @@ class HoursService {
   }
 
   Mono<List<HoursView>> ofApplication(Actor actor, UUID applicationId) {
-    return applications.visible(actor, applicationId).then(hours.ofApplication(applicationId).collectList());
+    return applications.visible(actor, applicationId).then(hours.ofApplication(Ownership.of(actor), applicationId).collectList());
   }
 
   Mono<Page<HoursView>> mine(Actor actor, PageRequest page) {
@@ -68,7 +70,7 @@ class HoursService {
         .flatMap(record -> actor.isVolunteer(record.volunteerId())
             ? Mono.just(record)
             : Mono.error(actor.denied("Only the volunteer who gave the hours can " + (changesIndex ? "verify" : "dispute") + " them")))
-        .flatMap(record -> hours.settle(id, status, reason)
+        .flatMap(record -> hours.settle(Ownership.of(actor), id, status, reason)
             .switchIfEmpty(Mono.defer(() -> hours.find(id).flatMap(current -> Mono.error(Problems.invalidState("hours " + id, current.status(), "settle")))))
             .flatMap(settled -> changesIndex ? volunteers.announceChange(record.volunteerId()).thenReturn(settled) : Mono.just(settled)))
         .as(transaction::transactional);

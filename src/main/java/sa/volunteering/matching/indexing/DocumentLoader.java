@@ -159,7 +159,9 @@ class DocumentLoader {
         "verified", Boolean.TRUE.equals(row.get("org_verified", Boolean.class))));
     document.put("field_code", row.get("field_code", String.class));
     document.put("skill_codes", skills.stream().map(skill -> skill.get("code")).toList());
-    document.put("required_skills", withShares(skills));
+    List<Map<String, Object>> required = withShares(skills);
+    document.put("required_skills", required);
+    document.put("skill_shares", sharesByCode(required));
     document.put("city_code", cityCode);
     putIfPresent(document, "region_code", city == null ? null : city.region());
     putIfPresent(document, "city_name", city == null ? null : List.of(city.ar(), city.en()));
@@ -236,6 +238,13 @@ class DocumentLoader {
       withShare.put("share", total == 0 ? 0.0 : ((BigDecimal) skill.get("weight")).doubleValue() / total);
       return (Map<String, Object>) withShare;
     }).toList();
+  }
+
+  /** The shares again, one numeric field per skill code, so that a query can sum them without a nested (joining) query. */
+  private static Map<String, Object> sharesByCode(List<Map<String, Object>> required) {
+    Map<String, Object> shares = new LinkedHashMap<>();
+    required.forEach(skill -> shares.put((String) skill.get("code"), skill.get("share")));
+    return shares;
   }
 
   private static void putIfPresent(Map<String, Object> document, String key, @Nullable Object value) {

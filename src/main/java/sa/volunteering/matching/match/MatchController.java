@@ -55,7 +55,7 @@ class MatchController {
     requireSelfOrAdmin(actor, id);
     OpportunityQuery query = refine(refinement);
     QueryParser.Paging paging = parser.paging(refinement, pages.defaultPageSize(), pages.maxPageSize());
-    return matching.volunteer(id).flatMap(volunteer -> matching.matches(volunteer, query, paging, Language.of(exchange)));
+    return matching.volunteer(actor, id).flatMap(volunteer -> matching.matches(volunteer, query, paging, Language.of(exchange)));
   }
 
   @GetMapping(path = "/api/volunteers/{id}/matches/stream", produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
@@ -66,7 +66,7 @@ class MatchController {
     OpportunityQuery query = refine(refinement);
     int limit = streams.limit(refinement.limit());
     var after = streams.after(refinement.after(), exchange, MatchService.SORT);
-    return streams.respond(exchange, matching.volunteer(id)
+    return streams.respond(exchange, matching.volunteer(actor, id)
         .flatMapMany(volunteer -> matching.matchStream(volunteer, query, after, limit, Language.of(exchange))));
   }
 
@@ -76,7 +76,7 @@ class MatchController {
           + " of the highest possible.")
   ResponseEntity<Flux<DataBuffer>> liveMatches(Actor actor, @PathVariable UUID id, ServerWebExchange exchange) {
     requireSelfOrAdmin(actor, id);
-    return streams.respond(exchange, matching.volunteer(id).flatMapMany(volunteer -> live.follow(volunteer, Language.of(exchange))));
+    return streams.respond(exchange, matching.volunteer(actor, id).flatMapMany(volunteer -> live.follow(volunteer, Language.of(exchange))));
   }
 
   @GetMapping("/api/opportunities/{id}/candidates")
@@ -100,9 +100,7 @@ class MatchController {
   /** The opportunity, if the caller manages its organization; 401 or 403 before anything of it is read out. */
   private Mono<OpportunityDoc> managed(Actor actor, UUID id) {
     actor.requireOrganizationRole();
-    return matching.opportunity(id).flatMap(opportunity -> actor.canManage(UUID.fromString(opportunity.organizationId()))
-        ? Mono.just(opportunity)
-        : Mono.error(actor.denied("Only the organization that published this opportunity sees its candidates")));
+    return matching.managedOpportunity(actor, id);
   }
 
   private static void requireSelfOrAdmin(Actor actor, UUID volunteer) {

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import java.io.StringReader;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import sa.volunteering.matching.search.opportunities.OpportunityQuery;
  * The matching model as Elasticsearch queries, one request per page and no scripts: hard constraints are
  * filters; the score is the sum of {@code should} clauses, each worth at most its weight: constant scores
  * boosted by it, or functions (gauss decays, field values in [0, 1]) given it as their {@code weight}: a
- * {@code boost} on a function score that replaces its query's score, or on a nested query, is lost. {@link MatchScorer} computes the same
+ * {@code boost} on a function score that replaces its query's score is lost. No nested query either: with
+ * {@code search.allow_expensive_queries} off, Elasticsearch refuses them. {@link MatchScorer} computes the same
  * sums in Java for explanations.
  */
 @Component
@@ -180,14 +182,16 @@ class MatchQueries {
     return Query.of(q -> q.bool(bool.build()));
   }
 
-  /** Sum over the required skills whose code is in {@code codes} of their share, times {@code weight}. */
+  /**
+   * Sum over the required skills whose code is in {@code codes} of their share, times {@code weight}: one
+   * clause per code, worth the opportunity's {@code skill_shares.<code>} where it requires that skill.
+   */
   private static Query skillShares(Collection<String> codes, double weight) {
-    List<FieldValue> values = codes.stream().sorted().map(FieldValue::of).toList();
-    return Query.of(q -> q.nested(n -> n.path("required_skills").scoreMode(co.elastic.clients.elasticsearch._types.query_dsl.ChildScoreMode.Sum)
-        .query(inner -> inner.functionScore(fs -> fs
-            .query(t -> t.terms(terms -> terms.field("required_skills.code").terms(v -> v.value(values))))
-            .functions(f -> f.fieldValueFactor(v -> v.field("required_skills.share").missing(0.0)).weight(weight))
-            .boostMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode.Replace)))));
+    List<Query> perCode = codes.stream().sorted().map(code -> Query.of(q -> q.functionScore(fs -> fs
+        .query(OpportunityQueries.term("skill_codes", code))
+        .functions(f -> f.fieldValueFactor(v -> v.field("skill_shares." + code).missing(0.0)).weight(weight))
+        .boostMode(FunctionBoostMode.Replace)))).toList();
+    return Query.of(q -> q.bool(b -> b.should(perCode)));
   }
 
   private static Query constant(Query filter, double weight) {

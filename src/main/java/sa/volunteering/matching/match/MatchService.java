@@ -23,10 +23,14 @@ import sa.volunteering.matching.search.opportunities.Language;
 import sa.volunteering.matching.search.opportunities.OpportunityHit;
 import sa.volunteering.matching.search.opportunities.OpportunityQuery;
 import sa.volunteering.matching.search.opportunities.OpportunitySearchProperties;
+import sa.volunteering.matching.search.opportunities.OpportunityQueries;
 import sa.volunteering.matching.search.opportunities.QueryParser;
+import sa.volunteering.matching.search.opportunities.TypoCorrector;
 import sa.volunteering.matching.search.stream.Cursor;
 import sa.volunteering.matching.search.stream.PointInTimeStream;
 import sa.volunteering.matching.search.stream.StreamEvent;
+import sa.volunteering.matching.security.Actor;
+import sa.volunteering.matching.security.Ownership;
 import sa.volunteering.matching.system.problem.Problems;
 import sa.volunteering.matching.system.web.Page;
 import sa.volunteering.matching.taxonomy.Taxonomy;
@@ -45,6 +49,7 @@ class MatchService {
 
   private final ElasticsearchAsyncClient client;
   private final PointInTimeStream streams;
+  private final TypoCorrector corrector;
   private final MatchQueries queries;
   private final MatchScorer scorer;
   private final HitReader hits;
@@ -54,10 +59,11 @@ class MatchService {
   private final String opportunities;
   private final String volunteers;
 
-  MatchService(ElasticsearchAsyncClient client, PointInTimeStream streams, MatchQueries queries, MatchScorer scorer, HitReader hits,
+  MatchService(ElasticsearchAsyncClient client, PointInTimeStream streams, TypoCorrector corrector, MatchQueries queries, MatchScorer scorer, HitReader hits,
       Applicants applicants, Taxonomy taxonomy, OpportunitySearchProperties searchLimits, SearchIndexProperties indexes) {
     this.client = client;
     this.streams = streams;
+    this.corrector = corrector;
     this.queries = queries;
     this.scorer = scorer;
     this.hits = hits;
@@ -68,28 +74,40 @@ class MatchService {
     this.volunteers = indexes.alias("volunteers");
   }
 
-  Mono<VolunteerDoc> volunteer(UUID id) {
-    return document(volunteers, id, VolunteerDoc.SOURCE)
+  /** The volunteer's document, read with a query that itself finds it only for that volunteer or an administrator. */
+  Mono<VolunteerDoc> volunteer(Actor actor, UUID id) {
+    Query owned = actor.isAdmin() ? byId(id) : Query.of(q -> q.bool(b -> b.filter(byId(id))
+        .filter(OpportunityQueries.term("id", String.valueOf(Ownership.of(actor).volunteer())))));
+    return first(volunteers, owned, VolunteerDoc.SOURCE)
         .map(VolunteerDoc::of)
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Active volunteer profile", id)));
   }
 
-  Mono<OpportunityDoc> opportunity(UUID id) {
-    return document(opportunities, id, OpportunityDoc.SOURCE)
+  /**
+   * The opportunity's document, read with a query that itself finds it only for its organization or an
+   * administrator; 403 when it exists but is another organization's, 404 when it does not exist.
+   */
+  Mono<OpportunityDoc> managedOpportunity(Actor actor, UUID id) {
+    Query owned = actor.isAdmin() ? byId(id) : Query.of(q -> q.bool(b -> b.filter(byId(id))
+        .filter(OpportunityQueries.term("organization.id", String.valueOf(Ownership.of(actor).organization())))));
+    return first(opportunities, owned, OpportunityDoc.SOURCE)
+        .switchIfEmpty(Mono.defer(() -> first(opportunities, byId(id), List.of("id"))
+            .flatMap(exists -> Mono.error(actor.denied("Only the organization that published this opportunity sees its candidates")))))
         .map(OpportunityDoc::of)
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Published opportunity", id)));
   }
 
   Mono<Page<MatchHit>> matches(VolunteerDoc volunteer, OpportunityQuery refinement, QueryParser.Paging paging, Language language) {
     Instant now = Instant.now();
-    return page(opportunities, queries.opportunitiesFor(volunteer, refinement, now), MATCH_SOURCE, paging,
-        hit -> matchHit(volunteer, hit, language, now));
+    return corrector.corrected(refinement).flatMap(corrected -> page(opportunities, queries.opportunitiesFor(volunteer, corrected, now),
+        MATCH_SOURCE, paging, hit -> matchHit(volunteer, hit, language, now)));
   }
 
   Flux<StreamEvent> matchStream(VolunteerDoc volunteer, OpportunityQuery refinement, @Nullable Cursor after, int limit, Language language) {
     Instant now = Instant.now();
-    return streams.stream(new PointInTimeStream.Query(opportunities, queries.opportunitiesFor(volunteer, refinement, now),
-        MatchQueries.BY_SCORE, SORT, MATCH_SOURCE), after, limit, hit -> matchHit(volunteer, hit, language, now));
+    return corrector.corrected(refinement).flatMapMany(corrected -> streams.stream(new PointInTimeStream.Query(opportunities,
+        queries.opportunitiesFor(volunteer, corrected, now), MatchQueries.BY_SCORE, SORT, MATCH_SOURCE), after, limit,
+        hit -> matchHit(volunteer, hit, language, now)));
   }
 
   Mono<Page<CandidateCard>> candidates(OpportunityDoc opportunity, QueryParser.Paging paging, Language language) {
@@ -147,9 +165,17 @@ class MatchService {
   }
 
   @SuppressWarnings("unchecked")
-  private Mono<Map<String, Object>> document(String index, UUID id, List<String> source) {
-    return Elasticsearch.call(() -> client.get(g -> g.index(index).id(id.toString()).sourceIncludes(source), Map.class))
+  private Mono<Map<String, Object>> first(String index, Query query, List<String> source) {
+    SearchRequest request = SearchRequest.of(s -> s.index(index).query(query).size(1).trackTotalHits(t -> t.enabled(false))
+        .source(src -> src.filter(f -> f.includes(source))));
+    return Elasticsearch.call(() -> client.search(request, Map.class))
         .timeout(searchLimits.timeout())
-        .flatMap(response -> response.found() && response.source() != null ? Mono.just((Map<String, Object>) response.source()) : Mono.empty());
+        .flatMap(response -> response.hits().hits().isEmpty() || response.hits().hits().getFirst().source() == null
+            ? Mono.empty()
+            : Mono.just((Map<String, Object>) response.hits().hits().getFirst().source()));
+  }
+
+  private static Query byId(UUID id) {
+    return Query.of(q -> q.ids(i -> i.values(id.toString())));
   }
 }

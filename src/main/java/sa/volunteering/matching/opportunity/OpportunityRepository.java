@@ -12,6 +12,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.security.Ownership;
 import sa.volunteering.matching.system.web.PageRequest;
 
 @Repository
@@ -29,23 +30,25 @@ class OpportunityRepository {
     this.database = database;
   }
 
-  Mono<Void> insert(UUID id, UUID organizationId, OpportunityRequest request) {
-    return bindRequest(database.sql("insert into opportunities (id, organization_id, title_ar, title_en, description_ar,"
+  /** Inserts nothing unless the caller manages the organization. */
+  Mono<Void> insert(Ownership owner, UUID id, UUID organizationId, OpportunityRequest request) {
+    return bindRequest(owner.statement(database, "insert into opportunities (id, organization_id, title_ar, title_en, description_ar,"
             + " description_en, field_code, city_code, lat, lon, mode, starts_at, ends_at, hours, seats, gender, min_age, max_age)"
-            + " values (:id, :organization, :titleAr, :titleEn, :descriptionAr, :descriptionEn, :field, :city, :lat, :lon, :mode,"
-            + " :startsAt, :endsAt, :hours, :seats, :gender, :minAge, :maxAge)"), request)
+            + " select :id, :organization, :titleAr, :titleEn, :descriptionAr, :descriptionEn, :field, :city, :lat, :lon, :mode,"
+            + " :startsAt, :endsAt, :hours, :seats, :gender, :minAge, :maxAge where " + Ownership.managedBy(":organization")), request)
         .bind("id", id)
         .bind("organization", organizationId)
         .then();
   }
 
   /** Empty when the version did not match, the opportunity is closed, or fewer seats than taken were asked. */
-  Mono<Long> update(UUID id, long version, OpportunityRequest request) {
-    return bindRequest(database.sql("update opportunities set title_ar = :titleAr, title_en = :titleEn,"
+  Mono<Long> update(Ownership owner, UUID id, long version, OpportunityRequest request) {
+    return bindRequest(owner.statement(database, "update opportunities set title_ar = :titleAr, title_en = :titleEn,"
             + " description_ar = :descriptionAr, description_en = :descriptionEn, field_code = :field, city_code = :city,"
             + " lat = :lat, lon = :lon, mode = :mode, starts_at = :startsAt, ends_at = :endsAt, hours = :hours, seats = :seats,"
             + " gender = :gender, min_age = :minAge, max_age = :maxAge, version = version + 1, updated_at = now()"
-            + " where id = :id and version = :version and status <> 'closed' and seats_taken <= :seats returning version"), request)
+            + " where id = :id and version = :version and status <> 'closed' and seats_taken <= :seats and "
+            + Ownership.managedBy("organization_id") + " returning version"), request)
         .bind("id", id)
         .bind("version", version)
         .map(row -> row.get("version", Long.class))
@@ -64,25 +67,27 @@ class OpportunityRepository {
   }
 
   /** Draft to published, only while it has not ended. Empty when not allowed. */
-  Mono<Long> publish(UUID id) {
-    return database.sql("update opportunities set status = 'published', published_at = now(), version = version + 1,"
-            + " updated_at = now() where id = :id and status = 'draft' and ends_at > now() returning version")
+  Mono<Long> publish(Ownership owner, UUID id) {
+    return owner.statement(database, "update opportunities set status = 'published', published_at = now(), version = version + 1,"
+            + " updated_at = now() where id = :id and status = 'draft' and ends_at > now() and " + Ownership.managedBy("organization_id")
+            + " returning version")
         .bind("id", id)
         .map(row -> row.get("version", Long.class))
         .one();
   }
 
-  Mono<Long> close(UUID id) {
-    return database.sql("update opportunities set status = 'closed', closed_at = now(), version = version + 1, updated_at = now()"
-            + " where id = :id and status in ('draft', 'published') returning version")
+  Mono<Long> close(Ownership owner, UUID id) {
+    return owner.statement(database, "update opportunities set status = 'closed', closed_at = now(), version = version + 1, updated_at = now()"
+            + " where id = :id and status in ('draft', 'published') and " + Ownership.managedBy("organization_id") + " returning version")
         .bind("id", id)
         .map(row -> row.get("version", Long.class))
         .one();
   }
 
   /** Deletes a draft; returns the version it had. */
-  Mono<Long> deleteDraft(UUID id) {
-    return database.sql("delete from opportunities where id = :id and status = 'draft' returning version")
+  Mono<Long> deleteDraft(Ownership owner, UUID id) {
+    return owner.statement(database, "delete from opportunities where id = :id and status = 'draft' and "
+            + Ownership.managedBy("organization_id") + " returning version")
         .bind("id", id)
         .map(row -> row.get("version", Long.class))
         .one();
@@ -119,8 +124,10 @@ class OpportunityRepository {
         .rowsUpdated();
   }
 
-  Mono<OpportunityView> find(UUID id) {
-    return database.sql(SELECT + " where o.id = :id").bind("id", id).map(OpportunityRepository::view).one()
+  /** The opportunity if the caller may see it: published and closed ones anyone, drafts their organization and administrators. */
+  Mono<OpportunityView> find(Ownership owner, UUID id) {
+    return owner.statement(database, SELECT + " where o.id = :id and (o.status <> 'draft' or " + Ownership.managedBy("o.organization_id") + ")")
+        .bind("id", id).map(OpportunityRepository::view).one()
         .flatMap(view -> skills(List.of(id)).map(skills -> view.withSkills(skills.getOrDefault(id, List.of()))));
   }
 

@@ -11,6 +11,7 @@ import sa.volunteering.matching.organization.OrganizationService;
 import sa.volunteering.matching.outbox.AggregateType;
 import sa.volunteering.matching.outbox.Outbox;
 import sa.volunteering.matching.security.Actor;
+import sa.volunteering.matching.security.Ownership;
 import sa.volunteering.matching.system.IdGenerator;
 import sa.volunteering.matching.system.problem.Problems;
 import sa.volunteering.matching.system.web.Page;
@@ -49,18 +50,17 @@ public class OpportunityService {
     UUID id = ids.next();
     return organizations.find(organizationId)
         .flatMap(organization -> organization.status().equals("active")
-            ? opportunities.insert(id, organizationId, request)
+            ? opportunities.insert(Ownership.of(actor), id, organizationId, request)
             : Mono.error(Problems.invalidState("organization " + organizationId, organization.status(), "add opportunities to")))
         .then(Mono.defer(() -> opportunities.replaceSkills(id, request.requiredSkills())))
         .then(Mono.defer(() -> outbox.announce(AggregateType.OPPORTUNITY, id, 1)))
-        .then(Mono.defer(() -> opportunities.find(id)))
+        .then(Mono.defer(() -> opportunities.find(Ownership.of(actor), id)))
         .as(transaction::transactional);
   }
 
   /** Anyone sees published and closed opportunities; drafts only their organization and admins. */
   public Mono<OpportunityView> visible(Actor actor, UUID id) {
-    return opportunities.find(id)
-        .filter(view -> !view.status().equals("draft") || actor.canManage(view.organizationId()))
+    return opportunities.find(Ownership.of(actor), id)
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Opportunity", id)));
   }
 
@@ -84,25 +84,25 @@ public class OpportunityService {
     }
     long version = request.version();
     return manageable(actor, id)
-        .flatMap(current -> opportunities.update(id, version, request)
+        .flatMap(current -> opportunities.update(Ownership.of(actor), id, version, request)
             .switchIfEmpty(Mono.error(() -> whyNotUpdated(current, version, request))))
         .flatMap(newVersion -> opportunities.replaceSkills(id, request.requiredSkills())
             .then(outbox.announce(AggregateType.OPPORTUNITY, id, newVersion)))
-        .then(Mono.defer(() -> opportunities.find(id)))
+        .then(Mono.defer(() -> opportunities.find(Ownership.of(actor), id)))
         .as(transaction::transactional);
   }
 
   Mono<OpportunityView> publish(Actor actor, UUID id) {
-    return transition(actor, id, "publish", opportunities.publish(id));
+    return transition(actor, id, "publish", opportunities.publish(Ownership.of(actor), id));
   }
 
   Mono<OpportunityView> close(Actor actor, UUID id) {
-    return transition(actor, id, "close", opportunities.close(id));
+    return transition(actor, id, "close", opportunities.close(Ownership.of(actor), id));
   }
 
   Mono<Void> delete(Actor actor, UUID id) {
     return manageable(actor, id)
-        .flatMap(current -> opportunities.deleteDraft(id)
+        .flatMap(current -> opportunities.deleteDraft(Ownership.of(actor), id)
             .switchIfEmpty(Mono.error(() -> Problems.invalidState("opportunity " + id, current.status(), "delete (only drafts can be deleted)"))))
         .flatMap(version -> outbox.announce(AggregateType.OPPORTUNITY, id, version + 1))
         .as(transaction::transactional);
@@ -134,7 +134,7 @@ public class OpportunityService {
             ? Problems.conflict("already-ended", "Already ended", "Opportunity " + id + " ended at " + current.endsAt() + "; change its dates first")
             : Problems.invalidState("opportunity " + id, current.status(), action))))
         .flatMap(version -> outbox.announce(AggregateType.OPPORTUNITY, id, version))
-        .then(Mono.defer(() -> opportunities.find(id)))
+        .then(Mono.defer(() -> opportunities.find(Ownership.of(actor), id)))
         .as(transaction::transactional);
   }
 

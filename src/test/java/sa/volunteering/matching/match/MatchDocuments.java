@@ -84,11 +84,15 @@ final class MatchDocuments {
     return document;
   }
 
-  /** Writes the documents and refreshes; they are removed by {@link #removeAll}. */
+  /**
+   * Writes the documents and refreshes; they are removed by {@link #removeAll}. An opportunity's
+   * {@code skill_shares} are derived from its {@code required_skills}, as the indexer derives them.
+   */
   void write(String index, List<Map<String, Object>> documents) {
     try {
       BulkRequest.Builder bulk = new BulkRequest.Builder();
-      for (Map<String, Object> document : documents) {
+      for (Map<String, Object> given : documents) {
+        Map<String, Object> document = withSkillShares(given);
         String id = (String) document.get("id");
         written.add(new String[] {index, id});
         bulk.operations(op -> op.index(i -> i.index(index).id(id).document(document)));
@@ -100,6 +104,18 @@ final class MatchDocuments {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> withSkillShares(Map<String, Object> document) {
+    if (!(document.get("required_skills") instanceof List<?> required)) {
+      return document;
+    }
+    Map<String, Object> shares = new LinkedHashMap<>();
+    required.forEach(skill -> shares.put((String) ((Map<String, Object>) skill).get("code"), ((Map<String, Object>) skill).get("share")));
+    Map<String, Object> withShares = new LinkedHashMap<>(document);
+    withShares.put("skill_shares", shares);
+    return withShares;
   }
 
   void removeAll() {

@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * Elasticsearch as the text of match queries: never as query-string syntax, wildcard or regular expression.
  *
  * <p>The text matches exactly (after analysis: diacritics, hamza, teh marbuta, attached prefixes and
- * stems folded) with the full weight, and within an edit or two with a small one, and only on words long
- * enough for an edit to be a typo rather than another word; an exact match therefore outranks a fuzzy one.
+ * stems folded) with the full weight; the {@link Corrections} of its misspelt words match with a small one,
+ * so an exact match outranks a corrected one. No fuzzy, prefix, wildcard, regexp, script or nested query is
+ * ever sent: Elasticsearch runs with {@code search.allow_expensive_queries} off.
  * Taxonomy terms named in the text (a city, field or skill in either language) also match their codes.
  *
  * <p>Facet filters (field, city, skill, mode) are kept apart from the others so that each facet can count
@@ -29,8 +30,6 @@ public final class OpportunityQueries {
 
   static final List<String> TEXT_FIELDS = List.of(
       "title^4", "title.en^3", "organization.name^2", "organization.name.en^1.5", "description", "description.en^0.8", "city_name.words");
-  private static final List<String> FUZZY_FIELDS = List.of("title^2", "title.en^2", "organization.name", "description");
-  private static final String FUZZINESS = "AUTO:5,9";
 
   private OpportunityQueries() {}
 
@@ -123,8 +122,9 @@ public final class OpportunityQueries {
     ways.add(Query.of(q -> q.multiMatch(m -> m.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields)
         .tieBreaker(0.3).operator(Operator.Or))));
     ways.add(Query.of(q -> q.matchPhrase(m -> m.field("title").query(text).slop(2).boost(2f))));
-    ways.add(Query.of(q -> q.multiMatch(m -> m.query(text).fields(FUZZY_FIELDS).type(TextQueryType.BestFields)
-        .fuzziness(FUZZINESS).prefixLength(1).maxExpansions(20).boost(0.2f))));
+    if (!query.corrections().isEmpty()) {
+      ways.add(query.corrections().query());
+    }
     OpportunityQuery.Mentions mentioned = query.mentioned();
     if (!mentioned.cities().isEmpty()) {
       ways.add(boosted(terms("city_code", mentioned.cities()), 3f));
@@ -141,9 +141,12 @@ public final class OpportunityQueries {
   /** The text alone, without the taxonomy codes: what highlights mark. */
   public static Query highlighted(OpportunityQuery query) {
     String text = query.text();
-    return Query.of(q -> q.bool(b -> b
-        .should(s -> s.multiMatch(m -> m.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields)))
-        .should(s -> s.multiMatch(m -> m.query(text).fields(FUZZY_FIELDS).fuzziness(FUZZINESS).prefixLength(1).maxExpansions(20)))));
+    List<Query> ways = new ArrayList<>();
+    ways.add(Query.of(q -> q.multiMatch(m -> m.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields))));
+    if (!query.corrections().isEmpty()) {
+      ways.add(query.corrections().query());
+    }
+    return Query.of(q -> q.bool(b -> b.should(ways)));
   }
 
   private static Query boosted(Query query, float boost) {

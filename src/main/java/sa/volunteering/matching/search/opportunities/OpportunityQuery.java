@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param text the free text, stripped; empty to browse
  * @param mentioned taxonomy terms named inside the text, which raise the opportunities that carry them
+ * @param corrections indexed words that stand in for the text's misspelt ones, once looked up ({@link TypoCorrector})
  */
 public record OpportunityQuery(
     String text,
@@ -28,10 +29,17 @@ public record OpportunityQuery(
     @Nullable Integer age,
     @Nullable UUID organization,
     boolean includeFull,
-    SearchSort sort) {
+    SearchSort sort,
+    Corrections corrections) {
 
   boolean hasText() {
     return !text.isEmpty();
+  }
+
+  /** The same query with the corrections of its text's misspelt words. */
+  public OpportunityQuery withCorrections(Corrections found) {
+    return new OpportunityQuery(text, mentioned, cities, regions, fields, skills, allSkills, modes, from, to, point, radiusKm,
+        gender, age, organization, includeFull, sort, found);
   }
 
   /** A point on the map. */

@@ -34,32 +34,47 @@ class OpportunitySearch {
 
   private final ElasticsearchAsyncClient client;
   private final PointInTimeStream streams;
+  private final TypoCorrector corrector;
   private final HitReader hits;
   private final Taxonomy taxonomy;
   private final OpportunitySearchProperties limits;
   private final String alias;
 
-  OpportunitySearch(ElasticsearchAsyncClient client, PointInTimeStream streams, HitReader hits, Taxonomy taxonomy,
-      OpportunitySearchProperties limits, SearchIndexProperties indexes) {
+  OpportunitySearch(ElasticsearchAsyncClient client, PointInTimeStream streams, TypoCorrector corrector, HitReader hits,
+      Taxonomy taxonomy, OpportunitySearchProperties limits, SearchIndexProperties indexes) {
     this.client = client;
     this.streams = streams;
+    this.corrector = corrector;
     this.hits = hits;
     this.taxonomy = taxonomy;
     this.limits = limits;
     this.alias = indexes.alias("opportunities");
   }
 
+  /**
+   * The page, its total and facets. The request also asks for the corrections of misspelt words; only when
+   * there are some is the search sent again, with them.
+   */
   Mono<SearchResult> search(OpportunityQuery query, QueryParser.Paging paging, Language language) {
-    SearchRequest request = request(query, paging);
-    return Elasticsearch.call(() -> client.search(request, Map.class))
-        .timeout(limits.timeout())
-        .map(response -> result(query, paging, language, response));
+    return send(request(query, paging)).flatMap(response -> {
+      Corrections corrections = query.hasText() ? Corrections.read(response.suggest()) : Corrections.NONE;
+      if (corrections.isEmpty()) {
+        return Mono.just(result(query, paging, language, response));
+      }
+      OpportunityQuery corrected = query.withCorrections(corrections);
+      return send(request(corrected, paging)).map(again -> result(corrected, paging, language, again));
+    });
+  }
+
+  @SuppressWarnings("rawtypes")
+  private Mono<SearchResponse<Map>> send(SearchRequest request) {
+    return Elasticsearch.call(() -> client.search(request, Map.class)).timeout(limits.timeout());
   }
 
   /** Every hit of the query after {@code after}, at most {@code limit}, then a summary. */
   Flux<StreamEvent> stream(OpportunityQuery query, @Nullable Cursor after, int limit, Language language) {
-    return streams.stream(streamed(query), after, limit,
-        hit -> hits.read(hit.source(), query.sort() == SearchSort.RELEVANCE ? hit.score() : null, null, query, language));
+    return corrector.corrected(query).flatMapMany(corrected -> streams.stream(streamed(corrected), after, limit,
+        hit -> hits.read(hit.source(), corrected.sort() == SearchSort.RELEVANCE ? hit.score() : null, null, corrected, language)));
   }
 
   /** What the stream asks Elasticsearch for: every filter at once (no facets), the search's sort, a hit's fields. */
@@ -88,6 +103,9 @@ class OpportunitySearch {
       }
       if (query.hasText()) {
         s.highlight(highlight(query));
+        if (query.corrections().isEmpty()) {
+          s.suggest(Corrections.suggester(query.text()));
+        }
       }
       return s;
     });

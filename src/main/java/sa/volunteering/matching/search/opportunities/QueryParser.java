@@ -67,7 +67,8 @@ public class QueryParser {
     }
     return new OpportunityQuery(text, text.isEmpty() ? OpportunityQuery.Mentions.NONE : mentions.in(text),
         cities, regions, fields, skills, allSkills, modes, parameters.from(), parameters.to(), point, parameters.radiusKm(),
-        parameters.gender(), parameters.age(), parameters.organization(), Boolean.TRUE.equals(parameters.includeFull()), sort);
+        parameters.gender(), parameters.age(), parameters.organization(), Boolean.TRUE.equals(parameters.includeFull()), sort,
+        Corrections.NONE);
   }
 
   /** The page asked for, within the page size and the window; deeper pages are the stream's. */
