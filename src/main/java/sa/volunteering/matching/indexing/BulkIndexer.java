@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import sa.volunteering.matching.search.Elasticsearch;
+import sa.volunteering.matching.search.ElasticsearchLanes;
 
 /**
  * Sends one {@code _bulk} request for a batch and judges every item on its own: a 200 can still carry
@@ -23,10 +23,12 @@ import sa.volunteering.matching.search.Elasticsearch;
 class BulkIndexer {
 
   private final ElasticsearchAsyncClient client;
+  private final ElasticsearchLanes lanes;
   private final IndexingProperties properties;
 
-  BulkIndexer(ElasticsearchAsyncClient client, IndexingProperties properties) {
+  BulkIndexer(ElasticsearchAsyncClient client, ElasticsearchLanes lanes, IndexingProperties properties) {
     this.client = client;
+    this.lanes = lanes;
     this.properties = properties;
   }
 
@@ -53,7 +55,7 @@ class BulkIndexer {
       return Mono.just(outcome);
     }
     BulkRequest request = BulkRequest.of(bulk -> bulk.operations(operations));
-    return Elasticsearch.call(() -> client.bulk(request))
+    return lanes.indexing(() -> client.bulk(request))
         .timeout(properties.bulkTimeout())
         .map(response -> judge(response, sent, outcome))
         .onErrorResume(error -> {

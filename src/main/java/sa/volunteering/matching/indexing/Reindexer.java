@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
-import sa.volunteering.matching.search.Elasticsearch;
+import sa.volunteering.matching.search.ElasticsearchLanes;
 import sa.volunteering.matching.search.index.IndexDefinition;
 import sa.volunteering.matching.search.index.IndexDefinitions;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
@@ -46,6 +46,7 @@ public class Reindexer {
 
   private final DatabaseClient database;
   private final ElasticsearchAsyncClient client;
+  private final ElasticsearchLanes lanes;
   private final DocumentLoader documents;
   private final BulkIndexer bulk;
   private final IndexDefinitions definitions;
@@ -54,10 +55,11 @@ public class Reindexer {
   private final IdGenerator ids;
   private final Map<String, ReindexJob> jobs = new ConcurrentHashMap<>();
 
-  Reindexer(DatabaseClient database, ElasticsearchAsyncClient client, DocumentLoader documents, BulkIndexer bulk,
+  Reindexer(DatabaseClient database, ElasticsearchAsyncClient client, ElasticsearchLanes lanes, DocumentLoader documents, BulkIndexer bulk,
       IndexDefinitions definitions, SearchIndexProperties indexes, JsonMapper json, IdGenerator ids) {
     this.database = database;
     this.client = client;
+    this.lanes = lanes;
     this.documents = documents;
     this.bulk = bulk;
     this.definitions = definitions;
@@ -101,13 +103,13 @@ public class Reindexer {
   private Mono<Void> run(ReindexJob job, IndexDefinition definition, int batchSize, Duration throttle, boolean keepOld) {
     String alias = indexes.alias(job.name);
     Mono<Long> watermark = database.sql("select coalesce(max(id), 0) as last from outbox").map(row -> row.get("last", Long.class)).one();
-    return watermark.flatMap(mark -> Elasticsearch.call(() -> client.indices()
+    return watermark.flatMap(mark -> lanes.indexing(() -> client.indices()
             .create(c -> c.index(job.target).withJson(new StringReader(definition.createBody(json, indexes.replicas(), true, null)))))
         .then(database.sql(COUNTS.get(job.name)).map(row -> row.get("n", Long.class)).one().doOnNext(job.total::set))
         .then(load(job, batchSize, throttle))
-        .then(Elasticsearch.call(() -> client.indices().putSettings(s -> s.index(job.target)
+        .then(lanes.indexing(() -> client.indices().putSettings(s -> s.index(job.target)
             .settings(settings -> settings.numberOfReplicas(String.valueOf(indexes.replicas())).refreshInterval(t -> t.time("1s"))))))
-        .then(Elasticsearch.call(() -> client.indices().refresh(r -> r.index(job.target))))
+        .then(lanes.indexing(() -> client.indices().refresh(r -> r.index(job.target))))
         .then(swap(alias, job.target, keepOld))
         .then(catchUp(job, mark, batchSize)))
         .doOnSuccess(ignored -> log.info("Reindex of {} done: {} documents in {}, {} changes applied again after the swap",
@@ -155,15 +157,15 @@ public class Reindexer {
   }
 
   private Mono<Void> swap(String alias, String target, boolean keepOld) {
-    return Elasticsearch.call(() -> client.indices().getAlias(a -> a.name(alias)))
+    return lanes.indexing(() -> client.indices().getAlias(a -> a.name(alias)))
         .map(response -> Set.copyOf(response.aliases().keySet()))
         .onErrorReturn(Set.of())
-        .flatMap(old -> Elasticsearch.call(() -> client.indices().updateAliases(update -> {
+        .flatMap(old -> lanes.indexing(() -> client.indices().updateAliases(update -> {
               old.forEach(index -> update.actions(action -> action.remove(remove -> remove.index(index).alias(alias))));
               return update.actions(action -> action.add(add -> add.index(target).alias(alias)));
             }))
             .then(keepOld || old.isEmpty() ? Mono.empty()
-                : Elasticsearch.call(() -> client.indices().delete(d -> d.index(List.copyOf(old)))).then()));
+                : lanes.indexing(() -> client.indices().delete(d -> d.index(List.copyOf(old)))).then()));
   }
 
   /** Every change announced since the load began, applied again through the alias, now on the new index. */

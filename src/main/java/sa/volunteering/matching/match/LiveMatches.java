@@ -19,7 +19,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import sa.volunteering.matching.indexing.IndexedOpportunities;
-import sa.volunteering.matching.search.Elasticsearch;
+import sa.volunteering.matching.search.ElasticsearchLanes;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
 import sa.volunteering.matching.search.opportunities.Language;
 import sa.volunteering.matching.search.stream.StreamEvent;
@@ -40,6 +40,7 @@ class LiveMatches implements SmartLifecycle {
 
   private final PostgresNotifications notifications;
   private final ElasticsearchAsyncClient client;
+  private final ElasticsearchLanes lanes;
   private final MatchScorer scorer;
   private final MatchService matching;
   private final MatchingProperties properties;
@@ -49,10 +50,11 @@ class LiveMatches implements SmartLifecycle {
   private volatile Disposable listening = () -> {};
   private volatile boolean running;
 
-  LiveMatches(PostgresNotifications notifications, ElasticsearchAsyncClient client, MatchScorer scorer, MatchService matching,
+  LiveMatches(PostgresNotifications notifications, ElasticsearchAsyncClient client, ElasticsearchLanes lanes, MatchScorer scorer, MatchService matching,
       MatchingProperties properties, SearchIndexProperties indexes, io.micrometer.core.instrument.MeterRegistry meters) {
     this.notifications = notifications;
     this.client = client;
+    this.lanes = lanes;
     this.scorer = scorer;
     this.matching = matching;
     this.properties = properties;
@@ -105,7 +107,7 @@ class LiveMatches implements SmartLifecycle {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Mono<List<Announced>> read(List<String> ids) {
-    return Elasticsearch.call(() -> client.mget(m -> m.index(opportunities).ids(ids).sourceIncludes(MatchService.MATCH_SOURCE), Map.class))
+    return lanes.search(() -> client.mget(m -> m.index(opportunities).ids(ids).sourceIncludes(MatchService.MATCH_SOURCE), Map.class))
         .map(response -> response.docs().stream()
             .filter(MultiGetResponseItem::isResult)
             .map(item -> item.result())

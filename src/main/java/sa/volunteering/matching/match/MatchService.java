@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import sa.volunteering.matching.search.Elasticsearch;
+import sa.volunteering.matching.search.ElasticsearchLanes;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
 import sa.volunteering.matching.search.opportunities.HitReader;
 import sa.volunteering.matching.search.opportunities.Language;
@@ -48,6 +48,7 @@ class MatchService {
   static final List<String> MATCH_SOURCE = Stream.concat(HitReader.SOURCE.stream(), OpportunityDoc.SOURCE.stream()).distinct().toList();
 
   private final ElasticsearchAsyncClient client;
+  private final ElasticsearchLanes lanes;
   private final PointInTimeStream streams;
   private final TypoCorrector corrector;
   private final MatchQueries queries;
@@ -59,9 +60,10 @@ class MatchService {
   private final String opportunities;
   private final String volunteers;
 
-  MatchService(ElasticsearchAsyncClient client, PointInTimeStream streams, TypoCorrector corrector, MatchQueries queries, MatchScorer scorer, HitReader hits,
+  MatchService(ElasticsearchAsyncClient client, ElasticsearchLanes lanes, PointInTimeStream streams, TypoCorrector corrector, MatchQueries queries, MatchScorer scorer, HitReader hits,
       Applicants applicants, Taxonomy taxonomy, OpportunitySearchProperties searchLimits, SearchIndexProperties indexes) {
     this.client = client;
+    this.lanes = lanes;
     this.streams = streams;
     this.corrector = corrector;
     this.queries = queries;
@@ -152,7 +154,7 @@ class MatchService {
       Function<Hit<Map<String, Object>>, T> read) {
     SearchRequest request = SearchRequest.of(s -> s.index(index).query(query).sort(MatchQueries.BY_SCORE).from(paging.from()).size(paging.size())
         .trackTotalHits(t -> t.count(TOTAL_COUNTED_UP_TO)).source(src -> src.filter(f -> f.includes(source))));
-    return Elasticsearch.call(() -> client.search(request, Map.class))
+    return lanes.search(() -> client.search(request, Map.class))
         .timeout(searchLimits.timeout())
         .map(response -> {
           List<T> items = new ArrayList<>();
@@ -168,7 +170,7 @@ class MatchService {
   private Mono<Map<String, Object>> first(String index, Query query, List<String> source) {
     SearchRequest request = SearchRequest.of(s -> s.index(index).query(query).size(1).trackTotalHits(t -> t.enabled(false))
         .source(src -> src.filter(f -> f.includes(source))));
-    return Elasticsearch.call(() -> client.search(request, Map.class))
+    return lanes.search(() -> client.search(request, Map.class))
         .timeout(searchLimits.timeout())
         .flatMap(response -> response.hits().hits().isEmpty() || response.hits().hits().getFirst().source() == null
             ? Mono.empty()

@@ -55,6 +55,9 @@ class IndexingChaosIT {
   OutboxQueue queue;
 
   @Autowired
+  sa.volunteering.matching.search.ElasticsearchLanes lanes;
+
+  @Autowired
   DocumentLoader documents;
 
   @Autowired
@@ -130,7 +133,7 @@ class IndexingChaosIT {
   }
 
   private OutboxIndexer start(ElasticsearchAsyncClient client, IndexingProperties properties) {
-    OutboxIndexer indexer = new OutboxIndexer(queue, documents, new BulkIndexer(client, properties), transaction, notifications, announcements, properties);
+    OutboxIndexer indexer = new OutboxIndexer(queue, documents, new BulkIndexer(client, lanes, properties), transaction, notifications, announcements, properties);
     indexer.start();
     return indexer;
   }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An HTTP proxy on loopback in front of Elasticsearch that misbehaves on purpose: it answers some
  * requests with 429 or 503 without forwarding them, drops some connections before answering (after
  * forwarding, so Elasticsearch may have done the work), and delays others. Seeded, so a failure replays.
+ * With a fault rate of 0 it is a faithful relay that records what passes, for tests of what the service sends.
  */
 public final class FaultyProxy implements AutoCloseable {
 
@@ -35,6 +36,11 @@ public final class FaultyProxy implements AutoCloseable {
   public final AtomicInteger unavailable = new AtomicInteger();
   public final AtomicInteger dropped = new AtomicInteger();
   public final AtomicInteger forwarded = new AtomicInteger();
+  /** Every request received, in order of arrival. */
+  public final java.util.Queue<Request> requests = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** A request as it reached the proxy. */
+  public record Request(String method, String path, String body) {}
 
   public FaultyProxy(URI target, long seed, double faultRate) throws IOException {
     this.target = target;
@@ -61,6 +67,7 @@ public final class FaultyProxy implements AutoCloseable {
     }
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
+      requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(), new String(body, StandardCharsets.UTF_8)));
       if (dice < faultRate / 3) {
         tooManyRequests.incrementAndGet();
         reply(exchange, 429, "{\"error\":{\"type\":\"es_rejected_execution_exception\",\"reason\":\"injected\"},\"status\":429}");

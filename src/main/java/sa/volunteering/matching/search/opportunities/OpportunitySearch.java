@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import sa.volunteering.matching.search.Elasticsearch;
+import sa.volunteering.matching.search.ElasticsearchLanes;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
 import sa.volunteering.matching.search.stream.Cursor;
 import sa.volunteering.matching.search.stream.PointInTimeStream;
@@ -33,6 +33,7 @@ class OpportunitySearch {
   private static final Map<String, String> FACET_FIELDS = facetFields();
 
   private final ElasticsearchAsyncClient client;
+  private final ElasticsearchLanes lanes;
   private final PointInTimeStream streams;
   private final TypoCorrector corrector;
   private final HitReader hits;
@@ -40,9 +41,10 @@ class OpportunitySearch {
   private final OpportunitySearchProperties limits;
   private final String alias;
 
-  OpportunitySearch(ElasticsearchAsyncClient client, PointInTimeStream streams, TypoCorrector corrector, HitReader hits,
+  OpportunitySearch(ElasticsearchAsyncClient client, ElasticsearchLanes lanes, PointInTimeStream streams, TypoCorrector corrector, HitReader hits,
       Taxonomy taxonomy, OpportunitySearchProperties limits, SearchIndexProperties indexes) {
     this.client = client;
+    this.lanes = lanes;
     this.streams = streams;
     this.corrector = corrector;
     this.hits = hits;
@@ -68,7 +70,7 @@ class OpportunitySearch {
 
   @SuppressWarnings("rawtypes")
   private Mono<SearchResponse<Map>> send(SearchRequest request) {
-    return Elasticsearch.call(() -> client.search(request, Map.class)).timeout(limits.timeout());
+    return lanes.search(() -> client.search(request, Map.class)).timeout(limits.timeout());
   }
 
   /** Every hit of the query after {@code after}, at most {@code limit}, then a summary. */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import sa.volunteering.matching.search.Elasticsearch;
+import sa.volunteering.matching.search.ElasticsearchLanes;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 
@@ -24,12 +24,14 @@ import sa.volunteering.matching.taxonomy.Taxonomy;
 class Suggester {
 
   private final ElasticsearchAsyncClient client;
+  private final ElasticsearchLanes lanes;
   private final TaxonomySuggester taxonomy;
   private final OpportunitySearchProperties limits;
   private final String alias;
 
-  Suggester(ElasticsearchAsyncClient client, Taxonomy taxonomy, OpportunitySearchProperties limits, SearchIndexProperties indexes) {
+  Suggester(ElasticsearchAsyncClient client, ElasticsearchLanes lanes, Taxonomy taxonomy, OpportunitySearchProperties limits, SearchIndexProperties indexes) {
     this.client = client;
+    this.lanes = lanes;
     this.taxonomy = new TaxonomySuggester(taxonomy);
     this.limits = limits;
     this.alias = indexes.alias("opportunities");
@@ -53,7 +55,7 @@ class Suggester {
                 .aggregations("ids", ids -> ids
                     .terms(t -> t.field("organization.id").size(size))
                     .aggregations("name", n -> n.topHits(top -> top.size(1).source(src -> src.filter(f -> f.includes("organization.name")))))))));
-    return Elasticsearch.call(() -> client.search(request, Map.class))
+    return lanes.search(() -> client.search(request, Map.class))
         .timeout(limits.timeout())
         .map(response -> merge(terms, organizations(response, script), titles(response, script), size));
   }

@@ -4,7 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import sa.volunteering.matching.search.Elasticsearch;
+import sa.volunteering.matching.search.ElasticsearchLanes;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
 
 /** Looks up the {@link Corrections} of a query's text, for the searches that cannot ask for them along the way (streams, matches). */
@@ -12,11 +12,13 @@ import sa.volunteering.matching.search.index.SearchIndexProperties;
 public class TypoCorrector {
 
   private final ElasticsearchAsyncClient client;
+  private final ElasticsearchLanes lanes;
   private final OpportunitySearchProperties limits;
   private final String alias;
 
-  TypoCorrector(ElasticsearchAsyncClient client, OpportunitySearchProperties limits, SearchIndexProperties indexes) {
+  TypoCorrector(ElasticsearchAsyncClient client, ElasticsearchLanes lanes, OpportunitySearchProperties limits, SearchIndexProperties indexes) {
     this.client = client;
+    this.lanes = lanes;
     this.limits = limits;
     this.alias = indexes.alias("opportunities");
   }
@@ -27,7 +29,7 @@ public class TypoCorrector {
     }
     SearchRequest request = SearchRequest.of(s -> s.index(alias).size(0).trackTotalHits(t -> t.enabled(false))
         .suggest(Corrections.suggester(query.text())));
-    return Elasticsearch.call(() -> client.search(request, Void.class))
+    return lanes.search(() -> client.search(request, Void.class))
         .timeout(limits.timeout())
         .map(response -> query.withCorrections(Corrections.read(response.suggest())));
   }

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.search.Elasticsearch;
+import sa.volunteering.matching.search.ElasticsearchLanes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,14 +44,16 @@ public class PointInTimeStream {
       String sortName, List<String> source) {}
 
   private final ElasticsearchAsyncClient client;
+  private final ElasticsearchLanes lanes;
   private final JsonMapper json;
   private final StreamProperties limits;
   private final Time keepAlive;
   private final Counter pages;
   private final AtomicInteger open = new AtomicInteger();
 
-  PointInTimeStream(ElasticsearchAsyncClient client, JsonMapper json, StreamProperties limits, MeterRegistry meters) {
+  PointInTimeStream(ElasticsearchAsyncClient client, ElasticsearchLanes lanes, JsonMapper json, StreamProperties limits, MeterRegistry meters) {
     this.client = client;
+    this.lanes = lanes;
     this.json = json;
     this.limits = limits;
     this.keepAlive = Time.of(t -> t.time(limits.keepAlive().toMillis() + "ms"));
@@ -81,15 +84,17 @@ public class PointInTimeStream {
   private record StreamPage(List<StreamEvent> events, @Nullable List<FieldValue> lastSort, int sent, boolean end, boolean truncated) {}
 
   private Mono<AtomicReference<String>> openPointInTime(String index) {
-    return Elasticsearch.call(() -> client.openPointInTime(o -> o.index(index).keepAlive(keepAlive)))
+    return lanes.search(() -> client.openPointInTime(o -> o.index(index).keepAlive(keepAlive)))
         .map(response -> {
           open.incrementAndGet();
           return new AtomicReference<>(response.id());
         });
   }
 
+  /** Closing frees Elasticsearch's resources, so it never waits for a place in the lane (it is bounded by the streams open). */
   private Mono<Void> close(AtomicReference<String> pit) {
     return Elasticsearch.call(() -> client.closePointInTime(c -> c.id(pit.get())))
+        .timeout(limits.keepAlive())
         .doOnError(error -> log.warn("Could not close a point in time; Elasticsearch drops it after {}", limits.keepAlive(), error))
         .onErrorComplete()
         .doFinally(signal -> open.decrementAndGet())
@@ -114,7 +119,7 @@ public class PointInTimeStream {
       }
       return s;
     });
-    return Elasticsearch.call(() -> client.search(request, Map.class)).map(response -> {
+    return lanes.search(() -> client.search(request, Map.class)).map(response -> {
       pages.increment();
       if (response.pitId() != null) {
         pit.set(response.pitId());

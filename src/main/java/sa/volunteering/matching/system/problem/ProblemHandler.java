@@ -116,6 +116,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /** A call to Elasticsearch or PostgreSQL that ran past its bound: the client may try again. */
+  @ExceptionHandler(java.util.concurrent.TimeoutException.class)
+  Mono<ResponseEntity<Object>> timedOut(java.util.concurrent.TimeoutException ex, ServerWebExchange exchange) {
+    log.warn("Timed out: {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
+    ApiException problem = Problems.timedOut("A dependency did not answer in time", java.time.Duration.ofSeconds(1));
+    return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), exchange);
+  }
+
   @ExceptionHandler(Exception.class)
   Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
     String reference = ids.next().toString();

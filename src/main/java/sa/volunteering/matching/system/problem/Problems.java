@@ -1,8 +1,10 @@
 package sa.volunteering.matching.system.problem;
 
-import java.util.List;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** The problems the API reports, by name. */
@@ -50,6 +52,26 @@ public final class Problems {
   public static ApiException invalidField(String field, String rule, String message) {
     return badRequest("validation", "Invalid request", message,
         Map.of("errors", List.of(FieldError.of(field, rule, message))));
+  }
+
+  /** The service cannot take the request now; the client may retry after {@code retryAfter}. */
+  public static ApiException unavailable(String detail, Duration retryAfter) {
+    return withRetryAfter(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable", detail), retryAfter);
+  }
+
+  /** A dependency did not answer in time; the client may retry after {@code retryAfter}. */
+  public static ApiException timedOut(String detail, Duration retryAfter) {
+    return withRetryAfter(new ApiException(HttpStatus.GATEWAY_TIMEOUT, "timed-out", "Timed out", detail), retryAfter);
+  }
+
+  /** The client sent more requests than its share; it may send again after {@code retryAfter}. */
+  public static ApiException tooManyRequests(String detail, Duration retryAfter) {
+    return withRetryAfter(new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests", detail), retryAfter);
+  }
+
+  private static ApiException withRetryAfter(ApiException problem, Duration retryAfter) {
+    problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+    return problem;
   }
 
   /** One failed rule, as listed in a problem's {@code errors}. */
