@@ -1,0 +1,81 @@
+package sa.volunteering.matching.system.ratelimit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.function.Function;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.MediaType;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.problem.ApiException;
+import sa.volunteering.matching.system.problem.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filters on {@code /api/}: one by client address, before authentication, so that a flood of bad
+ * tokens is limited too; one by principal, after it. Spring Security's filter chain runs at order -100.
+ */
+@Configuration(proxyBeanMethods = false)
+class RateLimitFilters {
+
+  private static final String API = "/api/";
+
+  @Bean
+  @Order(-200)
+  WebFilter limitByAddress(RateLimitProperties properties, JsonMapper json, MeterRegistry meters) {
+    TokenBuckets buckets = new TokenBuckets(properties.perAddress(), properties.maxTracked(), System::nanoTime);
+    Counter rejected = rejections(meters, "address");
+    return (exchange, chain) -> limited(properties, exchange)
+        ? admit(buckets, "address", address(exchange), exchange, json, rejected, chain::filter)
+        : chain.filter(exchange);
+  }
+
+  @Bean
+  @Order(0)
+  WebFilter limitByPrincipal(RateLimitProperties properties, JsonMapper json, MeterRegistry meters) {
+    TokenBuckets buckets = new TokenBuckets(properties.perPrincipal(), properties.maxTracked(), System::nanoTime);
+    Counter rejected = rejections(meters, "principal");
+    return (exchange, chain) -> limited(properties, exchange)
+        ? exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("")
+            .flatMap(name -> name.isEmpty() ? chain.filter(exchange) : admit(buckets, "principal", name, exchange, json, rejected, chain::filter))
+        : chain.filter(exchange);
+  }
+
+  private static boolean limited(RateLimitProperties properties, ServerWebExchange exchange) {
+    return properties.enabled() && exchange.getRequest().getPath().value().startsWith(API);
+  }
+
+  /** Lets the request go on when its bucket has a token, else answers 429 with the time until it will. */
+  private static Mono<Void> admit(TokenBuckets buckets, String by, String key, ServerWebExchange exchange, JsonMapper json,
+      Counter rejected, Function<ServerWebExchange, Mono<Void>> next) {
+    Duration wait = buckets.take(by + " " + key);
+    if (wait.isZero()) {
+      return next.apply(exchange);
+    }
+    rejected.increment();
+    ApiException problem = Problems.tooManyRequests("Too many requests from this " + by + "; retry after the seconds in Retry-After", wait);
+    problem.getBody().setInstance(URI.create(exchange.getRequest().getPath().value()));
+    exchange.getResponse().setStatusCode(problem.getStatusCode());
+    exchange.getResponse().getHeaders().addAll(problem.getHeaders());
+    exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    DataBuffer body = exchange.getResponse().bufferFactory().wrap(json.writeValueAsBytes(problem.getBody()));
+    return exchange.getResponse().writeWith(Mono.just(body));
+  }
+
+  private static String address(ServerWebExchange exchange) {
+    InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+    return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+  }
+
+  private static Counter rejections(MeterRegistry meters, String by) {
+    return Counter.builder("http.rate_limited").description("Requests refused with 429").tag("by", by).register(meters);
+  }
+}
