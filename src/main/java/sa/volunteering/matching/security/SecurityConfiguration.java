@@ -8,6 +8,7 @@ import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -20,7 +21,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Stateless bearer-token security. Reading the public catalogue (taxonomy, organizations, published
@@ -35,8 +40,12 @@ class SecurityConfiguration {
   static final String ROLES_CLAIM = "roles";
   static final String ORGANIZATION_CLAIM = "org";
 
+  /** No script, style, frame or form from anywhere but the service itself; no referrer leaves the page. */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
+      + " frame-ancestors 'none'; form-action 'self'";
+
   @Bean
-  SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems) {
+  SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems, CorsProperties cors) {
     JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
     authorities.setAuthoritiesClaimName(ROLES_CLAIM);
     authorities.setAuthorityPrefix("ROLE_");
@@ -44,6 +53,11 @@ class SecurityConfiguration {
     converter.setJwtGrantedAuthoritiesConverter(authorities);
     return http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .cors(spec -> spec.configurationSource(corsSource(cors)))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
+            .permissionsPolicy(permissions -> permissions.policy("geolocation=(self), camera=(), microphone=(), payment=()")))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -64,6 +78,24 @@ class SecurityConfiguration {
             .authenticationEntryPoint(problems.unauthorized())
             .accessDeniedHandler(problems.forbidden()))
         .build();
+  }
+
+  /** CORS for the configured origins only; with none configured, no cross-origin browser call is allowed. */
+  private static CorsConfigurationSource corsSource(CorsProperties properties) {
+    if (properties.allowedOrigins().isEmpty()) {
+      return exchange -> null;
+    }
+    CorsConfiguration configuration = new CorsConfiguration();
+    configuration.setAllowedOrigins(properties.allowedOrigins());
+    configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+    configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+        HttpHeaders.ACCEPT_LANGUAGE, "Last-Event-ID"));
+    configuration.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION));
+    configuration.setAllowCredentials(false);
+    configuration.setMaxAge(properties.maxAge());
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/api/**", configuration);
+    return source;
   }
 
   @Bean

@@ -35,10 +35,10 @@ public class FlywayFromR2dbcEnvironmentPostProcessor implements EnvironmentPostP
     return query < 0 ? url : url.substring(0, query);
   }
 
+  /** A reference rather than a copy, so that a value given later (by a test's dynamic properties) is the one used. */
   private static void copyIfAbsent(ConfigurableEnvironment environment, Map<String, Object> derived, String from, String to) {
-    String value = environment.getProperty(from);
-    if (value != null && !environment.containsProperty(to)) {
-      derived.put(to, value);
+    if (!environment.containsProperty(to)) {
+      derived.put(to, "${" + from + ":}");
     }
   }
 }

@@ -213,7 +213,7 @@ class IndexerIT {
 
   @Test
   void lagIsAHealthComponentAndAGauge() {
-    Api.Response health = api.get("/actuator/health", null);
+    Api.Response health = api.get("/actuator/health", Tokens.admin());
     assertThat(health.body().path("components").path("indexing").path("status").asString()).isEqualTo("UP");
     assertThat(health.body().path("components").path("indexing").path("details").has("backlog")).isTrue();
     assertThat(health.body().path("components").path("indexing").path("details").has("lagging")).isTrue();

@@ -43,6 +43,8 @@ public class TestEnvironment {
       registry.add("app.search.index.prefix", () -> PREFIX);
       registry.add("app.security.jwt-secret", () -> Tokens.SECRET);
       registry.add("app.security.national-id-key", () -> Tokens.NATIONAL_ID_KEY);
+      // the database bin/stack runs, unless the environment names another
+      registry.add("spring.r2dbc.password", () -> System.getenv().getOrDefault("SPRING_R2DBC_PASSWORD", "volunteering"));
     };
   }
 

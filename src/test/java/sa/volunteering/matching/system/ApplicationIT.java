@@ -30,12 +30,17 @@ class ApplicationIT {
   }
 
   @Test
-  void healthIsUpWithElasticsearchAndPostgresqlComponents() throws java.io.IOException {
+  void healthIsUpForAnyoneWithItsComponentsForAdministrators() throws java.io.IOException {
     int latestMigration = java.util.Arrays.stream(new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
             .getResources("classpath:db/migration/V*__*.sql"))
         .mapToInt(migration -> Integer.parseInt(migration.getFilename().substring(1, migration.getFilename().indexOf("__"))))
         .max().orElseThrow();
     web().get().uri("/actuator/health").exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.status").isEqualTo("UP")
+        .jsonPath("$.components").doesNotExist();
+    web().get().uri("/actuator/health").header("Authorization", "Bearer " + sa.volunteering.matching.support.Tokens.admin()).exchange()
         .expectStatus().isOk()
         .expectBody()
         .jsonPath("$.status").isEqualTo("UP")
@@ -53,6 +58,17 @@ class ApplicationIT {
         .assertNext(pending -> assertThat(pending).isNotNegative())
         .expectComplete()
         .verify(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void everyStatementAndLockWaitIsBounded() {
+    StepVerifier.create(database.sql("select current_setting('statement_timeout') as statement, current_setting('lock_timeout') as lock")
+            .map(row -> row.get("statement", String.class) + " " + row.get("lock", String.class)).one())
+        .expectNext("15s 5s")
+        .verifyComplete();
+    StepVerifier.create(database.sql("select pg_sleep(20)").fetch().rowsUpdated())
+        .expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("statement timeout"))
+        .verify(Duration.ofSeconds(25));
   }
 
   @Test

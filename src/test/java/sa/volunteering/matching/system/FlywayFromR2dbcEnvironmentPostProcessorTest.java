@@ -23,6 +23,14 @@ class FlywayFromR2dbcEnvironmentPostProcessorTest {
   }
 
   @Test
+  void followsACredentialGivenAfterTheEnvironmentWasPrepared() {
+    MockEnvironment environment = new MockEnvironment().withProperty("spring.r2dbc.url", "r2dbc:postgresql://a/one");
+    processor.postProcessEnvironment(environment, new SpringApplication());
+    environment.setProperty("spring.r2dbc.password", "given-later");
+    assertThat(environment.getProperty("spring.flyway.password")).isEqualTo("given-later");
+  }
+
+  @Test
   void dropsThePoolDriverPrefix() {
     assertThat(FlywayFromR2dbcEnvironmentPostProcessor.jdbcUrl("r2dbc:pool:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
   }

@@ -1,0 +1,86 @@
+package sa.volunteering.matching.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.Tokens;
+
+/** Security headers on every answer, CORS for configured origins only, and no actuator endpoint but health and info. */
+@IntegrationTest
+@TestPropertySource(properties = "app.web.cors.allowed-origins=https://front.example.sa")
+class WebSecurityIT {
+
+  private static final String ALLOWED = "https://front.example.sa";
+
+  @LocalServerPort
+  int port;
+
+  @Test
+  void everyAnswerCarriesTheSecurityHeaders() {
+    for (String path : List.of("/api/taxonomy/fields", "/api/volunteers/me", "/actuator/health", "/nothing-here")) {
+      HttpHeaders headers = get(path, null).getResponseHeaders();
+      assertThat(headers.getFirst("Content-Security-Policy")).as(path).isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+      assertThat(headers.getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+      assertThat(headers.getFirst("X-Frame-Options")).as(path).isEqualTo("DENY");
+      assertThat(headers.getFirst("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+      assertThat(headers.getFirst("Permissions-Policy")).as(path).contains("camera=()");
+      assertThat(headers.getFirst("Cache-Control")).as(path).contains("no-store");
+    }
+  }
+
+  @Test
+  void aConfiguredOriginMayCallFromABrowserAndNoOtherMay() {
+    EntityExchangeResult<byte[]> allowed = preflight(ALLOWED);
+    assertThat(allowed.getStatus().value()).isEqualTo(200);
+    assertThat(allowed.getResponseHeaders().getAccessControlAllowOrigin()).isEqualTo(ALLOWED);
+    assertThat(allowed.getResponseHeaders().getAccessControlAllowHeaders()).contains("Authorization", "Last-Event-ID");
+
+    EntityExchangeResult<byte[]> other = preflight("https://evil.example.com");
+    assertThat(other.getStatus().value()).isEqualTo(403);
+    assertThat(other.getResponseHeaders().getAccessControlAllowOrigin()).isNull();
+
+    EntityExchangeResult<byte[]> simple = client().get().uri("/api/taxonomy/fields").header(HttpHeaders.ORIGIN, ALLOWED)
+        .exchange().expectBody(byte[].class).returnResult();
+    assertThat(simple.getResponseHeaders().getAccessControlAllowOrigin()).isEqualTo(ALLOWED);
+    assertThat(simple.getResponseHeaders().getAccessControlExposeHeaders()).contains("Retry-After");
+  }
+
+  @Test
+  void noActuatorEndpointButHealthAndInfoAnswersEvenAnAdministrator() {
+    for (String endpoint : List.of("env", "beans", "configprops", "metrics", "prometheus", "heapdump", "threaddump", "loggers",
+        "mappings", "shutdown")) {
+      for (String token : new String[] {null, Tokens.admin()}) {
+        int status = get("/actuator/" + endpoint, token).getStatus().value();
+        assertThat(status).as("/actuator/%s with %s", endpoint, token == null ? "no token" : "an admin token").isIn(401, 403, 404);
+      }
+    }
+    assertThat(get("/actuator/health", null).getStatus().value()).isEqualTo(200);
+  }
+
+  private EntityExchangeResult<byte[]> preflight(String origin) {
+    return client().options().uri("/api/opportunities/search")
+        .header(HttpHeaders.ORIGIN, origin)
+        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "Authorization, Last-Event-ID")
+        .exchange().expectBody(byte[].class).returnResult();
+  }
+
+  private EntityExchangeResult<byte[]> get(String path, String token) {
+    WebTestClient.RequestHeadersSpec<?> request = client().get().uri(path);
+    if (token != null) {
+      request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+    return request.exchange().expectBody(byte[].class).returnResult();
+  }
+
+  private WebTestClient client() {
+    return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+  }
+}
