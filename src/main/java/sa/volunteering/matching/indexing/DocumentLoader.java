@@ -27,6 +27,10 @@ import sa.volunteering.matching.taxonomy.Taxonomy;
 @Component
 class DocumentLoader {
 
+  /** Two decimals of a degree: about 1.1 km north-south. */
+  private static final int VOLUNTEER_DECIMALS = 2;
+  private static final int EXACT = -1;
+
   private final DatabaseClient database;
   private final Taxonomy taxonomy;
   private final String opportunities;
@@ -165,7 +169,7 @@ class DocumentLoader {
     document.put("city_code", cityCode);
     putIfPresent(document, "region_code", city == null ? null : city.region());
     putIfPresent(document, "city_name", city == null ? null : List.of(city.ar(), city.en()));
-    putLocation(document, row, city);
+    putLocation(document, row, city, EXACT);
     document.put("mode", row.get("mode", String.class));
     document.put("starts_at", String.valueOf(row.get("starts_at", Instant.class)));
     document.put("ends_at", String.valueOf(row.get("ends_at", Instant.class)));
@@ -194,7 +198,7 @@ class DocumentLoader {
     document.put("city_code", cityCode);
     City city = taxonomy.cities().byCode(cityCode).orElse(null);
     putIfPresent(document, "region_code", city == null ? null : city.region());
-    putLocation(document, row, city);
+    putLocation(document, row, city, VOLUNTEER_DECIMALS);
     document.put("skill_codes", List.of(row.get("skill_codes", String[].class)));
     document.put("field_codes", List.of(row.get("field_codes", String[].class)));
     document.put("languages", List.of(row.get("languages", String[].class)));
@@ -219,12 +223,16 @@ class DocumentLoader {
     return document;
   }
 
-  /** The point given, else the centre of the city: ranking by distance needs a point for everyone. */
-  private static void putLocation(Map<String, Object> document, Readable row, @Nullable City city) {
+  /**
+   * The point given, else the centre of the city: ranking by distance needs a point for everyone. Rounded
+   * to {@code decimals} of a degree unless {@link #EXACT}: a volunteer's home is indexed to about a kilometre,
+   * no closer (data minimization; distances decay over tens of kilometres).
+   */
+  private static void putLocation(Map<String, Object> document, Readable row, @Nullable City city, int decimals) {
     Double lat = row.get("lat", Double.class);
     Double lon = row.get("lon", Double.class);
     if (lat != null && lon != null) {
-      document.put("location", Map.of("lat", lat, "lon", lon));
+      document.put("location", Map.of("lat", rounded(lat, decimals), "lon", rounded(lon, decimals)));
     } else if (city != null) {
       document.put("location", Map.of("lat", city.lat(), "lon", city.lon()));
     }
@@ -245,6 +253,10 @@ class DocumentLoader {
     Map<String, Object> shares = new LinkedHashMap<>();
     required.forEach(skill -> shares.put((String) skill.get("code"), skill.get("share")));
     return shares;
+  }
+
+  private static double rounded(double degrees, int decimals) {
+    return decimals == EXACT ? degrees : java.math.BigDecimal.valueOf(degrees).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
   }
 
   private static void putIfPresent(Map<String, Object> document, String key, @Nullable Object value) {

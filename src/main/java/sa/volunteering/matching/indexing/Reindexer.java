@@ -34,9 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class Reindexer {
 
   private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
+  /** One batch after the id {@code :after}: a short statement each, however large the table (statements are bounded in time). */
   private static final Map<String, String> SOURCES = Map.of(
-      "opportunities", "select id, version from opportunities where status <> 'draft' order by id",
-      "volunteers", "select id, version from volunteers where status = 'active' order by id");
+      "opportunities", "select id, version from opportunities where status <> 'draft' and id > :after order by id limit :batch",
+      "volunteers", "select id, version from volunteers where status = 'active' and id > :after order by id limit :batch");
+  private static final UUID BEFORE_ALL = new UUID(0, 0);
   private static final Map<String, String> COUNTS = Map.of(
       "opportunities", "select count(*) as n from opportunities where status <> 'draft'",
       "volunteers", "select count(*) as n from volunteers where status = 'active'");
@@ -121,11 +123,15 @@ public class Reindexer {
     String volunteersTarget = job.name.equals("volunteers") ? job.target : indexes.alias("volunteers");
     String type = ANNOUNCING.get(job.name).get(0);
     long[] lastLog = {System.nanoTime()};
-    return database.sql(SOURCES.get(job.name))
-        .filter(statement -> statement.fetchSize(batchSize))
+    java.util.function.Function<UUID, Mono<List<OutboxRow>>> batchAfter = after -> database.sql(SOURCES.get(job.name))
+        .bind("after", after)
+        .bind("batch", batchSize)
         .map(row -> new OutboxRow(-1, type, row.get("id", UUID.class), row.get("version", Long.class), 0))
         .all()
-        .buffer(batchSize)
+        .collectList();
+    return batchAfter.apply(BEFORE_ALL)
+        .expand(batch -> batch.size() < batchSize ? Mono.empty() : batchAfter.apply(batch.getLast().aggregateId()))
+        .filter(batch -> !batch.isEmpty())
         .concatMap(batch -> documents.actionsFor(batch, opportunitiesTarget, volunteersTarget)
             .flatMap(actions -> sendFully(actions))
             .doOnSuccess(ignored -> {

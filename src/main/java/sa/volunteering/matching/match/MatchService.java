@@ -23,7 +23,6 @@ import sa.volunteering.matching.search.opportunities.Language;
 import sa.volunteering.matching.search.opportunities.OpportunityHit;
 import sa.volunteering.matching.search.opportunities.OpportunityQuery;
 import sa.volunteering.matching.search.opportunities.OpportunitySearchProperties;
-import sa.volunteering.matching.search.opportunities.OpportunityQueries;
 import sa.volunteering.matching.search.opportunities.QueryParser;
 import sa.volunteering.matching.search.opportunities.TypoCorrector;
 import sa.volunteering.matching.search.stream.Cursor;
@@ -76,25 +75,19 @@ class MatchService {
     this.volunteers = indexes.alias("volunteers");
   }
 
-  /** The volunteer's document, read with a query that itself finds it only for that volunteer or an administrator. */
+  /**
+   * The volunteer's document, read in real time under the caller's own id: a volunteer's token can fetch no
+   * other volunteer's document, whatever the path says; an administrator reads the one named.
+   */
   Mono<VolunteerDoc> volunteer(Actor actor, UUID id) {
-    Query owned = actor.isAdmin() ? byId(id) : Query.of(q -> q.bool(b -> b.filter(byId(id))
-        .filter(OpportunityQueries.term("id", String.valueOf(Ownership.of(actor).volunteer())))));
-    return first(volunteers, owned, VolunteerDoc.SOURCE)
+    UUID readable = actor.isAdmin() ? id : Ownership.of(actor).volunteer();
+    return document(volunteers, readable, VolunteerDoc.SOURCE)
         .map(VolunteerDoc::of)
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Active volunteer profile", id)));
   }
 
-  /**
-   * The opportunity's document, read with a query that itself finds it only for its organization or an
-   * administrator; 403 when it exists but is another organization's, 404 when it does not exist.
-   */
-  Mono<OpportunityDoc> managedOpportunity(Actor actor, UUID id) {
-    Query owned = actor.isAdmin() ? byId(id) : Query.of(q -> q.bool(b -> b.filter(byId(id))
-        .filter(OpportunityQueries.term("organization.id", String.valueOf(Ownership.of(actor).organization())))));
-    return first(opportunities, owned, OpportunityDoc.SOURCE)
-        .switchIfEmpty(Mono.defer(() -> first(opportunities, byId(id), List.of("id"))
-            .flatMap(exists -> Mono.error(actor.denied("Only the organization that published this opportunity sees its candidates")))))
+  Mono<OpportunityDoc> opportunity(UUID id) {
+    return document(opportunities, id, OpportunityDoc.SOURCE)
         .map(OpportunityDoc::of)
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Published opportunity", id)));
   }
@@ -167,17 +160,9 @@ class MatchService {
   }
 
   @SuppressWarnings("unchecked")
-  private Mono<Map<String, Object>> first(String index, Query query, List<String> source) {
-    SearchRequest request = SearchRequest.of(s -> s.index(index).query(query).size(1).trackTotalHits(t -> t.enabled(false))
-        .source(src -> src.filter(f -> f.includes(source))));
-    return lanes.search(() -> client.search(request, Map.class))
+  private Mono<Map<String, Object>> document(String index, UUID id, List<String> source) {
+    return lanes.search(() -> client.get(g -> g.index(index).id(id.toString()).sourceIncludes(source), Map.class))
         .timeout(searchLimits.timeout())
-        .flatMap(response -> response.hits().hits().isEmpty() || response.hits().hits().getFirst().source() == null
-            ? Mono.empty()
-            : Mono.just((Map<String, Object>) response.hits().hits().getFirst().source()));
-  }
-
-  private static Query byId(UUID id) {
-    return Query.of(q -> q.ids(i -> i.values(id.toString())));
+        .flatMap(response -> response.found() && response.source() != null ? Mono.just((Map<String, Object>) response.source()) : Mono.empty());
   }
 }

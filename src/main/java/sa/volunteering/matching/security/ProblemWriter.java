@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -35,6 +36,11 @@ class ProblemWriter {
   ServerAccessDeniedHandler forbidden() {
     return (exchange, error) -> write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
         "Your role does not allow this");
+  }
+
+  ServerExchangeRejectedHandler rejected() {
+    return (exchange, error) -> write(exchange, HttpStatus.BAD_REQUEST, "rejected-request", "Rejected request",
+        "The request has a parameter name or path this service does not accept");
   }
 
   private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail) {

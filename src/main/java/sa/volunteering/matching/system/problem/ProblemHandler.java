@@ -44,7 +44,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
       WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
     List<Problems.FieldError> errors = ex.getFieldErrors().stream()
-        .map(error -> Problems.FieldError.of(error.getField(), rule(error), String.valueOf(error.getDefaultMessage())))
+        .map(error -> Problems.FieldError.of(error.getField(), rule(error),
+            error.isBindingFailure() ? "is not " + expected(error) : String.valueOf(error.getDefaultMessage())))
         .toList();
     return validation(ex, errors, headers, exchange);
   }
@@ -146,6 +147,35 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
   }
 
+  /** What a value that could not be converted should have been, in words rather than Java types. */
+  private static String expected(FieldError error) {
+    String codes = error.getCodes() == null ? "" : String.join(" ", error.getCodes());
+    if (codes.contains("LocalDate")) {
+      return "a date (yyyy-mm-dd)";
+    }
+    if (codes.contains("UUID")) {
+      return "an id (a UUID)";
+    }
+    if (codes.contains("Integer") || codes.contains("Long") || codes.contains("int") || codes.contains("long")) {
+      return "a whole number within range";
+    }
+    if (codes.contains("Double") || codes.contains("Float") || codes.contains("BigDecimal") || codes.contains("double")) {
+      return "a number";
+    }
+    if (codes.contains("Boolean") || codes.contains("boolean")) {
+      return "true or false";
+    }
+    return "a value of the expected type";
+  }
+
+  /** Spring Security's firewall refused the request (a parameter name or a path it does not accept). */
+  @ExceptionHandler(org.springframework.security.web.server.firewall.ServerExchangeRejectedException.class)
+  Mono<ResponseEntity<Object>> rejected(Exception ex, ServerWebExchange exchange) {
+    ApiException problem = Problems.badRequest("rejected-request", "Rejected request",
+        "The request has a parameter name or path this service does not accept", java.util.Map.of());
+    return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), exchange);
+  }
+
   private static String rule(FieldError error) {
     return error.getCode() == null ? "invalid" : lastSegment(error.getCode());
   }
@@ -166,7 +196,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return path.isEmpty() ? "(root)" : path.toString();
   }
 
-  private static String slug(HttpStatusCode status) {
+  static String slug(HttpStatusCode status) {
     return switch (status.value()) {
       case 400 -> "malformed-request";
       case 401 -> "unauthorized";

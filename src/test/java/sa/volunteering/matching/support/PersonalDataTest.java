@@ -1,0 +1,33 @@
+package sa.volunteering.matching.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PersonalDataTest {
+
+  @Test
+  void findsIdsPhonesAddressesAndRegisteredNames() {
+    PersonalData.learnName("ريم عبدالله القحطاني");
+    assertThat(PersonalData.findIn("{\"nationalId\":\"1234567890\"}")).containsExactly("national ID 1234567890");
+    assertThat(PersonalData.findIn("call 0551234567 or +966551234567")).containsExactly("phone 0551234567");
+    assertThat(PersonalData.findIn("{\"email\":\"reem@example.org\"}")).containsExactly("e-mail reem@example.org");
+    assertThat(PersonalData.findIn("{\"name\":\"ريم عبدالله القحطاني\"}")).containsExactly("name ريم عبدالله القحطاني");
+  }
+
+  @Test
+  void leavesIdsTimestampsAndCountsAlone() {
+    assertThat(PersonalData.findIn("{\"id\":\"0e125d07-3666-46e3-bf2b-adbacc4cab18\",\"publishedAt\":1796000000123,"
+        + "\"total\":336000,\"cursor\":\"relevance:1.25:abc\",\"hours\":32000000,\"lat\":21.0541946750,\"lon\":1234567890.5}")).isEmpty();
+  }
+
+  @Test
+  void onlyProfilesAndApplicantListsMayReturnIt() {
+    assertThat(PersonalData.mayReturn("GET", "/api/volunteers/me")).isTrue();
+    assertThat(PersonalData.mayReturn("GET", "/api/volunteers/0e125d07-3666-46e3-bf2b-adbacc4cab18")).isTrue();
+    assertThat(PersonalData.mayReturn("GET", "/api/opportunities/0e125d07-3666-46e3-bf2b-adbacc4cab18/applications")).isTrue();
+    assertThat(PersonalData.mayReturn("GET", "/api/opportunities/0e125d07-3666-46e3-bf2b-adbacc4cab18/candidates")).isFalse();
+    assertThat(PersonalData.mayReturn("GET", "/api/opportunities/search")).isFalse();
+    assertThat(PersonalData.mayReturn("GET", "/api/volunteers/0e125d07-3666-46e3-bf2b-adbacc4cab18/matches")).isFalse();
+  }
+}
