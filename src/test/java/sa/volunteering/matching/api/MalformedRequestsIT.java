@@ -127,6 +127,13 @@ class MalformedRequestsIT {
         "{\"workedOn\": \"2099-01-01\", \"hours\": 4}", 400, "workedOn"));
     cases.add(json("more than 24 hours a day", HttpMethod.POST, test -> "/api/applications/" + UUID.randomUUID() + "/hours", Role.MEMBER,
         "{\"workedOn\": \"2024-01-01\", \"hours\": 30}", 400, "hours"));
+    // found by FuzzIT: each was a 500 or a body that was not a problem response
+    cases.add(json("NUL in a text field", HttpMethod.POST, organizations, Role.ADMIN, organization(Map.of("nameAr", "جمعية\u0000")), 400, "nameAr"));
+    cases.add(new Case("multipart without a boundary on a search", HttpMethod.GET, test -> "/api/opportunities/search?q=x", Role.VOLUNTEER,
+        "multipart/form-data", "--x".getBytes(StandardCharsets.UTF_8), 400, null));
+    cases.add(empty("a date that is not one", HttpMethod.GET, test -> "/api/opportunities/search?from=yesterday", 400));
+    cases.add(empty("an encoded dot-dot in the path", HttpMethod.GET, test -> "/api/opportunities/%252e%252e/applications", 400));
+    cases.add(empty("a parameter name the firewall refuses", HttpMethod.GET, test -> "/api/taxonomy/cities?%20=x", 400));
     return cases;
   }
 
@@ -145,6 +152,7 @@ class MalformedRequestsIT {
     assertThat(response.body().path("type").asString()).as(response.toString()).startsWith("/problems/");
     assertThat(response.body().path("status").asInt()).isEqualTo(malformed.status());
     assertThat(response.body().path("detail").asString()).isNotBlank();
+    assertThat(response.text()).as("names nothing internal").doesNotContain("java.", "Exception", "sa.volunteering");
     if (malformed.field() != null) {
       assertThat(response.body().path("errors").findValuesAsString("field")).as(response.toString()).contains(malformed.field());
     }

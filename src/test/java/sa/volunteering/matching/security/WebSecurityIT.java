@@ -64,6 +64,19 @@ class WebSecurityIT {
     assertThat(get("/actuator/health", null).getStatus().value()).isEqualTo(200);
   }
 
+  @Test
+  void tokensThatAreExpiredForeignUnsignedOrGarbageAreRefused() {
+    String unsignedAdmin = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
+        + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"sub\":\"x\",\"roles\":[\"ADMIN\"]}".getBytes()) + ".";
+    for (String token : List.of(Tokens.expiredAdmin(), Tokens.signedWithAnotherKey(), unsignedAdmin, "not-a-token")) {
+      EntityExchangeResult<byte[]> answer = get("/api/admin/indexing/failures", token);
+      assertThat(answer.getStatus().value()).as(token).isEqualTo(401);
+      assertThat(answer.getResponseHeaders().getFirst("WWW-Authenticate")).as(token).startsWith("Bearer");
+      assertThat(answer.getResponseHeaders().getContentType()).hasToString("application/problem+json");
+    }
+    assertThat(get("/api/admin/indexing/failures", Tokens.admin()).getStatus().value()).isEqualTo(200);
+  }
+
   private EntityExchangeResult<byte[]> preflight(String origin) {
     return client().options().uri("/api/opportunities/search")
         .header(HttpHeaders.ORIGIN, origin)

@@ -168,6 +168,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return "a value of the expected type";
   }
 
+  /** A body that does not read as its Content-Type says (a multipart one without a boundary, say). */
+  @ExceptionHandler(org.springframework.core.codec.DecodingException.class)
+  Mono<ResponseEntity<Object>> undecodable(Exception ex, ServerWebExchange exchange) {
+    ApiException problem = Problems.badRequest("malformed-request", "Malformed request",
+        "The request body cannot be read as its Content-Type says", java.util.Map.of());
+    return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), exchange);
+  }
+
   /** Spring Security's firewall refused the request (a parameter name or a path it does not accept). */
   @ExceptionHandler(org.springframework.security.web.server.firewall.ServerExchangeRejectedException.class)
   Mono<ResponseEntity<Object>> rejected(Exception ex, ServerWebExchange exchange) {
