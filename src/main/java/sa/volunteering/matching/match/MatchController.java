@@ -17,7 +17,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.search.opportunities.Language;
-import sa.volunteering.matching.opportunity.OpportunityService;
 import sa.volunteering.matching.search.opportunities.OpportunityQuery;
 import sa.volunteering.matching.search.opportunities.QueryParser;
 import sa.volunteering.matching.search.opportunities.SearchParameters;
@@ -40,12 +39,9 @@ class MatchController {
   private final QueryParser parser;
   private final StreamResponses streams;
   private final ApiProperties pages;
-  private final OpportunityService opportunities;
 
-  MatchController(MatchService matching, OpportunityService opportunities, LiveMatches live, QueryParser parser, StreamResponses streams,
-      ApiProperties pages) {
+  MatchController(MatchService matching, LiveMatches live, QueryParser parser, StreamResponses streams, ApiProperties pages) {
     this.matching = matching;
-    this.opportunities = opportunities;
     this.live = live;
     this.parser = parser;
     this.streams = streams;
@@ -101,13 +97,10 @@ class MatchController {
         .flatMapMany(opportunity -> matching.candidateStream(opportunity, cursor, cap, Language.of(exchange))));
   }
 
-  /**
-   * The opportunity, if the caller manages its organization: ownership is checked by PostgreSQL's own query
-   * (403 or 404 before anything of it is read out), then its indexed document is read.
-   */
+  /** The opportunity, if the caller manages its organization; 401 or 403 before anything of it is read out. */
   private Mono<OpportunityDoc> managed(Actor actor, UUID id) {
     actor.requireOrganizationRole();
-    return opportunities.manageable(actor, id).then(matching.opportunity(id));
+    return matching.managedOpportunity(actor, id);
   }
 
   private static void requireSelfOrAdmin(Actor actor, UUID volunteer) {

@@ -86,10 +86,31 @@ class MatchService {
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Active volunteer profile", id)));
   }
 
-  Mono<OpportunityDoc> opportunity(UUID id) {
-    return document(opportunities, id, OpportunityDoc.SOURCE)
-        .map(OpportunityDoc::of)
+  /**
+   * The opportunity's document if the caller manages its organization, found by a query that itself filters
+   * on the caller's organization (administrators: any). A document indexed in the last second may not be
+   * searchable yet: then it is read in real time and its organization compared. 403 for another
+   * organization's, 404 when there is none.
+   */
+  Mono<OpportunityDoc> managedOpportunity(Actor actor, UUID id) {
+    Query byId = Query.of(q -> q.ids(i -> i.values(id.toString())));
+    Query owned = actor.isAdmin() ? byId : Query.of(q -> q.bool(b -> b.filter(byId)
+        .filter(f -> f.term(t -> t.field("organization.id").value(String.valueOf(Ownership.of(actor).organization()))))));
+    SearchRequest request = SearchRequest.of(s -> s.index(opportunities).query(owned).size(1).trackTotalHits(t -> t.enabled(false))
+        .source(src -> src.filter(f -> f.includes(OpportunityDoc.SOURCE))));
+    return lanes.search(() -> client.search(request, Map.class))
+        .timeout(searchLimits.timeout())
+        .flatMap(response -> response.hits().hits().isEmpty() ? Mono.<OpportunityDoc>empty()
+            : Mono.just(OpportunityDoc.of(sourceOf(response.hits().hits().getFirst()))))
+        .switchIfEmpty(Mono.defer(() -> document(opportunities, id, OpportunityDoc.SOURCE).map(OpportunityDoc::of)
+            .flatMap(recent -> actor.canManage(UUID.fromString(recent.organizationId())) ? Mono.just(recent)
+                : Mono.error(actor.denied("Only the organization that published this opportunity sees its candidates")))))
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Published opportunity", id)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> sourceOf(Hit<?> hit) {
+    return hit.source() == null ? Map.of() : (Map<String, Object>) hit.source();
   }
 
   Mono<Page<MatchHit>> matches(VolunteerDoc volunteer, OpportunityQuery refinement, QueryParser.Paging paging, Language language) {

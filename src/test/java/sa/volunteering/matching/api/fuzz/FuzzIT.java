@@ -30,6 +30,7 @@ import sa.volunteering.matching.api.fuzz.Inputs.Kind;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.ResponseScanner;
 import sa.volunteering.matching.support.Tokens;
 
 /**
@@ -134,6 +135,7 @@ class FuzzIT {
         .timeout(ANSWER_WITHIN)
         .method(generated.method, generated.body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(generated.body));
     generated.headers.forEach((name, value) -> request.header(name, asSent(value)));
+    request.header(ResponseScanner.UNSCANNED, "fuzz");
     if (generated.endless) {
       HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       String contentType = response.headers().firstValue("Content-Type").orElse("");
