@@ -98,7 +98,7 @@ es_start() {
     as_es_user env -u JAVA_HOME ES_JAVA_HOME="$JAVA_HOME" ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP ${ES_EXTRA_JAVA_OPTS:-}" \
       "$ES_HOME/bin/elasticsearch" -d -p "$ES_PID" \
       -E cluster.name=opportunity-matching -E node.name=local \
-      -E discovery.type=single-node -E xpack.security.enabled=false -E search.allow_expensive_queries=false \
+      -E discovery.type=single-node -E xpack.security.enabled=false -E search.allow_expensive_queries=false -E action.auto_create_index=false \
       -E network.host="$(url_host "$ES_URL")" -E http.port="$(url_port "$ES_URL" 9200)" \
       -E path.data="$ES_DATA" -E path.logs="$ES_LOGS" >"$STACK_DIR/es-startup.out" 2>&1 \
       || { tail -n 30 "$STACK_DIR/es-startup.out" >&2; die "elasticsearch did not start; see $STACK_DIR/es-startup.out and $ES_LOGS"; }

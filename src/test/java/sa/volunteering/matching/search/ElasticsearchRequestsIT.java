@@ -104,15 +104,18 @@ class ElasticsearchRequestsIT {
             URI.create(uris.split(",")[0] + "/_cluster/settings?include_defaults=true&flat_settings=true")).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
     JsonNode body = JSON.readTree(settings.body());
-    String value = "";
+    assertThat(setting(body, "search.allow_expensive_queries")).as("the node the tests run against (bin/stack starts it so)").isEqualTo("false");
+    assertThat(setting(body, "action.auto_create_index")).as("a write to a missing index fails instead of creating one").isEqualTo("false");
+  }
+
+  private static String setting(JsonNode settings, String name) {
     for (String scope : List.of("transient", "persistent", "defaults")) {
-      JsonNode setting = body.path(scope).path("search.allow_expensive_queries");
+      JsonNode setting = settings.path(scope).path(name);
       if (!setting.isMissingNode()) {
-        value = setting.asString();
-        break;
+        return setting.asString();
       }
     }
-    assertThat(value).as("the node the tests run against (bin/stack starts it so)").isEqualTo("false");
+    return "";
   }
 
   private static int expectNoServerError(Api.Response response) {
