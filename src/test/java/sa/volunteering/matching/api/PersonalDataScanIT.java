@@ -36,7 +36,7 @@ class PersonalDataScanIT {
     }
     System.out.printf("personal-data scan: %d responses, %.1f MB read, %d findings%n", responses, bytes / 1e6, findings.size());
     findings.stream().limit(50).forEach(finding -> System.out.println("  " + finding));
-    assertThat(responses).as("the rest of the suite ran and was scanned").isGreaterThan(5_000);
+    assertThat(responses).as("the rest of the suite ran and was scanned").isGreaterThan(3_000);
     assertThat(findings).isEmpty();
   }
 }

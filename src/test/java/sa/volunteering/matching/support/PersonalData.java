@@ -16,7 +16,7 @@ public final class PersonalData {
 
   private static final List<Kind> KINDS = List.of(
       new Kind("national ID", Pattern.compile("(?<![0-9A-Za-z._-])[12][0-9]{9}(?![0-9A-Za-z_-]|\\.[0-9])")),
-      new Kind("phone", Pattern.compile("(?<![0-9.])(?:\\+?966|0)5[0-9]{8}(?![0-9]|\\.[0-9])")),
+      new Kind("phone", Pattern.compile("(?<![0-9A-Za-z._-])(?:\\+?966|0)5[0-9]{8}(?![0-9A-Za-z_-]|\\.[0-9])")),
       new Kind("e-mail", Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}")));
   private static final Pattern UUID_SEGMENT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final Set<String> ALLOWED = Set.of(

@@ -25,7 +25,8 @@ class PersonalDataTest {
   @Test
   void leavesIdsTimestampsAndCountsAlone() {
     assertThat(PersonalData.findIn("{\"id\":\"0e125d07-3666-46e3-bf2b-adbacc4cab18\",\"publishedAt\":1796000000123,"
-        + "\"total\":336000,\"cursor\":\"relevance:1.25:abc\",\"hours\":32000000,\"lat\":21.0541946750,\"lon\":1234567890.5}")).isEmpty();
+        + "\"total\":336000,\"cursor\":\"relevance:1.25:abc\",\"hours\":32000000,\"lat\":21.0541946750,\"lon\":1234567890.5,"
+        + "\"other\":\"ce27a5c3-c14d-4eae-bcdf-da0516090733\"}")).isEmpty();
   }
 
   @Test
