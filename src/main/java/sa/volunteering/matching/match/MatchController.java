@@ -74,9 +74,9 @@ class MatchController {
   @Operation(summary = "New matches as they are published or changed (Server-Sent Events)",
       description = "An event arrives when an opportunity is indexed whose match score, without text, reaches app.matching.live-threshold"
           + " of the highest possible.")
-  Mono<ResponseEntity<Flux<DataBuffer>>> liveMatches(Actor actor, @PathVariable UUID id, ServerWebExchange exchange) {
+  ResponseEntity<Flux<DataBuffer>> liveMatches(Actor actor, @PathVariable UUID id, ServerWebExchange exchange) {
     requireSelfOrAdmin(actor, id);
-    return matching.volunteer(actor, id).map(volunteer -> streams.respondOpen(exchange, live.follow(volunteer, Language.of(exchange))));
+    return streams.respond(exchange, matching.volunteer(actor, id).flatMapMany(volunteer -> live.follow(volunteer, Language.of(exchange))));
   }
 
   @GetMapping("/api/opportunities/{id}/candidates")

@@ -27,15 +27,6 @@ public class StreamResponses {
     return written(exchange, Heartbeats.around(events, limits.heartbeat()));
   }
 
-  /**
-   * A stream whose first event may be a long time coming (live matches): a heartbeat goes first, so that
-   * the status and headers leave at once and a client (an EventSource) knows the stream is open. Whatever
-   * could refuse the request must have been checked before: after this, a failure can only cut the stream.
-   */
-  public ResponseEntity<Flux<DataBuffer>> respondOpen(ServerWebExchange exchange, Flux<StreamEvent> events) {
-    return written(exchange, Heartbeats.around(events, limits.heartbeat()).startWith(new StreamEvent.Heartbeat()));
-  }
-
   private ResponseEntity<Flux<DataBuffer>> written(ServerWebExchange exchange, Flux<StreamEvent> events) {
     StreamFormat format = StreamFormat.negotiate(exchange.getRequest().getHeaders().getAccept());
     Flux<DataBuffer> body = events.map(event -> DefaultDataBufferFactory.sharedInstance.wrap(format.write(event, json)));
