@@ -65,6 +65,11 @@ class LiveMatches implements SmartLifecycle {
   /** An announced opportunity, read once for every follower on the instance. */
   private record Announced(Map<String, Object> source, OpportunityDoc opportunity) {}
 
+  /** Volunteers followed on this instance now (also the gauge {@code matching.live.followers}). */
+  int followers() {
+    return followers.get();
+  }
+
   /** Matches for {@code volunteer} from now on, as stream events; ends only when the client leaves. */
   Flux<StreamEvent> follow(VolunteerDoc volunteer, Language language) {
     return Flux.defer(() -> {
