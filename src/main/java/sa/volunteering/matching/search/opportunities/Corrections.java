@@ -76,13 +76,6 @@ public record Corrections(Map<String, Set<String>> byField) {
     return byField.isEmpty();
   }
 
-  /** Every corrected word, once. */
-  public Set<String> words() {
-    Set<String> words = new LinkedHashSet<>();
-    byField.values().forEach(words::addAll);
-    return words;
-  }
-
   /** The corrected words as already analyzed terms of their fields, best field first: the clause that stands in for a fuzzy match. */
   Query query() {
     List<Query> perField = new ArrayList<>();
