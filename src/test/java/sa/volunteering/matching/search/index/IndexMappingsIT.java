@@ -114,7 +114,8 @@ class IndexMappingsIT {
   void anIndexBuiltFromAnotherDefinitionStopsTheStart() throws IOException {
     String prefix = TestEnvironment.PREFIX + "drift-";
     client.indices().create(c -> c.index(prefix + "opportunities-v1-000000000000").withJson(new StringReader(
-        "{\"aliases\": {\"" + prefix + "opportunities\": {}}, \"mappings\": {\"_meta\": {\"content_sha256\": \"older\"}}}")));
+        "{\"settings\": {\"number_of_replicas\": 0}, \"aliases\": {\"" + prefix + "opportunities\": {}},"
+            + " \"mappings\": {\"_meta\": {\"content_sha256\": \"older\"}}}")));
     IndexDefinition opportunities = definitions.all().get(0);
 
     assertThatThrownBy(() -> bootstrap(prefix).ensure(opportunities))
@@ -127,7 +128,8 @@ class IndexMappingsIT {
   @Test
   void aConcreteIndexWhereTheAliasBelongsStopsTheStart() throws IOException {
     String prefix = TestEnvironment.PREFIX + "concrete-";
-    client.indices().create(c -> c.index(prefix + "opportunities"));
+    // no replica: a one-node cluster stays green even if the run is killed before it deletes this index
+    client.indices().create(c -> c.index(prefix + "opportunities").settings(settings -> settings.numberOfReplicas("0")));
     assertThatThrownBy(() -> bootstrap(prefix).ensure(definitions.all().get(0)))
         .isInstanceOf(IndexMismatchException.class)
         .hasMessageContaining("is a concrete index, not an alias");
