@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
+import sa.volunteering.matching.system.CommandLine;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
 import sa.volunteering.matching.security.SecurityProperties;
 import sa.volunteering.matching.system.bench.Load;
@@ -54,6 +55,7 @@ class MatchBenchmark {
   record Sample(String id, String city) {}
 
   List<String> run(String service, String elasticsearch, int concurrency, int requests, int publications) throws Exception {
+    CommandLine.requireBlockingThread();
     String admin = "Bearer " + token("{\"sub\":\"bench-admin\",\"roles\":[\"ADMIN\"]");
     List<Sample> people = sample(elasticsearch, volunteers, "{\"term\":{\"active\":true}}", requests);
     List<Sample> places = sample(elasticsearch, opportunities, "{\"bool\":{\"filter\":[{\"term\":{\"status\":\"published\"}},"

@@ -1,10 +1,7 @@
 package sa.volunteering.matching.security;
 
-import java.net.URI;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -12,6 +9,7 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.problem.ProblemResponses;
 import sa.volunteering.matching.system.problem.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,18 +37,13 @@ class ProblemWriter {
   }
 
   ServerExchangeRejectedHandler rejected() {
-    return (exchange, error) -> write(exchange, HttpStatus.BAD_REQUEST, "rejected-request", "Rejected request",
-        "The request has a parameter name or path this service does not accept");
+    return (exchange, error) -> ProblemResponses.write(exchange, Problems.rejectedRequest(), json);
   }
 
   private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(Problems.type(slug));
     problem.setTitle(title);
-    problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-    exchange.getResponse().setStatusCode(status);
-    exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    DataBuffer body = exchange.getResponse().bufferFactory().wrap(json.writeValueAsBytes(problem));
-    return exchange.getResponse().writeWith(Mono.just(body));
+    return ProblemResponses.write(exchange, problem, json);
   }
 }

@@ -13,9 +13,14 @@ public final class CommandLine {
   private CommandLine() {}
 
   public static <T> @Nullable T await(Mono<T> work) {
+    requireBlockingThread();
+    return work.block();
+  }
+
+  /** For a command that waits (sleeps, blocks): refuses to run on an event loop. */
+  public static void requireBlockingThread() {
     if (Schedulers.isInNonBlockingThread()) {
       throw new IllegalStateException("a command waits on the main thread, not on " + Thread.currentThread().getName());
     }
-    return work.block();
   }
 }

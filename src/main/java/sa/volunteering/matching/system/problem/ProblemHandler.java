@@ -129,11 +129,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
     String reference = ids.next().toString();
     log.error("Unexpected failure, reference {} ({} {})", reference, exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-        "Something went wrong on our side. Quote reference " + reference + " if you report it.");
-    problem.setType(Problems.type("internal-error"));
-    problem.setTitle("Internal error");
-    problem.setProperty("reference", reference);
+    ProblemDetail problem = Problems.internalError(reference);
     return Mono.just(ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
   }
 
@@ -179,8 +175,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   /** Spring Security's firewall refused the request (a parameter name or a path it does not accept). */
   @ExceptionHandler(org.springframework.security.web.server.firewall.ServerExchangeRejectedException.class)
   Mono<ResponseEntity<Object>> rejected(Exception ex, ServerWebExchange exchange) {
-    ApiException problem = Problems.badRequest("rejected-request", "Rejected request",
-        "The request has a parameter name or path this service does not accept", java.util.Map.of());
+    ApiException problem = Problems.rejectedRequest();
     return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), exchange);
   }
 

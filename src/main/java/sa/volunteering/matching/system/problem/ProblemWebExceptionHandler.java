@@ -1,12 +1,8 @@
 package sa.volunteering.matching.system.problem;
 
-import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.stereotype.Component;
@@ -43,6 +39,9 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
       return Mono.error(failure);
     }
     ProblemDetail problem;
+    if (failure instanceof ServerExchangeRejectedException) {
+      return ProblemResponses.write(exchange, Problems.rejectedRequest(), json);
+    }
     if (failure instanceof ErrorResponse response) {
       problem = response.getBody();
       exchange.getResponse().getHeaders().addAll(response.getHeaders());
@@ -52,23 +51,11 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
       if (problem.getDetail() == null || problem.getDetail().contains("java.")) {
         problem.setDetail(String.valueOf(problem.getTitle()));
       }
-    } else if (failure instanceof ServerExchangeRejectedException) {
-      problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has a parameter name or path this service does not accept");
-      problem.setType(Problems.type("rejected-request"));
-      problem.setTitle("Rejected request");
     } else {
       String reference = ids.next().toString();
       log.error("Unexpected failure, reference {} ({} {})", reference, exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
-      problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-          "Something went wrong on our side. Quote reference " + reference + " if you report it.");
-      problem.setType(Problems.type("internal-error"));
-      problem.setTitle("Internal error");
-      problem.setProperty("reference", reference);
+      problem = Problems.internalError(reference);
     }
-    problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-    exchange.getResponse().setStatusCode(HttpStatus.valueOf(problem.getStatus()));
-    exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    DataBuffer body = exchange.getResponse().bufferFactory().wrap(json.writeValueAsBytes(problem));
-    return exchange.getResponse().writeWith(Mono.just(body));
+    return ProblemResponses.write(exchange, problem, json);
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /** The problems the API reports, by name. */
 public final class Problems {
@@ -52,6 +53,21 @@ public final class Problems {
   public static ApiException invalidField(String field, String rule, String message) {
     return badRequest("validation", "Invalid request", message,
         Map.of("errors", List.of(FieldError.of(field, rule, message))));
+  }
+
+  /** Spring Security's firewall refused the request: a parameter name or a path it does not accept. */
+  public static ApiException rejectedRequest() {
+    return badRequest("rejected-request", "Rejected request", "The request has a parameter name or path this service does not accept", Map.of());
+  }
+
+  /** A failure of ours; {@code reference} is logged with it, for the client to quote. */
+  public static ProblemDetail internalError(String reference) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        "Something went wrong on our side. Quote reference " + reference + " if you report it.");
+    problem.setType(type("internal-error"));
+    problem.setTitle("Internal error");
+    problem.setProperty("reference", reference);
+    return problem;
   }
 
   /** The service cannot take the request now; the client may retry after {@code retryAfter}. */

@@ -3,19 +3,17 @@ package sa.volunteering.matching.system.ratelimit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.system.problem.ApiException;
+import sa.volunteering.matching.system.problem.ProblemResponses;
 import sa.volunteering.matching.system.problem.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,12 +60,7 @@ class RateLimitFilters {
     }
     rejected.increment();
     ApiException problem = Problems.tooManyRequests("Too many requests from this " + by + "; retry after the seconds in Retry-After", wait);
-    problem.getBody().setInstance(URI.create(exchange.getRequest().getPath().value()));
-    exchange.getResponse().setStatusCode(problem.getStatusCode());
-    exchange.getResponse().getHeaders().addAll(problem.getHeaders());
-    exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    DataBuffer body = exchange.getResponse().bufferFactory().wrap(json.writeValueAsBytes(problem.getBody()));
-    return exchange.getResponse().writeWith(Mono.just(body));
+    return ProblemResponses.write(exchange, problem, json);
   }
 
   private static String address(ServerWebExchange exchange) {
