@@ -45,7 +45,11 @@ class LiveMatches implements SmartLifecycle {
   private final MatchService matching;
   private final MatchingProperties properties;
   private final String opportunities;
-  private final Sinks.Many<List<Announced>> indexed = Sinks.many().multicast().directBestEffort();
+  /**
+   * Replaced at each stop, which completes the old one (its followers' streams end): the context may be
+   * started again (Spring's test framework pauses idle contexts; operators may stop and start it).
+   */
+  private volatile Sinks.Many<List<Announced>> indexed = Sinks.many().multicast().directBestEffort();
   private final AtomicInteger followers = new AtomicInteger();
   private volatile Disposable listening = () -> {};
   private volatile boolean running;
@@ -106,7 +110,7 @@ class LiveMatches implements SmartLifecycle {
           log.warn("Could not read announced opportunities for live matches", error);
           return Mono.empty();
         }))
-        .subscribe(indexed::tryEmitNext);
+        .subscribe(announced -> indexed.tryEmitNext(announced));
     running = true;
   }
 
@@ -124,7 +128,9 @@ class LiveMatches implements SmartLifecycle {
   @Override
   public void stop() {
     listening.dispose();
-    indexed.tryEmitComplete();
+    Sinks.Many<List<Announced>> stopped = indexed;
+    indexed = Sinks.many().multicast().directBestEffort();
+    stopped.tryEmitComplete();
     running = false;
   }
 
