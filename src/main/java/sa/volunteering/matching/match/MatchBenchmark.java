@@ -5,11 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +15,11 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
 import sa.volunteering.matching.security.SecurityProperties;
 import sa.volunteering.matching.system.CommandLine;
+import sa.volunteering.matching.system.bench.BenchmarkCommands;
 import sa.volunteering.matching.system.bench.Load;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,7 +53,7 @@ class MatchBenchmark {
 
   List<String> run(String service, String elasticsearch, int concurrency, int requests, int publications) throws Exception {
     CommandLine.requireBlockingThread();
-    String admin = "Bearer " + token("{\"sub\":\"bench-admin\",\"roles\":[\"ADMIN\"]");
+    String admin = "Bearer " + BenchmarkCommands.token(security, "{\"sub\":\"bench-admin\",\"roles\":[\"ADMIN\"]");
     List<Sample> people = sample(elasticsearch, volunteers, "{\"term\":{\"active\":true}}", requests);
     List<Sample> places = sample(elasticsearch, opportunities, "{\"bool\":{\"filter\":[{\"term\":{\"status\":\"published\"}},"
         + "{\"range\":{\"seats_left\":{\"gt\":0}}}]}}", requests);
@@ -64,14 +61,14 @@ class MatchBenchmark {
     report.add(String.format(Locale.ROOT, "index sizes: %,d opportunities, %,d volunteers", count(elasticsearch, opportunities), count(elasticsearch, volunteers)));
     List<Sample> warmPeople = people.subList(0, Math.min(100, people.size()));
     List<Sample> warmPlaces = places.subList(0, Math.min(100, places.size()));
-    Load.run(http, "matches", warmPeople, concurrency, s -> get(service + "/api/volunteers/" + s.id() + "/matches", admin));
-    Load.run(http, "candidates", warmPlaces, concurrency, s -> get(service + "/api/opportunities/" + s.id() + "/candidates", admin));
+    Load.run(http, "matches", warmPeople, concurrency, s -> BenchmarkCommands.get(service + "/api/volunteers/" + s.id() + "/matches", admin));
+    Load.run(http, "candidates", warmPlaces, concurrency, s -> BenchmarkCommands.get(service + "/api/opportunities/" + s.id() + "/candidates", admin));
     Load.run(http, "plain", warmPeople, concurrency, s -> plain(elasticsearch, opportunities, s));
 
-    Load.Latencies matches = Load.run(http, "matches", people, concurrency, s -> get(service + "/api/volunteers/" + s.id() + "/matches", admin));
+    Load.Latencies matches = Load.run(http, "matches", people, concurrency, s -> BenchmarkCommands.get(service + "/api/volunteers/" + s.id() + "/matches", admin));
     Load.Latencies plainOpportunities = Load.run(http, "plain opportunities", people, concurrency, s -> plain(elasticsearch, opportunities, s));
     Load.Latencies candidates = Load.run(http, "candidates", places, concurrency,
-        s -> get(service + "/api/opportunities/" + s.id() + "/candidates", admin));
+        s -> BenchmarkCommands.get(service + "/api/opportunities/" + s.id() + "/candidates", admin));
     Load.Latencies plainVolunteers = Load.run(http, "plain volunteers", places, concurrency, s -> plain(elasticsearch, volunteers, s));
     report.add(String.format(Locale.ROOT, "%d requests each at concurrency %d (page of 20)", requests, concurrency));
     for (Load.Latencies latencies : List.of(matches, plainOpportunities, candidates, plainVolunteers)) {
@@ -89,7 +86,7 @@ class MatchBenchmark {
   /** Registers a volunteer, follows their live matches, publishes matching opportunities; the time from each publish call to its event. */
   private String live(String service, String admin, int publications) throws Exception {
     UUID volunteer = UUID.randomUUID();
-    String asVolunteer = "Bearer " + token("{\"sub\":\"" + volunteer + "\",\"roles\":[\"VOLUNTEER\"]");
+    String asVolunteer = "Bearer " + BenchmarkCommands.token(security, "{\"sub\":\"" + volunteer + "\",\"roles\":[\"VOLUNTEER\"]");
     String profile = """
         {"nationalId":"1%09d","profile":{"fullName":"متطوعة القياس","phone":"0551234567","email":"bench@example.org","cityCode":"riyadh",
         "lat":24.70,"lon":46.70,"skillCodes":["crowd_management","first_aid"],"fieldCodes":["events"],"languages":["ar","en"],
@@ -98,9 +95,9 @@ class MatchBenchmark {
     expect(post(service + "/api/volunteers", asVolunteer, profile), 201);
     JsonNode organization = json.readTree(expect(post(service + "/api/organizations", admin,
         "{\"nameAr\":\"جمعية القياس\",\"nameEn\":\"Benchmark society\",\"cityCode\":\"riyadh\",\"kind\":\"nonprofit\",\"verified\":true}"), 201));
-    String member = "Bearer " + token("{\"sub\":\"bench-member\",\"roles\":[\"ORG_MEMBER\"],\"org\":\"" + organization.path("id").asString() + "\"");
+    String member = "Bearer " + BenchmarkCommands.token(security, "{\"sub\":\"bench-member\",\"roles\":[\"ORG_MEMBER\"],\"org\":\"" + organization.path("id").asString() + "\"");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (http.send(get(service + "/api/volunteers/" + volunteer + "/matches", asVolunteer), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+    while (http.send(BenchmarkCommands.get(service + "/api/volunteers/" + volunteer + "/matches", asVolunteer), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("the benchmark's volunteer was not indexed within 30 s");
       }
@@ -161,7 +158,7 @@ class MatchBenchmark {
   }
 
   private long count(String elasticsearch, String index) throws Exception {
-    return json.readTree(http.send(get(elasticsearch + "/" + index + "/_count", null), HttpResponse.BodyHandlers.ofString()).body()).path("count").asLong();
+    return json.readTree(http.send(BenchmarkCommands.get(elasticsearch + "/" + index + "/_count", null), HttpResponse.BodyHandlers.ofString()).body()).path("count").asLong();
   }
 
   /** The yardstick: 20 documents of the sample's city through filters only, the simplest search on the same index. */
@@ -173,13 +170,6 @@ class MatchBenchmark {
         + filters + ",{\"term\":{\"city_code\":\"" + sample.city() + "\"}}]}}}");
   }
 
-  private HttpRequest get(String url, @org.jspecify.annotations.Nullable String authorization) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    return request.build();
-  }
 
   private HttpRequest post(String url, @org.jspecify.annotations.Nullable String authorization, String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
@@ -196,16 +186,5 @@ class MatchBenchmark {
       throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
-  }
-
-  /** A token signed with the service's own key, as bin/token makes them. */
-  private String token(String claimsWithoutTimes) throws Exception {
-    long now = Instant.now().getEpochSecond();
-    Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-    String header = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-    String payload = base64.encodeToString((claimsWithoutTimes + ",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8));
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(Base64.getDecoder().decode(security.jwtSecret()), "HmacSHA256"));
-    return header + "." + payload + "." + base64.encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
   }
 }

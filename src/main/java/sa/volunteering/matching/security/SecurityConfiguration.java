@@ -66,7 +66,8 @@ class SecurityConfiguration {
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers(HttpMethod.GET, "/api/taxonomy/**", "/api/organizations", "/api/organizations/*",
-                "/api/organizations/*/opportunities", "/api/opportunities/*", "/api/opportunities/search/stream").permitAll()
+                "/api/organizations/*/opportunities", "/api/opportunities/*", "/api/opportunities/search/stream",
+                "/api/stats", "/api/stats/live").permitAll()
             .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
             .pathMatchers("/api/**").authenticated()

@@ -1,6 +1,6 @@
 package sa.volunteering.matching.search.stream;
 
-/** What a result stream carries: hits, each with its cursor, keep-alives, and a summary at the end. */
+/** What a result stream carries: hits, each with its cursor, keep-alives, and a summary at the end; or states, each replacing the last. */
 public sealed interface StreamEvent {
 
   /** @param hit whatever the stream maps a hit to, written as JSON */
@@ -14,4 +14,7 @@ public sealed interface StreamEvent {
   record Summary(long count, boolean complete, long tookMs) implements StreamEvent {}
 
   record Heartbeat() implements StreamEvent {}
+
+  /** The whole current state of something followed (live indicators), sent again whenever it changes. */
+  record State(String type, Object state) implements StreamEvent {}
 }

@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How stream events are written: NDJSON, one typed object per line ({@code {"type":"hit","cursor":...,"hit":...}}),
  * or Server-Sent Events, hits as {@code event: hit} with their cursor as {@code id:} (so that a reconnecting
- * browser resumes by itself), the summary as {@code event: summary}, keep-alives as comments.
+ * browser resumes by itself), the summary as {@code event: summary}, states as {@code event: <type>}, keep-alives as comments.
  */
 public enum StreamFormat {
   NDJSON(MediaType.APPLICATION_NDJSON),
@@ -54,6 +54,10 @@ public enum StreamFormat {
         line.put("tookMs", summary.tookMs());
       }
       case StreamEvent.Heartbeat heartbeat -> line.put("type", "heartbeat");
+      case StreamEvent.State state -> {
+        line.put("type", state.type());
+        line.put(state.type(), state.state());
+      }
     }
     return json.writeValueAsString(line) + "\n";
   }
@@ -64,6 +68,7 @@ public enum StreamFormat {
       case StreamEvent.Summary summary -> "event: summary\ndata: "
           + json.writeValueAsString(Map.of("count", summary.count(), "complete", summary.complete(), "tookMs", summary.tookMs())) + "\n\n";
       case StreamEvent.Heartbeat heartbeat -> ": heartbeat\n\n";
+      case StreamEvent.State state -> "event: " + state.type() + "\ndata: " + json.writeValueAsString(state.state()) + "\n\n";
     };
   }
 }

@@ -282,6 +282,9 @@ class FuzzIT {
           new Endpoint("live matches", "GET", "/api/volunteers/{volunteer}/matches/live", Map.of(), null, true),
           get("/api/opportunities/{opp}/candidates", paging),
           new Endpoint("stream candidates", "GET", "/api/opportunities/{opp}/candidates/stream", stream, null, false),
+          get("/api/stats", Map.of("from", Kind.DATE, "to", Kind.DATE)),
+          get("/api/stats/breakdown", merge(Map.of("by", Kind.CODE, "organization", Kind.TEXT, "from", Kind.DATE, "to", Kind.DATE), paging)),
+          new Endpoint("live indicators", "GET", "/api/stats/live", Map.of("from", Kind.DATE, "to", Kind.DATE), null, true),
           get("/v3/api-docs", Map.of()), get("/actuator/health", Map.of()), get("/", Map.of()), get("/api/nothing/here", Map.of()));
     }
 

@@ -16,9 +16,9 @@ final class Inputs {
   static final List<String> NUMBERS = List.of("0", "-1", "1", "2147483647", "2147483648", "-2147483649", "9223372036854775808", "1.5",
       "1e3", "1e309", "NaN", "Infinity", "-0", "00001", "+5", " 5", "5 ", "٥", "", "true");
   static final List<String> DATES = List.of("2026-12-01", "2026-02-30", "1900-01-01", "9999-12-31", "2026-13-01", "26-1-1",
-      "2026-12-01T10:00:00Z", "yesterday", "");
+      "2026-12-01T10:00:00Z", "yesterday", "2025-06", "2025-13", "1999-12", "+20250-01", "");
   static final List<String> CODES = List.of("riyadh", "jeddah", "makkah", "health", "education", "first_aid", "crowd_management",
-      "on_site", "remote", "hybrid", "الرياض", "Riyadh", "RIYADH", "رياض", "Ar Riyadh", "no_such_code", "");
+      "on_site", "remote", "hybrid", "field", "city", "region", "month", "organization", "الرياض", "Riyadh", "RIYADH", "رياض", "Ar Riyadh", "no_such_code", "");
   private static final String ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئةىًٌٍَُِّْـ٠١٢٣٤٥٦٧٨٩";
   private static final String LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.,;:!";
 

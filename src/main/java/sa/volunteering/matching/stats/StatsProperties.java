@@ -1,0 +1,24 @@
+package sa.volunteering.matching.stats;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How indicators are kept and served.
+ *
+ * @param foldEvery how often pending changes are folded into the summaries (how stale an indicator may be)
+ * @param foldBatch changes folded in one transaction at most
+ * @param liveEvery a live stream sends updated indicators at most this often
+ * @param liveMaxSubscribers live streams one instance serves at most; more get 503
+ */
+@Validated
+@ConfigurationProperties("app.stats")
+public record StatsProperties(
+    @DefaultValue("500ms") Duration foldEvery,
+    @DefaultValue("20000") @Min(1) @Max(1_000_000) int foldBatch,
+    @DefaultValue("1s") Duration liveEvery,
+    @DefaultValue("10000") @Min(1) int liveMaxSubscribers) {}
