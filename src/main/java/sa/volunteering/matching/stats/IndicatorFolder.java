@@ -25,20 +25,27 @@ public class IndicatorFolder implements SmartLifecycle {
 
   private final DatabaseClient database;
   private final CityRegions regions;
+  private final Answers answers;
   private final StatsProperties properties;
   private volatile Disposable folding = () -> {};
   private volatile boolean running;
 
-  IndicatorFolder(DatabaseClient database, CityRegions regions, StatsProperties properties) {
+  IndicatorFolder(DatabaseClient database, CityRegions regions, Answers answers, StatsProperties properties) {
     this.database = database;
     this.regions = regions;
+    this.answers = answers;
     this.properties = properties;
   }
 
   /** Changes folded by one call: at most a batch; -1 when another instance is folding. */
   Mono<Integer> foldOnce() {
     return database.sql("select fold_indicator_changes(:batch) as folded").bind("batch", properties.foldBatch())
-        .map(row -> row.get("folded", Integer.class)).one();
+        .map(row -> row.get("folded", Integer.class)).one()
+        .doOnNext(folded -> {
+          if (folded > 0) {
+            answers.forget();
+          }
+        });
   }
 
   /** Folds until nothing is pending, waiting for another instance's turn if need be; completes with how many it folded. */

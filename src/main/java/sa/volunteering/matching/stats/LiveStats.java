@@ -42,7 +42,7 @@ class LiveStats {
   }
 
   private Flux<Summary> summaries(Period period) {
-    return Flux.concat(stats.summary(period), folded.sample(properties.liveEvery()).concatMap(notified -> stats.summary(period)))
+    return Flux.concat(stats.computeSummary(period), folded.sample(properties.liveEvery()).concatMap(notified -> stats.computeSummary(period)))
         .distinctUntilChanged()
         .doFinally(signal -> shared.remove(period))
         .replay(1)

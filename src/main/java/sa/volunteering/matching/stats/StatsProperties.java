@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param foldBatch changes folded in one transaction at most
  * @param liveEvery a live stream sends updated indicators at most this often
  * @param liveMaxSubscribers live streams one instance serves at most; more get 503
+ * @param answersFor an answer is reused this long for the same question (0 computes every one); concurrent askers share one computation
+ * @param maxAnswers distinct questions whose answers an instance keeps at most
  */
 @Validated
 @ConfigurationProperties("app.stats")
@@ -21,4 +23,6 @@ public record StatsProperties(
     @DefaultValue("500ms") Duration foldEvery,
     @DefaultValue("20000") @Min(1) @Max(1_000_000) int foldBatch,
     @DefaultValue("1s") Duration liveEvery,
-    @DefaultValue("10000") @Min(1) int liveMaxSubscribers) {}
+    @DefaultValue("10000") @Min(1) int liveMaxSubscribers,
+    @DefaultValue("1s") Duration answersFor,
+    @DefaultValue("10000") @Min(1) int maxAnswers) {}

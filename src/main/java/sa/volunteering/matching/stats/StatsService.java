@@ -22,13 +22,20 @@ public class StatsService {
 
   private final StatsRepository summaries;
   private final Taxonomy taxonomy;
+  private final Answers answers;
 
-  StatsService(StatsRepository summaries, Taxonomy taxonomy) {
+  StatsService(StatsRepository summaries, Taxonomy taxonomy, Answers answers) {
     this.summaries = summaries;
     this.taxonomy = taxonomy;
+    this.answers = answers;
   }
 
   public Mono<Summary> summary(Period period) {
+    return answers.to(period, () -> computeSummary(period));
+  }
+
+  /** Not reused: for the live streams, which ask only after a fold changed something. */
+  Mono<Summary> computeSummary(Period period) {
     return groups(Slice.PLATFORM, period, 0, 1)
         .zipWith(summaries.upToDate())
         .map(answer -> new Summary(text(period.from()), text(period.to()),
@@ -50,11 +57,11 @@ public class StatsService {
     }
     UUID confined = scope;
     Slice slice = by.slice(confined);
-    return groups(slice, period, page.offset(), page.size())
+    return answers.to(List.of(by, slice, period, page), () -> groups(slice, period, page.offset(), page.size())
         .flatMap(groups -> by == Dimension.ORGANIZATION ? named(groups) : Mono.just(groups))
         .zipWith(summaries.upToDate())
         .map(answer -> new Breakdown(by.parameter(), confined == null ? null : confined.toString(), text(period.from()),
-            text(period.to()), answer.getT1().groups(), page.page(), page.size(), answer.getT1().total(), answer.getT2()));
+            text(period.to()), answer.getT1().groups(), page.page(), page.size(), answer.getT1().total(), answer.getT2())));
   }
 
   private record Page(List<Breakdown.Group> groups, long total) {}

@@ -88,10 +88,15 @@ class IndexBootstrap implements SmartInitializingSingleton {
   private void verify(IndexDefinition definition, String alias, String index) {
     String actual = contentSha256(index);
     if (!definition.sha256().equals(actual)) {
-      throw new IndexMismatchException(("Index [%s] behind alias [%s] was not created from this build's index-mappings/%s.json"
-          + " (index: sha256 %s, file: sha256 %s). Move the alias to a new index with a full reindex,"
-          + " or, in development only, delete the index and restart.")
-          .formatted(index, alias, definition.name(), actual, definition.sha256()));
+      IndexMismatchException mismatch = new IndexMismatchException(("Index [%s] behind alias [%s] was not created from this build's"
+          + " index-mappings/%s.json (index: sha256 %s, file: sha256 %s). Move the alias to a new index with a full reindex"
+          + " (bin/reindex %s), or, in development only, delete the index and restart.")
+          .formatted(index, alias, definition.name(), actual, definition.sha256(), definition.name()));
+      if (properties.failOnMismatch()) {
+        throw mismatch;
+      }
+      log.warn("{} Starting all the same (app.search.index.fail-on-mismatch is false).", mismatch.getMessage());
+      return;
     }
     log.info("Index [{}] behind alias [{}] matches {}.json", index, alias, definition.name());
   }

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param mappingsLocation where the definitions are; the jar carries index-mappings/ of the repository
  * @param replicas {@code index.number_of_replicas} of indexes this service creates
  * @param createMissing create missing indexes and aliases at start-up
+ * @param failOnMismatch refuse to start when an index was built from another definition; {@code bin/reindex}
+ *     turns it off, since moving the alias to a new index is how a mismatch is repaired
  */
 @Validated
 @ConfigurationProperties("app.search.index")
@@ -24,7 +26,8 @@ public record SearchIndexProperties(
     @DefaultValue("") @Pattern(regexp = "([a-z0-9][a-z0-9_-]*)?") String prefix,
     @DefaultValue("classpath:index-mappings/") String mappingsLocation,
     @DefaultValue("0") @Min(0) int replicas,
-    @DefaultValue("true") boolean createMissing) {
+    @DefaultValue("true") boolean createMissing,
+    @DefaultValue("true") boolean failOnMismatch) {
 
   public String alias(String name) {
     return prefix + name;
