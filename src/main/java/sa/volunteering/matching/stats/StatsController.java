@@ -55,7 +55,7 @@ class StatsController {
       @Parameter(description = MONTH) @RequestParam(required = false) @Nullable String from,
       @Parameter(description = MONTH) @RequestParam(required = false) @Nullable String to,
       @RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
-    actor.requireOrganizationRole();
+    actor.requireOrganizationRole(); // who may ask, before what was asked is checked
     return stats.breakdown(actor, Dimension.of(by), organization, Period.of(from, to), PageRequest.of(page, size, pages));
   }
 

@@ -75,17 +75,19 @@ class StatsRepository {
     return counts(spec, "people");
   }
 
-  /** Fields with an opportunity offered in the period, per group (stored key, or month). */
-  Mono<Map<String, Long>> fieldsInUse(Slice slice, Period period) {
+  /** Fields with an opportunity offered in the period, per group: the stored {@code keys}, or every month. */
+  Mono<Map<String, Long>> fieldsInUse(Slice slice, Period period, List<String> keys) {
     String group = slice.byMonth() ? MONTH_GROUP : "key";
-    return counts(database.sql("select " + group + " as key, count(distinct field_code) as fields from offered_fields"
-            + " where dimension = :dimension and key >= :low and key < :high and month between :from and :to and opportunities > 0"
+    String only = slice.byMonth() ? "" : " and key = any(:keys)";
+    DatabaseClient.GenericExecuteSpec spec = database.sql("select " + group + " as key, count(distinct field_code) as fields from offered_fields"
+            + " where dimension = :dimension and key >= :low and key < :high and month between :from and :to and opportunities > 0" + only
             + " group by 1")
         .bind("dimension", slice.dimension())
         .bind("low", slice.prefix())
         .bind("high", slice.prefixEnd())
         .bind("from", from(period))
-        .bind("to", to(period)), "fields");
+        .bind("to", to(period));
+    return counts(slice.byMonth() ? spec : spec.bind("keys", keys.toArray(String[]::new)), "fields");
   }
 
   /** Whether every change written so far is in the summaries. */

@@ -74,7 +74,7 @@ public class StatsService {
       List<String> keys = sums.stream().map(StatsRepository.Sums::group).toList();
       boolean monthly = slice.byMonth() || period.singleMonth();
       Mono<Map<String, Long>> active = monthly ? Mono.just(Map.of()) : summaries.activeVolunteers(slice, period, keys);
-      Mono<Map<String, Long>> fields = slice.countsFields() ? summaries.fieldsInUse(slice, period) : Mono.just(Map.of());
+      Mono<Map<String, Long>> fields = slice.countsFields() ? summaries.fieldsInUse(slice, period, keys) : Mono.just(Map.of());
       return Mono.zip(active, fields).map(counts -> new Page(sums.stream()
           .map(sum -> group(slice, sum, monthly ? sum.activeInMonths() : counts.getT1().getOrDefault(sum.group(), 0L),
               counts.getT2().getOrDefault(sum.group(), 0L)))
