@@ -37,6 +37,10 @@ class HoursService {
   }
 
   Mono<HoursView> log(Actor actor, UUID applicationId, HoursRequest request) {
+    String refusal = WorkedDays.refusal(request.workedOn());
+    if (refusal != null) {
+      throw Problems.invalidField("workedOn", "Range", "workedOn: " + refusal);
+    }
     return applications.managed(actor, applicationId)
         .flatMap(record -> List.of("accepted", "completed").contains(record.status())
             ? hours.insert(Ownership.of(actor), ids.next(), applicationId, request)

@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import sa.volunteering.matching.system.PostgresConnections;
 import reactor.core.scheduler.Schedulers;
+import sa.volunteering.matching.application.WorkedDays;
 import sa.volunteering.matching.security.NationalIdHasher;
+import sa.volunteering.matching.system.PostgresConnections;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -178,8 +179,13 @@ public class DatasetImporter {
         throw new IllegalArgumentException("hours[" + entries.size() + "] must be more than 0 and at most 24");
       }
       String hourStatus = oneOf(hour, "status", List.of("logged", "verified", "disputed"));
+      LocalDate workedOn = LocalDate.parse(hour.path("workedOn").asString());
+      String refusal = WorkedDays.refusal(workedOn);
+      if (refusal != null) {
+        throw new IllegalArgumentException("hours[" + entries.size() + "].workedOn " + refusal);
+      }
       entries.add(new Object[] {UUID.nameUUIDFromBytes((id + "/" + entries.size()).getBytes(StandardCharsets.UTF_8)), id,
-          LocalDate.parse(hour.path("workedOn").asString()), value, hourStatus});
+          workedOn, value, hourStatus});
     }
     entries.forEach(hourRows::row);
     int entry = entries.size();

@@ -125,6 +125,8 @@ class MalformedRequestsIT {
     cases.add(empty("malformed UUID in an action", HttpMethod.POST, test -> "/api/applications/not-a-uuid/accept", 400));
     cases.add(json("hours in the future", HttpMethod.POST, test -> "/api/applications/" + UUID.randomUUID() + "/hours", Role.MEMBER,
         "{\"workedOn\": \"2099-01-01\", \"hours\": 4}", 400, "workedOn"));
+    cases.add(json("hours before 2000", HttpMethod.POST, test -> "/api/applications/" + UUID.randomUUID() + "/hours", Role.MEMBER,
+        "{\"workedOn\": \"1969-12-31\", \"hours\": 4}", 400, "workedOn"));
     cases.add(json("more than 24 hours a day", HttpMethod.POST, test -> "/api/applications/" + UUID.randomUUID() + "/hours", Role.MEMBER,
         "{\"workedOn\": \"2024-01-01\", \"hours\": 30}", 400, "hours"));
     // found by FuzzIT: each was a 500 or a body that was not a problem response

@@ -87,6 +87,21 @@ class DatasetIT {
   }
 
   @Test
+  void hoursBefore2000AreRefusedWithTheirLine(@TempDir Path directory) throws IOException {
+    DatasetFiles.write(new DatasetGenerator(taxonomy), directory, System.nanoTime(), 3, 30, 60, json);
+    Path applications = directory.resolve("applications.ndjson");
+    List<String> lines = Files.readAllLines(applications);
+    int withHours = java.util.stream.IntStream.range(0, lines.size()).filter(i -> lines.get(i).contains("\"workedOn\":\"")).findFirst().orElseThrow();
+    lines.set(withHours, lines.get(withHours).replaceFirst("\"workedOn\":\"[0-9-]+\"", "\"workedOn\":\"1969-12-31\""));
+    Files.write(applications, lines, StandardCharsets.UTF_8);
+
+    ImportReport report = importer.load(directory, false).block(Duration.ofMinutes(5));
+
+    assertThat(report.problems()).extracting(ImportReport.Problem::line).containsExactly(withHours + 1L);
+    assertThat(report.problems().get(0).reason()).contains("workedOn must not be before 2000-01-01");
+  }
+
+  @Test
   void badLinesAreReportedWithNumberAndReasonAndSkipped(@TempDir Path directory) throws IOException {
     DatasetFiles.write(new DatasetGenerator(taxonomy), directory, System.nanoTime(), 3, 20, 0, json);
     Path opportunities = directory.resolve("opportunities.ndjson");
