@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -22,9 +20,9 @@ import sa.volunteering.matching.indexing.IndexedOpportunities;
 import sa.volunteering.matching.search.ElasticsearchLanes;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
 import sa.volunteering.matching.search.opportunities.Language;
+import sa.volunteering.matching.search.stream.Followers;
 import sa.volunteering.matching.search.stream.StreamEvent;
 import sa.volunteering.matching.system.PostgresNotifications;
-import sa.volunteering.matching.system.problem.ApiException;
 
 /**
  * New matches pushed as they happen, without a percolator: every instance listens on
@@ -50,7 +48,7 @@ class LiveMatches implements SmartLifecycle {
    * started again (Spring's test framework pauses idle contexts; operators may stop and start it).
    */
   private volatile Sinks.Many<List<Announced>> indexed = Sinks.many().multicast().directBestEffort();
-  private final AtomicInteger followers = new AtomicInteger();
+  private final Followers followers;
   private volatile Disposable listening = () -> {};
   private volatile boolean running;
 
@@ -63,7 +61,7 @@ class LiveMatches implements SmartLifecycle {
     this.matching = matching;
     this.properties = properties;
     this.opportunities = indexes.alias("opportunities");
-    meters.gauge("matching.live.followers", followers);
+    this.followers = new Followers(meters, "matching.live.followers", properties.liveMaxSubscribers(), "matches");
   }
 
   /** An announced opportunity, read once for every follower on the instance. */
@@ -71,17 +69,12 @@ class LiveMatches implements SmartLifecycle {
 
   /** Volunteers followed on this instance now (also the gauge {@code matching.live.followers}). */
   int followers() {
-    return followers.get();
+    return followers.count();
   }
 
   /** Matches for {@code volunteer} from now on, as stream events; ends only when the client leaves. */
   Flux<StreamEvent> follow(VolunteerDoc volunteer, Language language) {
-    return Flux.defer(() -> {
-      if (followers.incrementAndGet() > properties.liveMaxSubscribers()) {
-        followers.decrementAndGet();
-        return Flux.error(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-followers", "Too many live subscriptions",
-            "This instance follows " + properties.liveMaxSubscribers() + " volunteers already; retry later"));
-      }
+    return followers.follow(() -> {
       Set<String> told = ConcurrentHashMap.newKeySet();
       double threshold = properties.liveThreshold() * scorer.highest(Direction.OPPORTUNITIES);
       return indexed.asFlux()
@@ -97,15 +90,14 @@ class LiveMatches implements SmartLifecycle {
             if (explanation.score() >= threshold && told.add(opportunity.id())) {
               sink.next(new StreamEvent.HitEvent(opportunity.id(), matching.matchHit(volunteer, announced.source(), explanation, language)));
             }
-          })
-          .doFinally(signal -> followers.decrementAndGet());
+          });
     });
   }
 
   @Override
   public void start() {
     listening = notifications.listen(IndexedOpportunities.CHANNEL)
-        .filter(payload -> !payload.isEmpty() && followers.get() > 0)
+        .filter(payload -> !payload.isEmpty() && followers.count() > 0)
         .concatMap(payload -> read(Arrays.asList(payload.split(","))).onErrorResume(error -> {
           log.warn("Could not read announced opportunities for live matches", error);
           return Mono.empty();

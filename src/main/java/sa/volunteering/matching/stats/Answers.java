@@ -8,7 +8,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import sa.volunteering.matching.system.PostgresNotifications;
 
 /**
  * Answers reused until the summaries change (a fold here, or a fold notified by another instance) and at most
@@ -19,14 +18,14 @@ import sa.volunteering.matching.system.PostgresNotifications;
 class Answers implements SmartLifecycle {
 
   private final StatsProperties properties;
-  private final PostgresNotifications notifications;
+  private final Folds folds;
   private final Map<Object, Mono<?>> answers = new ConcurrentHashMap<>();
   private volatile Disposable listening = () -> {};
   private volatile boolean running;
 
-  Answers(StatsProperties properties, PostgresNotifications notifications) {
+  Answers(StatsProperties properties, Folds folds) {
     this.properties = properties;
-    this.notifications = notifications;
+    this.folds = folds;
   }
 
   @SuppressWarnings("unchecked")
@@ -49,7 +48,7 @@ class Answers implements SmartLifecycle {
 
   @Override
   public void start() {
-    listening = notifications.listen(IndicatorFolder.FOLDED).subscribe(notified -> forget());
+    listening = folds.notified().subscribe(notified -> forget());
     running = true;
   }
 
