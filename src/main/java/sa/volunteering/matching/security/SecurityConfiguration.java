@@ -29,8 +29,8 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * Stateless bearer-token security. Reading the public catalogue (taxonomy, organizations, published
- * opportunities) needs no token; everything else under /api needs one. Which role may do what, and on
+ * Stateless bearer-token security. The web page and reading the public catalogue (taxonomy, organizations, published
+ * opportunities) need no token; everything else under /api needs one. Which role may do what, and on
  * which object, is decided by each feature with the {@link Actor}: a role check alone cannot say whose
  * opportunity it is.
  */
@@ -70,6 +70,9 @@ class SecurityConfiguration {
                 "/api/stats", "/api/stats/live").permitAll()
             .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+            .pathMatchers(HttpMethod.GET, "/", "/index.html", "/app/**", "/favicon.ico").permitAll()
+            .pathMatchers(HttpMethod.GET, "/api/demo/accounts").permitAll()
+            .pathMatchers(HttpMethod.POST, "/api/demo/sign-in").permitAll()
             .pathMatchers("/api/**").authenticated()
             .anyExchange().denyAll())
         .oauth2ResourceServer(resourceServer -> resourceServer

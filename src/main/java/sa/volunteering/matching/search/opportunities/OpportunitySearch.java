@@ -74,14 +74,18 @@ class OpportunitySearch {
   }
 
   /** Every hit of the query after {@code after}, at most {@code limit}, then a summary. */
-  Flux<StreamEvent> stream(OpportunityQuery query, @Nullable Cursor after, int limit, Language language) {
-    return corrector.corrected(query).flatMapMany(corrected -> streams.stream(streamed(corrected), after, limit,
-        hit -> hits.read(hit.source(), corrected.sort() == SearchSort.RELEVANCE ? hit.score() : null, null, corrected, language)));
+  Flux<StreamEvent> stream(OpportunityQuery query, @Nullable Cursor after, int limit, Language language, boolean highlighted) {
+    return corrector.corrected(query).flatMapMany(corrected -> streams.stream(streamed(corrected, highlighted), after, limit,
+        hit -> hits.read(hit.source(), corrected.sort() == SearchSort.RELEVANCE ? hit.score() : null, hit.highlight(), corrected, language)));
   }
 
-  /** What the stream asks Elasticsearch for: every filter at once (no facets), the search's sort, a hit's fields. */
-  PointInTimeStream.Query streamed(OpportunityQuery query) {
-    return new PointInTimeStream.Query(alias, OpportunityQueries.all(query), OpportunityQueries.sort(query), query.sort().code(), HitReader.SOURCE);
+  /**
+   * What the stream asks Elasticsearch for: every filter at once (no facets), the search's sort, a hit's fields, and when
+   * asked for, highlights of the text (they double the time of a long stream: 20,000 hits in 3.0 s instead of 1.5 s).
+   */
+  PointInTimeStream.Query streamed(OpportunityQuery query, boolean highlighted) {
+    return new PointInTimeStream.Query(alias, OpportunityQueries.all(query), OpportunityQueries.sort(query), query.sort().code(), HitReader.SOURCE,
+        highlighted && query.hasText() ? highlight(query) : null);
   }
 
   /** The request {@link #search} sends, for a benchmark to send it straight to Elasticsearch. */

@@ -60,11 +60,15 @@ class OpportunitySearchController {
   ResponseEntity<Flux<DataBuffer>> stream(@ParameterObject @ModelAttribute SearchParameters parameters,
       @Parameter(description = "SSE reconnection: the cursor of the last hit received")
       @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
+      @Parameter(description = "mark the text's matches in each hit, as the search does (a long stream takes about twice as long)")
+      @RequestParam(required = false) @Nullable Boolean highlight,
+      @Parameter(description = "labels in ar or en, for clients that cannot set Accept-Language (a browser's EventSource)")
+      @RequestParam(required = false) @Nullable String lang,
       ServerWebExchange exchange) {
     OpportunityQuery query = parser.parse(parameters);
     int limit = streams.limit(parameters.limit());
     Cursor after = streams.after(parameters.after(), exchange, query.sort().code());
-    return streams.respond(exchange, search.stream(query, after, limit, Language.of(exchange)));
+    return streams.respond(exchange, search.stream(query, after, limit, Language.of(exchange), Boolean.TRUE.equals(highlight)));
   }
 
   @GetMapping("/api/opportunities/suggest")

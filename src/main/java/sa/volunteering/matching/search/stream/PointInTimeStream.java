@@ -39,9 +39,16 @@ public class PointInTimeStream {
    *
    * @param sort must end on a unique field, so that a cursor names one hit
    * @param sortName written into cursors, so that one from another sort is refused
+   * @param highlight what to mark in each hit, if anything
    */
   public record Query(String index, co.elastic.clients.elasticsearch._types.query_dsl.Query query, List<SortOptions> sort,
-      String sortName, List<String> source) {}
+      String sortName, List<String> source, co.elastic.clients.elasticsearch.core.search.@Nullable Highlight highlight) {
+
+    public Query(String index, co.elastic.clients.elasticsearch._types.query_dsl.Query query, List<SortOptions> sort, String sortName,
+        List<String> source) {
+      this(index, query, sort, sortName, source, null);
+    }
+  }
 
   private final ElasticsearchAsyncClient client;
   private final ElasticsearchLanes lanes;
@@ -116,6 +123,9 @@ public class PointInTimeStream {
           .source(source -> source.filter(f -> f.includes(query.source())));
       if (after != null) {
         s.searchAfter(after);
+      }
+      if (query.highlight() != null) {
+        s.highlight(query.highlight());
       }
       return s;
     });

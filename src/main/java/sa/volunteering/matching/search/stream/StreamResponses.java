@@ -37,11 +37,15 @@ public class StreamResponses {
         .body(body);
   }
 
-  /** The cursor to resume after: {@code after=}, or SSE's {@code Last-Event-ID} header. */
+  /**
+   * The cursor to resume after: SSE's {@code Last-Event-ID} header, else {@code after=}. A browser sends the header
+   * only when it reconnects, to the URL it first opened, so the header is the later position of the two: a page that
+   * opened {@code ?after=A} and lost its connection after hit B resumes after B, not again after A.
+   */
   public @Nullable Cursor after(@Nullable String afterParameter, ServerWebExchange exchange, String sortName) {
     String header = exchange.getRequest().getHeaders().getFirst("Last-Event-ID");
-    String token = afterParameter != null ? afterParameter : header;
-    return Cursor.decodeIfPresent(token, sortName, afterParameter != null ? "after" : "Last-Event-ID", json);
+    String token = header != null ? header : afterParameter;
+    return Cursor.decodeIfPresent(token, sortName, header != null ? "Last-Event-ID" : "after", json);
   }
 
   /** How many hits a stream may send: the request's limit, never above the configured cap. */

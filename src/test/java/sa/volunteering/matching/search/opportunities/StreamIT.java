@@ -98,6 +98,15 @@ class StreamIT extends CorpusSearchTest {
   }
 
   @Test
+  void aReconnectingPageThatOpenedAfterACursorResumesAfterItsLastEventNotAgainAfterTheCursor() {
+    List<Map<String, String>> hits = sse(null, "sort", "soonest").stream().filter(event -> "hit".equals(event.get("event"))).toList();
+    List<String> all = hits.stream().map(event -> JSON.readTree(event.get("data")).path("id").asString()).toList();
+    List<String> resumed = sse(hits.get(4).get("id"), "sort", "soonest", "after", hits.get(1).get("id")).stream()
+        .filter(event -> "hit".equals(event.get("event"))).map(event -> JSON.readTree(event.get("data")).path("id").asString()).toList();
+    assertThat(resumed).isEqualTo(all.subList(5, all.size()));
+  }
+
+  @Test
   void ndjsonResumesAfterACursorToo() {
     List<JsonNode> hits = ndjson("sort", "newest");
     hits = hits.subList(0, hits.size() - 1);
