@@ -30,6 +30,8 @@ const STRINGS = {
     'component.experience': 'الخبرة',
     'sort.label': 'الترتيب', 'sort.relevance': 'الأكثر صلة', 'sort.newest': 'الأحدث', 'sort.soonest': 'الأقرب موعدًا', 'sort.nearest': 'الأقرب مسافة',
     'mode.on_site': 'حضوري', 'mode.remote': 'عن بعد', 'mode.hybrid': 'مدمج',
+    'state.draft': 'مسودة', 'state.published': 'منشورة', 'state.closed': 'مغلقة', 'state.pending': 'قيد المراجعة',
+    'state.accepted': 'مقبول', 'state.rejected': 'مرفوض', 'state.withdrawn': 'منسحب', 'state.completed': 'مكتمل',
     'error': 'خطأ', 'retry': 'إعادة المحاولة',
   },
   en: {
@@ -62,6 +64,8 @@ const STRINGS = {
     'component.experience': 'Experience',
     'sort.label': 'Sort', 'sort.relevance': 'Most relevant', 'sort.newest': 'Newest', 'sort.soonest': 'Starting soonest', 'sort.nearest': 'Nearest',
     'mode.on_site': 'On site', 'mode.remote': 'Remote', 'mode.hybrid': 'Hybrid',
+    'state.draft': 'Draft', 'state.published': 'Published', 'state.closed': 'Closed', 'state.pending': 'Pending',
+    'state.accepted': 'Accepted', 'state.rejected': 'Rejected', 'state.withdrawn': 'Withdrawn', 'state.completed': 'Completed',
     'error': 'Error', 'retry': 'Try again',
   },
 };

@@ -17,12 +17,12 @@ export async function organizationView(root, parameters, rerender) {
   }
   const names = await taxonomy();
   const chosen = parameters.get('opportunity');
-  const listing = await getJson(`/api/organizations/${current.id}/opportunities${query({ size: 50 })}`, { token: current.token });
+  const listing = await getJson(`/api/organizations/${current.id}/opportunities${query({ size: 100 })}`, { token: current.token });
   const title = (opportunity) => (language() === 'en' ? opportunity.titleEn || opportunity.titleAr : opportunity.titleAr);
   const picker = el('ul', { class: 'opportunities', 'data-test': 'opportunities' }, listing.items.map((opportunity) => el('li', {},
     el('a', { href: `#/organization${query({ opportunity: opportunity.id })}`, 'data-id': opportunity.id,
       'aria-current': opportunity.id === chosen ? 'true' : null },
-    bdi(title(opportunity)), ' ', el('span', { class: 'muted' }, `${opportunity.status} · ${opportunity.seatsLeft}/${opportunity.seats}`)))));
+    bdi(title(opportunity)), ' ', el('span', { class: 'muted' }, `${t(`state.${opportunity.status}`)} · ${opportunity.seatsLeft}/${opportunity.seats}`)))));
   clear(root).append(el('section', { class: 'panel' }, el('h2', {}, t('org.opportunities')), picker));
   if (!chosen) {
     root.append(el('p', { class: 'hint' }, t('org.pick')));
@@ -90,7 +90,7 @@ function applicantCard(applicant, names) {
   const lang = language();
   return el('article', { class: 'card applicant', 'data-id': applicant.volunteerId },
     el('h3', { dir: 'auto' }, bdi(applicant.fullName ?? applicant.volunteerId.slice(0, 8)), ' ',
-      el('span', { class: `badge status-${applicant.status}` }, applicant.status)),
+      el('span', { class: `badge status-${applicant.status}` }, t(`state.${applicant.status}`))),
     el('p', { class: 'meta' }, bdi(names.city(applicant.cityCode)), ' · ', formatDate(applicant.createdAt, lang),
       applicant.phone ? [' · ', el('bdi', { dir: 'ltr' }, applicant.phone)] : null,
       applicant.email ? [' · ', el('bdi', { dir: 'ltr' }, applicant.email)] : null),

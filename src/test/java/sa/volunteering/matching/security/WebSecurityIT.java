@@ -24,15 +24,28 @@ class WebSecurityIT {
 
   @Test
   void everyAnswerCarriesTheSecurityHeaders() {
-    for (String path : List.of("/api/taxonomy/fields", "/api/volunteers/me", "/actuator/health", "/nothing-here")) {
+    for (String path : List.of("/", "/app/main.js", "/api/taxonomy/fields", "/api/volunteers/me", "/actuator/health", "/nothing-here")) {
       HttpHeaders headers = get(path, null).getResponseHeaders();
       assertThat(headers.getFirst("Content-Security-Policy")).as(path).isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY);
       assertThat(headers.getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
       assertThat(headers.getFirst("X-Frame-Options")).as(path).isEqualTo("DENY");
       assertThat(headers.getFirst("Referrer-Policy")).as(path).isEqualTo("no-referrer");
       assertThat(headers.getFirst("Permissions-Policy")).as(path).contains("camera=()");
-      assertThat(headers.getFirst("Cache-Control")).as(path).contains("no-store");
+      assertThat(headers.getFirst("Cache-Control")).as(path).contains(path.startsWith("/app/") ? "no-cache" : "no-store");
     }
+  }
+
+  @Test
+  void theWebPageIsPublicAndDemoSignInDoesNotExistUnlessTurnedOn() {
+    EntityExchangeResult<byte[]> page = get("/", null);
+    assertThat(page.getStatus().value()).isEqualTo(200);
+    assertThat(new String(page.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8)).contains("dir=\"rtl\"", "/app/main.js");
+    assertThat(get("/app/search.js", null).getResponseHeaders().getContentType().toString()).contains("javascript");
+    assertThat(get("/app/nothing.js", null).getStatus().value()).isEqualTo(404);
+    assertThat(get("/api/demo/accounts", null).getStatus().value()).isEqualTo(404);
+    assertThat(client().post().uri("/api/demo/sign-in").header(HttpHeaders.CONTENT_TYPE, "application/json")
+        .bodyValue("{\"as\":\"volunteer\",\"id\":\"" + java.util.UUID.randomUUID() + "\"}").exchange().expectBody(byte[].class)
+        .returnResult().getStatus().value()).isEqualTo(404);
   }
 
   @Test

@@ -107,6 +107,22 @@ class StreamIT extends CorpusSearchTest {
   }
 
   @Test
+  void theStreamMarksTheTextOnlyWhenAskedAndLabelsInTheLanguageLangNames() {
+    List<JsonNode> plain = ndjson("q", "الحجاج التطوع", "limit", 5);
+    List<JsonNode> marked = ndjson("q", "الحجاج التطوع", "limit", 5, "highlight", true, "lang", "en");
+    plain = plain.subList(0, plain.size() - 1);
+    marked = marked.subList(0, marked.size() - 1);
+    assertThat(ids(marked)).isEqualTo(ids(plain));
+    assertThat(plain).allMatch(line -> line.path("hit").path("highlights").isEmpty());
+    assertThat(marked).anyMatch(line -> !line.path("hit").path("highlights").isEmpty());
+    assertThat(marked).allMatch(line -> line.path("hit").path("city").path("label").asString().matches("[A-Za-z' -]+"));
+    assertThat(plain).allMatch(line -> !line.path("hit").path("city").path("label").asString().matches("[A-Za-z' -]+"));
+    Api.Response french = stream(ndjsonHeaders(), "lang", "fr");
+    assertThat(french.status()).isEqualTo(400);
+    assertThat(french.body().path("errors").get(0).path("field").asString()).isEqualTo("lang");
+  }
+
+  @Test
   void ndjsonResumesAfterACursorToo() {
     List<JsonNode> hits = ndjson("sort", "newest");
     hits = hits.subList(0, hits.size() - 1);
