@@ -53,6 +53,8 @@ class WebPageIT {
   private static final int RIYADH = 40;
   private static final int JEDDAH = 20;
   private static final int PAGE = 20;
+  /** Markup in an organization's text must reach the page as text. */
+  private static final String MARKUP = "<img src=x onerror=\"document.body.dataset.injected=1\"><b>عاجل</b>";
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   /** The browser's own pages and inline data: nothing that leaves the machine (its start page is chrome://new-tab-page). */
   private static final java.util.regex.Pattern LOCAL_SCHEMES = java.util.regex.Pattern.compile("(chrome|chrome-untrusted|about|data|blob):");
@@ -130,6 +132,7 @@ class WebPageIT {
     String lastBeforeCut = cursorOf(PAGE + 5);
     assertThat(relay.requests).as("the browser resumed with the last event it had")
         .anyMatch(head -> head.contains("after=") && head.lines().anyMatch(line -> line.equalsIgnoreCase("Last-Event-ID: " + lastBeforeCut)));
+    script("arguments[0].scrollIntoView({block: 'center'})", cards().get(PAGE + 5));
     browser.screenshot("search-resumed-after-drop");
   }
 
@@ -148,11 +151,30 @@ class WebPageIT {
     until(() -> currentHash().contains("city=jeddah") && cards().size() == JEDDAH && status().contains(String.valueOf(JEDDAH))
         && browser.driver.findElements(By.cssSelector("button[data-code=jeddah][aria-pressed=true]")).size() == 1, "the facet narrows the results");
     assertThat(texts("[data-test=results] .card .meta")).allMatch(meta -> meta.contains("جدة"));
+    assertThat(texts("[data-test=results] .card h3")).as("markup shows as text").anyMatch(title -> title.contains(MARKUP));
+    assertThat(browser.driver.findElements(By.cssSelector("[data-test=results] img, [data-test=results] b, [data-test=results] script")))
+        .as("and builds no element").isEmpty();
+    assertThat(script("return document.body.dataset.injected === undefined")).isEqualTo(true);
     browser.screenshot("search-facet-city");
   }
 
   @Test
   @Order(3)
+  void nearMeFindsWhatIsWithinTheRadiusOfTheVisitor() throws Exception {
+    browser.driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", relay.uri().toString(), "permissions", List.of("geolocation")));
+    browser.driver.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", 21.55, "longitude", 39.18, "accuracy", 50));
+    open("#/search?organization=" + organization + "&radiusKm=10");
+    searchBox();
+    browser.driver.findElement(By.cssSelector("input[name=near]")).click();
+    until(() -> currentHash().contains("near=1") && cards().size() == JEDDAH && status().contains(String.valueOf(JEDDAH)), "opportunities near Jeddah");
+    assertThat(texts("[data-test=results] .card .meta")).allMatch(meta -> meta.contains("جدة") && meta.contains("كم"));
+    assertThat(relay.requests).anyMatch(head -> head.startsWith("GET /api/opportunities/search/stream?") && head.contains("lat=21.55")
+        && head.contains("radiusKm=10"));
+    browser.screenshot("search-near-me");
+  }
+
+  @Test
+  @Order(4)
   void theEnglishSwitchTurnsThePageLeftToRight() throws Exception {
     open("#/search?organization=" + organization + "&q=" + java.net.URLEncoder.encode(QUERY, java.nio.charset.StandardCharsets.UTF_8));
     until(() -> cards().size() == PAGE, "results stream in");
@@ -166,7 +188,7 @@ class WebPageIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aDemoVolunteerSeesExplainedMatchesAndANewOneArrivesLive() throws Exception {
     open("#/matches");
     signIn(volunteer);
@@ -186,7 +208,7 @@ class WebPageIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void anOrganizationSeesMaskedCandidatesAndItsApplicants() throws Exception {
     script("sessionStorage.clear()");
     open("#/organization");
@@ -196,6 +218,7 @@ class WebPageIT {
     browser.driver.findElement(By.cssSelector("[data-test=opportunities] a[data-id='" + applied + "']")).click();
     until(() -> browser.driver.findElements(By.cssSelector("[data-test=candidates] .card .explanation")).size() >= 1
         && !browser.driver.findElements(By.cssSelector("[data-test=applicants] .card")).isEmpty(), "candidates and applicants are shown");
+    script("window.scrollTo(0, 0)");
     String candidates = browser.driver.findElement(By.cssSelector("[data-test=candidates]")).getText();
     assertThat(candidates).as("candidate cards are masked").doesNotContain("سارة").doesNotContain("0551234567").doesNotContain("@");
     assertThat(browser.driver.findElement(By.cssSelector("[data-test=applicants]")).getText()).contains("سارة محمد العتيبي");
@@ -203,7 +226,7 @@ class WebPageIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void noRequestLeftTheServiceAndNoScriptFailed() {
     List<String> network = browser.requestedUrls().stream().filter(url -> !LOCAL_SCHEMES.matcher(url).lookingAt()).toList();
     assertThat(network).hasSizeGreaterThan(20).allMatch(url -> url.startsWith(relay.uri() + "/"), "went to the service");
@@ -233,7 +256,7 @@ class WebPageIT {
   private static Map<String, Object> firstAid(int n, String city) {
     Map<String, Object> body = new HashMap<>(Fixtures.opportunityBody(10));
     Instant start = Instant.now().plus(3 + n, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-    body.put("titleAr", "الإسعافات الأولية في الملتقى رقم " + (n + 1));
+    body.put("titleAr", "الإسعافات الأولية في الملتقى رقم " + (n + 1) + (n == RIYADH + JEDDAH - 1 ? " " + MARKUP : ""));
     body.put("titleEn", "First aid at forum " + (n + 1));
     body.put("descriptionAr", "تقديم الإسعافات الأولية للمشاركين وتوعيتهم بالسلامة في الملتقى رقم " + (n + 1));
     body.put("fieldCode", "health");
@@ -294,8 +317,8 @@ class WebPageIT {
     return browser.driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
   }
 
-  private Object script(String code) {
-    return ((JavascriptExecutor) browser.driver).executeScript(code);
+  private Object script(String code, Object... arguments) {
+    return ((JavascriptExecutor) browser.driver).executeScript(code, arguments);
   }
 
   private static void until(BooleanSupplier condition, String what) {
