@@ -8,6 +8,7 @@ import { explanationPanel } from './cards.js';
 import { session, signInPanel } from './session.js';
 
 const PAGE = 20;
+const LIST_PAGE = 50;
 
 export async function organizationView(root, parameters, rerender) {
   const current = session();
@@ -17,13 +18,14 @@ export async function organizationView(root, parameters, rerender) {
   }
   const names = await taxonomy();
   const chosen = parameters.get('opportunity');
-  const listing = await getJson(`/api/organizations/${current.id}/opportunities${query({ size: 100 })}`, { token: current.token });
   const title = (opportunity) => (language() === 'en' ? opportunity.titleEn || opportunity.titleAr : opportunity.titleAr);
-  const picker = el('ul', { class: 'opportunities', 'data-test': 'opportunities' }, listing.items.map((opportunity) => el('li', {},
+  const picker = el('ul', { class: 'opportunities', 'data-test': 'opportunities' });
+  const pickerMore = el('div');
+  await pages(`/api/organizations/${current.id}/opportunities`, current.token, picker, pickerMore, (opportunity) =>
     el('a', { href: `#/organization${query({ opportunity: opportunity.id })}`, 'data-id': opportunity.id,
       'aria-current': opportunity.id === chosen ? 'true' : null },
-    bdi(title(opportunity)), ' ', el('span', { class: 'muted' }, `${t(`state.${opportunity.status}`)} · ${opportunity.seatsLeft}/${opportunity.seats}`)))));
-  clear(root).append(el('section', { class: 'panel' }, el('h2', {}, t('org.opportunities')), picker));
+    bdi(title(opportunity)), ' ', el('span', { class: 'muted' }, `${t(`state.${opportunity.status}`)} · ${opportunity.seatsLeft}/${opportunity.seats}`)));
+  clear(root).append(el('section', { class: 'panel' }, el('h2', {}, t('org.opportunities')), picker, pickerMore));
   if (!chosen) {
     root.append(el('p', { class: 'hint' }, t('org.pick')));
     return () => {};
@@ -61,17 +63,28 @@ export async function organizationView(root, parameters, rerender) {
   };
   page(undefined);
 
-  getJson(`/api/opportunities/${chosen}/applications${query({ size: 50 })}`, { token: current.token, signal: aborted.signal })
-    .then((answer) => {
-      if (!answer.items.length) applicants.append(el('li', { class: 'muted' }, t('org.noApplicants')));
-      answer.items.forEach((applicant) => applicants.append(el('li', {}, applicantCard(applicant, names))));
-    })
+  const applicantsMore = el('div');
+  applicants.after(applicantsMore);
+  pages(`/api/opportunities/${chosen}/applications`, current.token, applicants, applicantsMore, (applicant) => applicantCard(applicant, names))
+    .then((total) => { if (total === 0) applicants.append(el('li', { class: 'muted' }, t('org.noApplicants'))); })
     .catch((error) => { if (!aborted.signal.aborted) applicants.append(el('li', { class: 'status' }, error.message)); });
 
   return () => {
     aborted.abort();
     observer?.disconnect();
   };
+}
+
+/** A paged list read page by page: the first page now, the next ones behind a "more" button. Resolves with the total. */
+async function pages(path, token, list, more, render, page = 0) {
+  const answer = await getJson(`${path}${query({ page, size: LIST_PAGE })}`, { token });
+  answer.items.forEach((item) => list.append(el('li', {}, render(item))));
+  clear(more);
+  if ((page + 1) * LIST_PAGE < answer.total) {
+    more.append(el('button', { type: 'button', class: 'link', onclick: () => pages(path, token, list, more, render, page + 1) },
+      t('list.more', answer.total - (page + 1) * LIST_PAGE)));
+  }
+  return answer.total;
 }
 
 /** A candidate as the organization may see one before they apply: no name, no contact, no age or gender. */

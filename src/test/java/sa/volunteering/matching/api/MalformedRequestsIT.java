@@ -138,6 +138,16 @@ class MalformedRequestsIT {
     return cases;
   }
 
+  @org.junit.jupiter.api.Test
+  void aMalformedAcceptForTheWebPageIsRefusedWithAProblemResponse() {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.set(org.springframework.http.HttpHeaders.ACCEPT, "garbage/;;");
+    Api.Response response = api.getEncoded("/", headers);
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.headers().getContentType()).hasToString("application/problem+json");
+    assertThat(response.body().path("type").asString()).isEqualTo("/problems/malformed-request");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void isRefusedWithAProblemResponse(Case malformed) {

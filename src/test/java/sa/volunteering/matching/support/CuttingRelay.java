@@ -128,11 +128,16 @@ public final class CuttingRelay implements AutoCloseable {
           }
           out.write(buffer, 0, cutAt - before);
           out.flush();
+          // a FIN after the data, not a reset that could discard it before the browser reads it
+          client.shutdownOutput();
+          Thread.sleep(200);
           cuts++;
           return;
         }
       } catch (IOException ended) {
         // either side closed
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       } finally {
         closeBoth();
       }

@@ -35,9 +35,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
   private final IdGenerator ids;
+  private final tools.jackson.databind.json.JsonMapper json;
 
-  ProblemHandler(IdGenerator ids) {
+  ProblemHandler(IdGenerator ids, tools.jackson.databind.json.JsonMapper json) {
     this.ids = ids;
+    this.json = json;
   }
 
   @Override
@@ -123,6 +125,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     log.warn("Timed out: {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
     ApiException problem = Problems.timedOut("A dependency did not answer in time", java.time.Duration.ofSeconds(1));
     return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), exchange);
+  }
+
+  /**
+   * A malformed {@code Accept} or {@code Content-Type} read outside a controller (the web page's welcome route reads
+   * Accept). Written straight to the response: negotiating its content type would read the same header again.
+   */
+  @ExceptionHandler(org.springframework.http.InvalidMediaTypeException.class)
+  Mono<Void> invalidMediaType(org.springframework.http.InvalidMediaTypeException ex, ServerWebExchange exchange) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "The request's Accept or Content-Type header is not a well-formed media type");
+    problem.setType(Problems.type("malformed-request"));
+    problem.setTitle("Malformed request");
+    return ProblemResponses.write(exchange, problem, json);
   }
 
   @ExceptionHandler(Exception.class)
