@@ -19,8 +19,12 @@ import org.springframework.stereotype.Component;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
 import sa.volunteering.matching.security.SecurityProperties;
 import sa.volunteering.matching.system.CommandLine;
+import sa.volunteering.matching.system.bench.Bench;
 import sa.volunteering.matching.system.bench.BenchmarkCommands;
 import sa.volunteering.matching.system.bench.Load;
+import sa.volunteering.matching.system.bench.Measurement;
+import sa.volunteering.matching.system.bench.OpenLoad;
+import sa.volunteering.matching.system.bench.Report;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * load runner's threads (it waits with sleeps and blocking calls there), never on a Reactor thread.
  */
 @Component
-class MatchBenchmark {
+class MatchBenchmark implements Measurement {
 
   private final JsonMapper json;
   private final SecurityProperties security;
@@ -47,6 +51,8 @@ class MatchBenchmark {
     this.opportunities = indexes.alias("opportunities");
     this.volunteers = indexes.alias("volunteers");
   }
+
+  private static final int SAMPLES = 300;
 
   /** A sampled document: its id and city. */
   record Sample(String id, String city) {}
@@ -81,6 +87,46 @@ class MatchBenchmark {
         candidates.percentile(50) / plainVolunteers.percentile(50), candidates.percentile(99) / plainVolunteers.percentile(99)));
     report.add(live(service, admin, publications));
     return report;
+  }
+
+  @Override
+  public int order() {
+    return 30;
+  }
+
+  /** For the suite: matches and candidates at a constant rate, each against a plain filtered search on the same index. */
+  @Override
+  public Report.Section measure(Bench bench) throws Exception {
+    String admin = "Bearer " + BenchmarkCommands.token(security, "{\"sub\":\"bench-admin\",\"roles\":[\"ADMIN\"]");
+    List<Sample> people = sample(bench.elasticsearch(), volunteers, "{\"term\":{\"active\":true}}", SAMPLES);
+    List<Sample> places = sample(bench.elasticsearch(), opportunities, "{\"bool\":{\"filter\":[{\"term\":{\"status\":\"published\"}},"
+        + "{\"range\":{\"seats_left\":{\"gt\":0}}}]}}", SAMPLES);
+    Report.Section section = new Report.Section("Matches and candidates vs a plain filtered search");
+    if (people.isEmpty() || places.isEmpty()) {
+      return section.paragraph("Nothing to measure: the indexes hold no active volunteer or no open opportunity.");
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(compare(bench, "a volunteer's matches", people.stream().map(s -> BenchmarkCommands.get(bench.service() + "/api/volunteers/"
+        + s.id() + "/matches", admin)).toList(), people.stream().map(s -> plain(bench.elasticsearch(), opportunities, s)).toList()));
+    rows.add(compare(bench, "an opportunity's candidates", places.stream().map(s -> BenchmarkCommands.get(bench.service()
+        + "/api/opportunities/" + s.id() + "/candidates", admin)).toList(), places.stream().map(s -> plain(bench.elasticsearch(), volunteers, s)).toList()));
+    return section
+        .paragraph(String.format(Locale.ROOT, "%,d opportunities and %,d volunteers indexed; %d volunteers and %d opportunities sampled."
+            + " Each side at %s requests a second for %d s. The plain search: 20 documents of the sample's city through filters only, on"
+            + " the same index.", count(bench.elasticsearch(), opportunities), count(bench.elasticsearch(), volunteers), people.size(), places.size(),
+            Report.number(bench.scale().matchRate()), bench.scale().perRate().toSeconds()))
+        .table(List.of("what", "service p50 / p99 (ms)", "plain search p50 / p99 (ms)", "service / plain p50", "service / plain p99"), rows);
+  }
+
+  private List<String> compare(Bench bench, String what, List<HttpRequest> service, List<HttpRequest> plain) {
+    double rate = bench.scale().matchRate();
+    OpenLoad.run(bench.http(), "warm-up", service, rate, bench.scale().warmUp(), 64);
+    OpenLoad.run(bench.http(), "warm-up", plain, rate, bench.scale().warmUp(), 64);
+    OpenLoad.Result ours = OpenLoad.run(bench.http(), what, service, rate, bench.scale().perRate(), 64);
+    OpenLoad.Result yardstick = OpenLoad.run(bench.http(), "plain", plain, rate, bench.scale().perRate(), 64);
+    return List.of(what, Report.number(ours.millis(50)) + " / " + Report.number(ours.millis(99)),
+        Report.number(yardstick.millis(50)) + " / " + Report.number(yardstick.millis(99)),
+        Report.against(ours.millis(50) / yardstick.millis(50), 2.0, true), Report.against(ours.millis(99) / yardstick.millis(99), 2.0, true));
   }
 
   /** Registers a volunteer, follows their live matches, publishes matching opportunities; the time from each publish call to its event. */
