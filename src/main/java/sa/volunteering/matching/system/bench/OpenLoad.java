@@ -40,6 +40,9 @@ public final class OpenLoad {
    * request is not sent but counted as overloaded, so a stalled side cannot exhaust the machine.
    */
   public static Result run(HttpClient http, String side, List<HttpRequest> requests, double rate, Duration duration, int maxInFlight) {
+    if (requests.isEmpty() || rate <= 0) {
+      throw new IllegalArgumentException(side + ": an open load needs requests and a positive rate");
+    }
     Histogram histogram = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
     AtomicLong errors = new AtomicLong();
     AtomicLong overloaded = new AtomicLong();

@@ -80,9 +80,10 @@ public final class Report {
     return String.format(Locale.ROOT, "%.2f", value);
   }
 
-  /** A ratio against its aim, marked met or missed. */
+  /** A ratio against its aim, marked met or missed; with a third decimal where two would look like the aim itself. */
   public static String against(double value, double aim, boolean atMost) {
     boolean met = atMost ? value <= aim : value >= aim;
-    return "**" + ratio(value) + "** (aim " + (atMost ? "≤ " : "≥ ") + ratio(aim) + (met ? ", met)" : ", missed)");
+    String shown = ratio(value).equals(ratio(aim)) && value != aim ? String.format(Locale.ROOT, "%.3f", value) : ratio(value);
+    return "**" + shown + "** (aim " + (atMost ? "≤ " : "≥ ") + ratio(aim) + (met ? ", met)" : ", missed)");
   }
 }
