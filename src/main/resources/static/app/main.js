@@ -20,7 +20,7 @@ async function render() {
   document.querySelectorAll('nav a').forEach((link) => link.toggleAttribute('aria-current', link.dataset.route === name));
   renderSessionBadge(document.getElementById('session'));
   try {
-    const stopper = await VIEWS[name](root, new URLSearchParams(search), render);
+    const stopper = await VIEWS[name](root, new URLSearchParams(search));
     if (mine === generation) stop = stopper; else stopper();
   } catch (error) {
     if (mine !== generation) return;

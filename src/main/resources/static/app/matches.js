@@ -9,10 +9,10 @@ import { session, signInPanel } from './session.js';
 
 const PAGE = 20;
 
-export async function matchesView(root, parameters, rerender) {
+export async function matchesView(root, parameters) {
   const current = session();
   if (!current || current.as !== 'volunteer') {
-    clear(root).append(el('p', { class: 'hint' }, t('signin.needVolunteer')), await signInPanel('volunteer', rerender));
+    clear(root).append(el('p', { class: 'hint' }, t('signin.needVolunteer')), await signInPanel('volunteer'));
     return () => {};
   }
   const names = await taxonomy();

@@ -10,10 +10,10 @@ import { session, signInPanel } from './session.js';
 const PAGE = 20;
 const LIST_PAGE = 50;
 
-export async function organizationView(root, parameters, rerender) {
+export async function organizationView(root, parameters) {
   const current = session();
   if (!current || current.as !== 'member') {
-    clear(root).append(el('p', { class: 'hint' }, t('signin.needMember')), await signInPanel('member', rerender));
+    clear(root).append(el('p', { class: 'hint' }, t('signin.needMember')), await signInPanel('member'));
     return () => {};
   }
   const names = await taxonomy();

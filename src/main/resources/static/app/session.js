@@ -32,14 +32,13 @@ export function signOut() {
   listeners.forEach((listener) => listener(null));
 }
 
-/** The sign-in panel: demo accounts to pick from, or an id to paste. */
-export async function signInPanel(as, onSignedIn) {
+/** The sign-in panel: demo accounts to pick from, or an id to paste; signing in re-renders the page (onSessionChange). */
+export async function signInPanel(as) {
   const panel = el('section', { class: 'panel signin', 'data-test': 'signin' }, el('h2', {}, t('signin.title')));
   const status = el('p', { class: 'status', role: 'status' });
   const choose = async (id) => {
     try {
       await signIn(as, id);
-      onSignedIn();
     } catch (error) {
       status.textContent = error.message;
     }

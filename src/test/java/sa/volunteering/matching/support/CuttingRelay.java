@@ -128,7 +128,9 @@ public final class CuttingRelay implements AutoCloseable {
           }
           out.write(buffer, 0, cutAt - before);
           out.flush();
-          // a FIN after the data, not a reset that could discard it before the browser reads it
+          // the browser reads and dispatches the events first: data that arrives together with the end of a broken
+          // response may be dropped with it; then a FIN, not a reset that could discard what is still unread
+          Thread.sleep(500);
           client.shutdownOutput();
           Thread.sleep(200);
           cuts++;

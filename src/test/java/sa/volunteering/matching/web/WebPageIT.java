@@ -221,7 +221,10 @@ class WebPageIT {
     open("#/organization");
     signIn(organization);
     until(() -> browser.driver.findElements(By.cssSelector("[data-test=opportunities] a")).size() == 50, "the first 50 opportunities are listed");
-    browser.driver.findElement(By.cssSelector("[data-test=opportunities] + div button")).click();
+    until(() -> {
+      browser.driver.findElement(By.cssSelector("[data-test=opportunities] + div button")).click();
+      return true;
+    }, "'more' is clicked");
     until(() -> !browser.driver.findElements(By.cssSelector("[data-test=opportunities] a[data-id='" + applied + "']")).isEmpty(),
         "the rest are listed after 'more'");
     assertThat(browser.driver.findElements(By.cssSelector("[data-test=opportunities] a"))).hasSize(RIYADH + JEDDAH + 1);
