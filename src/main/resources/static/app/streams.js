@@ -33,21 +33,10 @@ export function eventSource(url, { onHit, onSummary, onReconnecting, onResumed, 
 
 /** NDJSON read as it arrives, line by line; resolves when the stream ends, rejects with the problem of a refused request. */
 export async function ndjson(url, { token, signal, onLine }) {
-  const response = await fetch(url, { headers: headers(token, 'application/x-ndjson'), signal });
-  if (!response.ok) throw new ProblemError(response.status, await response.json().catch(() => null));
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += value;
-    let newline;
-    while ((newline = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, newline).trim();
-      buffer = buffer.slice(newline + 1);
-      if (line) onLine(JSON.parse(line));
-    }
-  }
+  const response = await opened(url, headers(token, 'application/x-ndjson'), signal);
+  await pieces(response, '\n', (line) => {
+    if (line.trim()) onLine(JSON.parse(line));
+  });
 }
 
 /**
@@ -60,23 +49,12 @@ export function authorizedEvents(url, { token, onEvent, onReconnecting, onFailed
   const connect = async () => {
     const requestHeaders = headers(token, 'text/event-stream');
     if (lastEventId) requestHeaders['Last-Event-ID'] = lastEventId;
-    const response = await fetch(url, { headers: requestHeaders, signal: controller.signal });
-    if (!response.ok) throw new ProblemError(response.status, await response.json().catch(() => null));
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += value.replace(/\r\n?/g, '\n');
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = parseEvent(block);
-        if (event.id !== undefined) lastEventId = event.id;
-        if (event.data !== undefined) onEvent(event.type, JSON.parse(event.data));
-      }
-    }
+    const response = await opened(url, requestHeaders, controller.signal);
+    await pieces(response, '\n\n', (block) => {
+      const event = parseEvent(block);
+      if (event.id !== undefined) lastEventId = event.id;
+      if (event.data !== undefined) onEvent(event.type, JSON.parse(event.data));
+    }, (text) => text.replace(/\r\n?/g, '\n'));
   };
   const loop = async () => {
     while (!controller.signal.aborted) {
@@ -96,6 +74,28 @@ export function authorizedEvents(url, { token, onEvent, onReconnecting, onFailed
   };
   loop();
   return { close: () => controller.abort() };
+}
+
+async function opened(url, requestHeaders, signal) {
+  const response = await fetch(url, { headers: requestHeaders, signal });
+  if (!response.ok) throw new ProblemError(response.status, await response.json().catch(() => null));
+  return response;
+}
+
+/** The body's text, handed over piece by piece as each separator arrives; resolves at the end of the body. */
+async function pieces(response, separator, onPiece, normalize = (text) => text) {
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += normalize(value);
+    for (let end = buffer.indexOf(separator); end >= 0; end = buffer.indexOf(separator)) {
+      const piece = buffer.slice(0, end);
+      buffer = buffer.slice(end + separator.length);
+      onPiece(piece);
+    }
+  }
 }
 
 function parseEvent(block) {

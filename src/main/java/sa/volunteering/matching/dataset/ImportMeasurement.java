@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import sa.volunteering.matching.indexing.ReindexJob;
 import sa.volunteering.matching.indexing.Reindexer;
+import sa.volunteering.matching.system.CommandLine;
 import sa.volunteering.matching.system.bench.Bench;
 import sa.volunteering.matching.system.bench.Measurement;
 import sa.volunteering.matching.system.bench.Report;
@@ -42,7 +43,8 @@ class ImportMeasurement implements Measurement {
       return section.paragraph("Not measured in this run (" + (bench.scale().name().equals("smoke") ? "smoke scale" : "no data set file")
           + "): it needs --dataset=DIR with a generated opportunities.ndjson, and reindexes the whole database.");
     }
-    ReindexJob.Progress progress = reindexer.runToEnd("opportunities", BATCH, Duration.ZERO, false).block(Duration.ofHours(1));
+    ReindexJob.Progress progress = java.util.Objects.requireNonNull(
+        CommandLine.await(reindexer.runToEnd("opportunities", BATCH, Duration.ZERO, false), Duration.ofHours(1)));
     double seconds = Duration.between(progress.startedAt(), progress.finishedAt()).toMillis() / 1000.0;
     double path = progress.done() / seconds;
     double yardstick = raw.opportunities(file, BATCH);

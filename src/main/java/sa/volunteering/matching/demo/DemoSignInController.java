@@ -3,7 +3,6 @@ package sa.volunteering.matching.demo;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import sa.volunteering.matching.security.SecurityProperties;
+import sa.volunteering.matching.security.TokenIssuer;
 import sa.volunteering.matching.system.problem.Problems;
 
 /**
@@ -37,12 +36,13 @@ class DemoSignInController {
   record Session(String token, String as, UUID id, Instant expiresAt) {}
 
   private final DemoAccounts accounts;
-  private final DemoTokens tokens;
+  private final TokenIssuer tokens;
+  private final Duration lifetime;
 
-  DemoSignInController(DemoAccounts accounts, SecurityProperties keys,
-      @Value("${app.demo.token-lifetime:2h}") Duration lifetime) {
+  DemoSignInController(DemoAccounts accounts, TokenIssuer tokens, @Value("${app.demo.token-lifetime:2h}") Duration lifetime) {
     this.accounts = accounts;
-    this.tokens = new DemoTokens(keys.jwtSecret(), lifetime, Clock.systemUTC());
+    this.tokens = tokens;
+    this.lifetime = lifetime;
     log.warn("Demo sign-in is on (app.demo.sign-in): anyone can act as any volunteer or organization. Never in production.");
   }
 
@@ -62,8 +62,9 @@ class DemoSignInController {
       if (!found) {
         throw Problems.notFound(volunteer ? "Volunteer" : "Organization", request.id());
       }
-      String token = volunteer ? tokens.volunteer(request.id()) : tokens.member(request.id());
-      return new Session(token, request.as(), request.id(), tokens.expiresAt());
+      TokenIssuer.Issued issued = volunteer ? tokens.volunteer(request.id(), lifetime)
+          : tokens.member("demo-member-" + request.id(), request.id(), lifetime);
+      return new Session(issued.token(), request.as(), request.id(), issued.expiresAt());
     });
   }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
-import sa.volunteering.matching.security.SecurityProperties;
+import sa.volunteering.matching.security.TokenIssuer;
 import sa.volunteering.matching.system.CommandLine;
 import sa.volunteering.matching.system.bench.Bench;
 import sa.volunteering.matching.system.bench.BenchmarkCommands;
@@ -38,15 +38,15 @@ import tools.jackson.databind.json.JsonMapper;
 class MatchBenchmark implements Measurement {
 
   private final JsonMapper json;
-  private final SecurityProperties security;
+  private final TokenIssuer tokens;
   private final MeterRegistry meters;
   private final String opportunities;
   private final String volunteers;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  MatchBenchmark(JsonMapper json, SecurityProperties security, SearchIndexProperties indexes, MeterRegistry meters) {
+  MatchBenchmark(JsonMapper json, TokenIssuer tokens, SearchIndexProperties indexes, MeterRegistry meters) {
     this.json = json;
-    this.security = security;
+    this.tokens = tokens;
     this.meters = meters;
     this.opportunities = indexes.alias("opportunities");
     this.volunteers = indexes.alias("volunteers");
@@ -59,7 +59,7 @@ class MatchBenchmark implements Measurement {
 
   List<String> run(String service, String elasticsearch, int concurrency, int requests, int publications) throws Exception {
     CommandLine.requireBlockingThread();
-    String admin = "Bearer " + BenchmarkCommands.token(security, "{\"sub\":\"bench-admin\",\"roles\":[\"ADMIN\"]");
+    String admin = tokens.admin("bench-admin", BenchmarkCommands.TOKEN_LIFETIME).bearer();
     List<Sample> people = sample(elasticsearch, volunteers, "{\"term\":{\"active\":true}}", requests);
     List<Sample> places = sample(elasticsearch, opportunities, "{\"bool\":{\"filter\":[{\"term\":{\"status\":\"published\"}},"
         + "{\"range\":{\"seats_left\":{\"gt\":0}}}]}}", requests);
@@ -97,7 +97,7 @@ class MatchBenchmark implements Measurement {
   /** For the suite: matches and candidates at a constant rate, each against a plain filtered search on the same index. */
   @Override
   public Report.Section measure(Bench bench) throws Exception {
-    String admin = "Bearer " + BenchmarkCommands.token(security, "{\"sub\":\"bench-admin\",\"roles\":[\"ADMIN\"]");
+    String admin = tokens.admin("bench-admin", BenchmarkCommands.TOKEN_LIFETIME).bearer();
     List<Sample> people = sample(bench.elasticsearch(), volunteers, "{\"term\":{\"active\":true}}", SAMPLES);
     List<Sample> places = sample(bench.elasticsearch(), opportunities, "{\"bool\":{\"filter\":[{\"term\":{\"status\":\"published\"}},"
         + "{\"range\":{\"seats_left\":{\"gt\":0}}}]}}", SAMPLES);
@@ -132,7 +132,7 @@ class MatchBenchmark implements Measurement {
   /** Registers a volunteer, follows their live matches, publishes matching opportunities; the time from each publish call to its event. */
   private String live(String service, String admin, int publications) throws Exception {
     UUID volunteer = UUID.randomUUID();
-    String asVolunteer = "Bearer " + BenchmarkCommands.token(security, "{\"sub\":\"" + volunteer + "\",\"roles\":[\"VOLUNTEER\"]");
+    String asVolunteer = tokens.volunteer(volunteer, BenchmarkCommands.TOKEN_LIFETIME).bearer();
     String profile = """
         {"nationalId":"1%09d","profile":{"fullName":"متطوعة القياس","phone":"0551234567","email":"bench@example.org","cityCode":"riyadh",
         "lat":24.70,"lon":46.70,"skillCodes":["crowd_management","first_aid"],"fieldCodes":["events"],"languages":["ar","en"],
@@ -141,7 +141,7 @@ class MatchBenchmark implements Measurement {
     expect(post(service + "/api/volunteers", asVolunteer, profile), 201);
     JsonNode organization = json.readTree(expect(post(service + "/api/organizations", admin,
         "{\"nameAr\":\"جمعية القياس\",\"nameEn\":\"Benchmark society\",\"cityCode\":\"riyadh\",\"kind\":\"nonprofit\",\"verified\":true}"), 201));
-    String member = "Bearer " + BenchmarkCommands.token(security, "{\"sub\":\"bench-member\",\"roles\":[\"ORG_MEMBER\"],\"org\":\"" + organization.path("id").asString() + "\"");
+    String member = tokens.member("bench-member", UUID.fromString(organization.path("id").asString()), BenchmarkCommands.TOKEN_LIFETIME).bearer();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (http.send(BenchmarkCommands.get(service + "/api/volunteers/" + volunteer + "/matches", asVolunteer), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
       if (System.nanoTime() > deadline) {

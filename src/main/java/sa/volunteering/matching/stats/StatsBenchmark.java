@@ -15,7 +15,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import sa.volunteering.matching.security.SecurityProperties;
+import sa.volunteering.matching.security.TokenIssuer;
 import sa.volunteering.matching.system.CommandLine;
 import sa.volunteering.matching.system.bench.BenchmarkCommands;
 import sa.volunteering.matching.system.bench.Load;
@@ -29,23 +29,24 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class StatsBenchmark {
 
-  private final SecurityProperties security;
+  private final TokenIssuer tokens;
   private final DatabaseClient database;
   private final JsonMapper json;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  StatsBenchmark(SecurityProperties security, DatabaseClient database, JsonMapper json) {
-    this.security = security;
+  StatsBenchmark(TokenIssuer tokens, DatabaseClient database, JsonMapper json) {
+    this.tokens = tokens;
     this.database = database;
     this.json = json;
   }
 
   List<String> run(String service, int concurrency, int requests, int writes) throws Exception {
     CommandLine.requireBlockingThread();
-    String admin = "Bearer " + BenchmarkCommands.token(security, "{\"sub\":\"bench-admin\",\"roles\":[\"ADMIN\"]");
-    UUID busiest = database.sql("select key::uuid as id from indicator_totals where dimension = 'organization' order by active_volunteers desc limit 1")
-        .map(row -> UUID.fromString(row.get("id", String.class))).one().block(Duration.ofSeconds(30));
-    String member = "Bearer " + BenchmarkCommands.token(security, "{\"sub\":\"bench-member\",\"roles\":[\"ORG_MEMBER\"],\"org\":\"" + busiest + "\"");
+    String admin = tokens.admin("bench-admin", BenchmarkCommands.TOKEN_LIFETIME).bearer();
+    UUID busiest = java.util.Objects.requireNonNull(CommandLine.await(database
+        .sql("select key::uuid as id from indicator_totals where dimension = 'organization' order by active_volunteers desc limit 1")
+        .map(row -> UUID.fromString(row.get("id", String.class))).one(), Duration.ofSeconds(30)));
+    String member = tokens.member("bench-member", busiest, BenchmarkCommands.TOKEN_LIFETIME).bearer();
     Map<String, String> questions = new LinkedHashMap<>();
     questions.put("summary, all time", "/api/stats");
     questions.put("summary, 2025", "/api/stats?from=2025-01&to=2025-12");
@@ -75,7 +76,7 @@ class StatsBenchmark {
   /** Verifies {@code writes} logged hour entries one statement at a time, with the trigger and then without, and rolls both back. */
   private String writeCost(int writes) {
     String verify = "update volunteer_hours set status = 'verified', version = version + 1, updated_at = now() where id = $1";
-    return database.inConnection(connection -> Mono.from(connection.beginTransaction())
+    return CommandLine.await(database.inConnection(connection -> Mono.from(connection.beginTransaction())
         .thenMany(Flux.from(connection.createStatement("select id from volunteer_hours where status = 'logged' limit " + writes).execute())
             .flatMap(result -> result.map((row, meta) -> row.get("id", UUID.class))))
         .collectList()
@@ -87,8 +88,7 @@ class StatsBenchmark {
                     "write cost: verifying one hour entry, %d statements each way: with the indicator trigger p50 %.2f ms, p99 %.2f ms;"
                         + " without p50 %.2f ms, p99 %.2f ms (rolled back)", ids.size() / 2, with.percentile(50), with.percentile(99),
                     without.percentile(50), without.percentile(99)))))
-        .flatMap(line -> Mono.from(connection.rollbackTransaction()).thenReturn(line)))
-        .block(Duration.ofMinutes(10));
+        .flatMap(line -> Mono.from(connection.rollbackTransaction()).thenReturn(line))), Duration.ofMinutes(10));
   }
 
   private static Mono<Load.Latencies> timed(Connection connection, String sql, List<UUID> ids) {

@@ -1,5 +1,6 @@
 package sa.volunteering.matching.system;
 
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -15,6 +16,11 @@ public final class CommandLine {
   public static <T> @Nullable T await(Mono<T> work) {
     requireBlockingThread();
     return work.block();
+  }
+
+  /** The same, giving up after {@code timeout}. */
+  public static <T> @Nullable T await(Mono<T> work, Duration timeout) {
+    return await(work.timeout(timeout));
   }
 
   /** For a command that waits (sleeps, blocks): refuses to run on an event loop. */

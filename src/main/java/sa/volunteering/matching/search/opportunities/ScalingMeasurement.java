@@ -1,8 +1,6 @@
 package sa.volunteering.matching.search.opportunities;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +8,7 @@ import org.springframework.stereotype.Component;
 import sa.volunteering.matching.search.index.IndexDefinition;
 import sa.volunteering.matching.search.index.IndexDefinitions;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
-import sa.volunteering.matching.security.SecurityProperties;
+import sa.volunteering.matching.security.TokenIssuer;
 import sa.volunteering.matching.system.bench.Bench;
 import sa.volunteering.matching.system.bench.BenchmarkCommands;
 import sa.volunteering.matching.system.bench.Measurement;
@@ -34,16 +32,16 @@ class ScalingMeasurement implements Measurement {
 
   private final SearchBenchmark search;
   private final IndexDefinition definition;
-  private final SecurityProperties security;
+  private final TokenIssuer tokens;
   private final JsonMapper json;
   private final String alias;
   private final String volunteers;
 
-  ScalingMeasurement(SearchBenchmark search, IndexDefinitions definitions, SearchIndexProperties indexes, SecurityProperties security,
+  ScalingMeasurement(SearchBenchmark search, IndexDefinitions definitions, SearchIndexProperties indexes, TokenIssuer tokens,
       JsonMapper json) {
     this.search = search;
     this.definition = definitions.all().stream().filter(d -> d.name().equals("opportunities")).findFirst().orElseThrow();
-    this.security = security;
+    this.tokens = tokens;
     this.json = json;
     this.alias = indexes.alias("opportunities");
     this.volunteers = indexes.alias("volunteers");
@@ -62,7 +60,7 @@ class ScalingMeasurement implements Measurement {
     List<SearchBenchmark.Probe> probes = search.probes(PROBES, 7);
     List<HttpRequest> toService = probes.stream().map(probe -> search.service(bench.service(), probe)).toList();
     List<HttpRequest> toElasticsearch = probes.stream().map(probe -> search.direct(bench.elasticsearch(), probe)).toList();
-    String admin = "Bearer " + BenchmarkCommands.token(security, "{\"sub\":\"bench-admin\",\"roles\":[\"ADMIN\"]");
+    String admin = tokens.admin("bench-admin", BenchmarkCommands.TOKEN_LIFETIME).bearer();
     List<HttpRequest> matches = new ArrayList<>();
     json.readTree(call(bench, "POST", "/" + volunteers + "/_search", "{\"size\":" + VOLUNTEERS + ",\"_source\":[\"id\"],\"query\":"
         + "{\"function_score\":{\"query\":{\"term\":{\"active\":true}},\"random_score\":{\"seed\":7,\"field\":\"_seq_no\"}}}}"))
@@ -169,13 +167,6 @@ class ScalingMeasurement implements Measurement {
   }
 
   private String call(Bench bench, String method, String path, @org.jspecify.annotations.Nullable String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(bench.elasticsearch() + path)).header("Content-Type", "application/json")
-        .timeout(java.time.Duration.ofMinutes(10))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> response = bench.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() >= 300) {
-      throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return response.body();
+    return BenchmarkCommands.send(bench.http(), method, bench.elasticsearch() + path, body);
   }
 }

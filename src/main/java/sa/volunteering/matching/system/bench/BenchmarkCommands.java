@@ -1,29 +1,29 @@
 package sa.volunteering.matching.system.bench;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import sa.volunteering.matching.security.SecurityProperties;
 
 /** What the benchmark commands share: their options, where the service and Elasticsearch are, how they end. */
 public final class BenchmarkCommands {
 
+  /** How long the tokens of a benchmark command are valid: longer than any run. */
+  public static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
+
   private BenchmarkCommands() {}
 
   public static int option(ApplicationArguments arguments, String name, int fallback) {
-    List<String> values = arguments.getOptionValues(name);
-    return values == null || values.isEmpty() ? fallback : Integer.parseInt(values.get(0));
+    return Integer.parseInt(text(arguments, name, String.valueOf(fallback)));
   }
 
   /** This process's own web server: the benchmarks run inside the service they measure. */
@@ -35,15 +35,10 @@ public final class BenchmarkCommands {
     return environment.getProperty("spring.elasticsearch.uris", "http://127.0.0.1:9200").split(",")[0].strip();
   }
 
-  /** A token signed with the service's own key, as bin/token makes them; {@code claimsWithoutTimes} lacks its closing brace. */
-  public static String token(SecurityProperties security, String claimsWithoutTimes) throws Exception {
-    long now = Instant.now().getEpochSecond();
-    Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-    String header = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-    String payload = base64.encodeToString((claimsWithoutTimes + ",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8));
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(Base64.getDecoder().decode(security.jwtSecret()), "HmacSHA256"));
-    return header + "." + payload + "." + base64.encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
+  /** A command's text option, or the fallback. */
+  public static String text(ApplicationArguments arguments, String name, String fallback) {
+    List<String> values = arguments.getOptionValues(name);
+    return values == null || values.isEmpty() ? fallback : values.get(0);
   }
 
   public static HttpRequest get(String url, @Nullable String authorization) {
@@ -52,6 +47,17 @@ public final class BenchmarkCommands {
       request.header("Authorization", authorization);
     }
     return request.build();
+  }
+
+  /** A JSON request that must succeed: the answer's body, or an error naming the request and the answer. */
+  public static String send(HttpClient http, String method, String url, @Nullable String body) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").timeout(Duration.ofMinutes(10))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
   }
 
   /** Prints the report, logs it, and exits the process. */

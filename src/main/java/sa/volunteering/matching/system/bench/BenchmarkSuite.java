@@ -2,10 +2,7 @@ package sa.volunteering.matching.system.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,8 +81,8 @@ public class BenchmarkSuite {
     var os = ManagementFactory.getOperatingSystemMXBean();
     long memory = ((com.sun.management.OperatingSystemMXBean) os).getTotalMemorySize();
     StringBuilder elasticsearch = new StringBuilder();
-    JSON.readTree(bench.http().send(HttpRequest.newBuilder(URI.create(bench.elasticsearch() + "/_nodes?filter_path=nodes.*.version")).GET()
-        .build(), HttpResponse.BodyHandlers.ofString()).body()).path("nodes").forEach(node -> elasticsearch.append(elasticsearch.isEmpty() ? "" : ", ")
+    JSON.readTree(BenchmarkCommands.send(bench.http(), "GET", bench.elasticsearch() + "/_nodes?filter_path=nodes.*.version", null))
+        .path("nodes").forEach(node -> elasticsearch.append(elasticsearch.isEmpty() ? "" : ", ")
         .append(node.path("version").asString()));
     return "## The benchmark suite (issue 10)\n\n"
         + "Generated " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))

@@ -1,7 +1,6 @@
 package sa.volunteering.matching.system.bench;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,20 +28,14 @@ class BenchmarkSuiteCommand implements ApplicationRunner {
     if (!arguments.containsOption("bench-suite")) {
       return;
     }
-    String scale = value(arguments, "scale", "full");
-    Path report = Path.of(value(arguments, "report", "docs/benchmarks.md"));
-    List<String> dataset = arguments.getOptionValues("dataset");
-    BenchmarkSuite.Outcome outcome = suite.run(Scale.of(scale), report, dataset == null || dataset.isEmpty() ? null : Path.of(dataset.get(0)),
-        "bin/bench --scale=" + scale);
+    String scale = BenchmarkCommands.text(arguments, "scale", "full");
+    Path report = Path.of(BenchmarkCommands.text(arguments, "report", "docs/benchmarks.md"));
+    String dataset = BenchmarkCommands.text(arguments, "dataset", "");
+    BenchmarkSuite.Outcome outcome = suite.run(Scale.of(scale), report, dataset.isEmpty() ? null : Path.of(dataset), "bin/bench --scale=" + scale);
     System.out.println(outcome.markdown());
     log.info("benchmark report written to {} with {} charts; {} measurements failed", report, outcome.charts().size(), outcome.failures().size());
     outcome.failures().forEach(failure -> log.error("failed: {}", failure));
     int status = outcome.failures().isEmpty() ? 0 : 1;
     System.exit(SpringApplication.exit(context, () -> status));
-  }
-
-  private static String value(ApplicationArguments arguments, String name, String fallback) {
-    List<String> values = arguments.getOptionValues(name);
-    return values == null || values.isEmpty() ? fallback : values.get(0);
   }
 }

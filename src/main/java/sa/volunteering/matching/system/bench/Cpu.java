@@ -1,10 +1,7 @@
 package sa.volunteering.matching.system.bench;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,8 +17,7 @@ public final class Cpu {
   }
 
   public static double elasticsearch(HttpClient http, String elasticsearch) throws Exception {
-    String body = http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/_nodes/stats/process")).GET().build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String body = BenchmarkCommands.send(http, "GET", elasticsearch + "/_nodes/stats/process", null);
     double seconds = 0;
     for (JsonNode node : JSON.readTree(body).path("nodes")) {
       seconds += node.path("process").path("cpu").path("total_in_millis").asLong() / 1000.0;

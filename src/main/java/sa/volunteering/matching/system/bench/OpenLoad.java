@@ -27,10 +27,6 @@ public final class OpenLoad {
     public double millis(double percentile) {
       return histogram.getValueAtPercentile(percentile) / 1000.0;
     }
-
-    public double achievedRate() {
-      return (sent - errors - overloaded) / seconds;
-    }
   }
 
   private OpenLoad() {}

@@ -43,10 +43,6 @@ public final class Report {
       return parts.stream().filter(Chart.class::isInstance).map(Chart.class::cast).toList();
     }
 
-    public String title() {
-      return title;
-    }
-
     /** Markdown; charts as images at {@code chartDirectory} relative to the report. */
     String markdown(String chartDirectory) {
       StringBuilder text = new StringBuilder("### ").append(title).append("\n\n");
