@@ -15,7 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param backoff first retry delay; doubled per attempt, with jitter, up to {@code maxBackoff}
  * @param maxBackoff longest retry delay
  * @param bulkTimeout how long one {@code _bulk} may take before the batch is retried
- * @param lagThreshold oldest pending change older than this shows as {@code lagging} in the indexing health
+ * @param lagThreshold oldest pending change older than this makes the {@code indexing} health component, and so
+ *     readiness, DOWN
+ * @param monitorInterval how often the outbox gauges are read again
  */
 @Validated
 @ConfigurationProperties("app.indexing")
@@ -27,4 +29,5 @@ public record IndexingProperties(
     @DefaultValue("500ms") Duration backoff,
     @DefaultValue("5m") Duration maxBackoff,
     @DefaultValue("30s") Duration bulkTimeout,
-    @DefaultValue("2m") Duration lagThreshold) {}
+    @DefaultValue("2m") Duration lagThreshold,
+    @DefaultValue("10s") Duration monitorInterval) {}

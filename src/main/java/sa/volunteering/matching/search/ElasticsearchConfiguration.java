@@ -3,17 +3,19 @@ package sa.volunteering.matching.search;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.transport.ElasticsearchTransport;
 import org.springframework.context.annotation.Bean;
+import sa.volunteering.matching.system.observability.RequestIdTransport;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Spring Boot builds the transport and the blocking client; request paths use the asynchronous client
- * on the same transport (one connection pool), wrapped lazily: {@code Mono.fromFuture(() -> ...)}.
+ * on the same transport (one connection pool), wrapped lazily: {@code Mono.fromFuture(() -> ...)}. Each of its
+ * requests names the service's request it serves ({@code X-Opaque-Id}).
  */
 @Configuration(proxyBeanMethods = false)
 class ElasticsearchConfiguration {
 
   @Bean
   ElasticsearchAsyncClient elasticsearchAsyncClient(ElasticsearchTransport transport) {
-    return new ElasticsearchAsyncClient(transport);
+    return new ElasticsearchAsyncClient(new RequestIdTransport(transport));
   }
 }

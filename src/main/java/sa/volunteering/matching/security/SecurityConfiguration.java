@@ -68,7 +68,9 @@ class SecurityConfiguration {
             .pathMatchers(HttpMethod.GET, "/api/taxonomy/**", "/api/organizations", "/api/organizations/*",
                 "/api/organizations/*/opportunities", "/api/opportunities/*", "/api/opportunities/search/stream",
                 "/api/stats", "/api/stats/live").permitAll()
-            .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .pathMatchers(HttpMethod.GET, "/livez", "/readyz").permitAll()
+            // the actuator answers on the management port only (loopback unless deployed otherwise: docs/operations.md)
+            .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
             .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
             .pathMatchers(HttpMethod.GET, "/", "/index.html", "/app/**", "/favicon.ico").permitAll()
             .pathMatchers(HttpMethod.GET, "/api/demo/accounts").permitAll()

@@ -38,6 +38,9 @@ class IndexerIT {
   @LocalServerPort
   int port;
 
+  @org.springframework.boot.test.web.server.LocalManagementPort
+  int managementPort;
+
   @Autowired
   OutboxIndexer indexer;
 
@@ -212,8 +215,8 @@ class IndexerIT {
   }
 
   @Test
-  void lagIsAHealthComponentAndAGauge() {
-    Api.Response health = api.get("/actuator/health", Tokens.admin());
+  void lagIsAReadinessComponentAndAGauge() {
+    Api.Response health = new Api(managementPort).get("/actuator/health", Tokens.admin());
     assertThat(health.body().path("components").path("indexing").path("status").asString()).isEqualTo("UP");
     assertThat(health.body().path("components").path("indexing").path("details").has("backlog")).isTrue();
     assertThat(health.body().path("components").path("indexing").path("details").has("lagging")).isTrue();

@@ -91,7 +91,7 @@ class IndexingChaosIT {
     Fixtures fixtures = new Fixtures(api);
     Random random = new Random(20261129);
     IndexingProperties fast = new IndexingProperties(true, 40, Duration.ofMillis(50), 1000,
-        Duration.ofMillis(5), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMinutes(2));
+        Duration.ofMillis(5), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofSeconds(10));
 
     try (FaultyProxy proxy = new FaultyProxy(URI.create(elasticsearchUri.split(",")[0]), 42, 0.3);
         Rest5Client rest = Rest5Client.builder(proxy.uri()).build()) {
@@ -122,7 +122,7 @@ class IndexingChaosIT {
       for (UUID id : volunteers) {
         lost += mismatches("volunteers", VOLUNTEERS, id, "active"::equals);
       }
-      System.out.printf("chaos: %d changes, %d restarts, %d faults injected (%d x429, %d x503, %d dropped after forwarding),"
+      System.out.printf("fault test, indexing chaos: %d changes, %d restarts, %d faults injected (%d x429, %d x503, %d dropped after forwarding),"
               + " %d requests forwarded, documents wrong or lost: %d, converged %d ms after the last change, %d s in all%n",
           CHANGES, restarts, proxy.faults(), proxy.tooManyRequests.get(), proxy.unavailable.get(), proxy.dropped.get(),
           proxy.forwarded.get(), lost, converged, seconds);

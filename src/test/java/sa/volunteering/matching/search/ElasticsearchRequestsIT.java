@@ -41,7 +41,7 @@ class ElasticsearchRequestsIT {
   /** The endpoints that carry queries; index creation and bulk bodies hold mappings and documents, not queries. */
   private static final List<String> QUERYING = List.of("_search", "_msearch", "_count", "_mget", "_explain", "_pit", "_validate");
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final FaultyProxy RELAY = relay();
+  private static final FaultyProxy RELAY = FaultyProxy.relayToTheStack();
 
   @LocalServerPort
   int port;
@@ -163,14 +163,5 @@ class ElasticsearchRequestsIT {
     HttpHeaders headers = token == null ? new HttpHeaders() : bearer(token);
     headers.set(HttpHeaders.ACCEPT, "application/x-ndjson");
     return headers;
-  }
-
-  private static FaultyProxy relay() {
-    String uris = System.getenv().getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200");
-    try {
-      return new FaultyProxy(URI.create(uris.split(",")[0]), 0, 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -12,7 +12,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.support.Tokens;
 
-/** Security headers on every answer, CORS for configured origins only, and no actuator endpoint but health and info. */
+/**
+ * Security headers on every answer, CORS for configured origins only, probes but no actuator on the main port, and no
+ * actuator endpoint but health, info and prometheus on the management port.
+ */
 @IntegrationTest
 @TestPropertySource(properties = "app.web.cors.allowed-origins=https://front.example.sa")
 class WebSecurityIT {
@@ -22,9 +25,12 @@ class WebSecurityIT {
   @LocalServerPort
   int port;
 
+  @org.springframework.boot.test.web.server.LocalManagementPort
+  int managementPort;
+
   @Test
   void everyAnswerCarriesTheSecurityHeaders() {
-    for (String path : List.of("/", "/app/main.js", "/api/taxonomy/fields", "/api/volunteers/me", "/actuator/health", "/nothing-here")) {
+    for (String path : List.of("/", "/app/main.js", "/api/taxonomy/fields", "/api/volunteers/me", "/readyz", "/nothing-here")) {
       HttpHeaders headers = get(path, null).getResponseHeaders();
       assertThat(headers.getFirst("Content-Security-Policy")).as(path).isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY);
       assertThat(headers.getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
@@ -66,15 +72,26 @@ class WebSecurityIT {
   }
 
   @Test
-  void noActuatorEndpointButHealthAndInfoAnswersEvenAnAdministrator() {
-    for (String endpoint : List.of("env", "beans", "configprops", "metrics", "prometheus", "heapdump", "threaddump", "loggers",
-        "mappings", "shutdown")) {
-      for (String token : new String[] {null, Tokens.admin()}) {
-        int status = get("/actuator/" + endpoint, token).getStatus().value();
-        assertThat(status).as("/actuator/%s with %s", endpoint, token == null ? "no token" : "an admin token").isIn(401, 403, 404);
+  void theMainPortHasProbesButNoActuatorAndTheManagementPortOnlyHealthInfoAndPrometheus() {
+    List<String> hidden = List.of("env", "beans", "configprops", "metrics", "heapdump", "threaddump", "loggers", "mappings", "shutdown");
+    for (String token : new String[] {null, Tokens.admin()}) {
+      String who = token == null ? "no token" : "an admin token";
+      for (String endpoint : concat(hidden, List.of("health", "info", "prometheus"))) {
+        assertThat(get("/actuator/" + endpoint, token).getStatus().value()).as("main port /actuator/%s with %s", endpoint, who).isIn(401, 403, 404);
+      }
+      for (String endpoint : hidden) {
+        assertThat(get(managementPort, "/actuator/" + endpoint, token).getStatus().value())
+            .as("management port /actuator/%s with %s", endpoint, who).isIn(401, 403, 404);
       }
     }
-    assertThat(get("/actuator/health", null).getStatus().value()).isEqualTo(200);
+    assertThat(get("/livez", null).getStatus().value()).isEqualTo(200);
+    assertThat(get("/readyz", null).getStatus().value()).isEqualTo(200);
+    assertThat(get(managementPort, "/actuator/health", null).getStatus().value()).isEqualTo(200);
+    assertThat(get(managementPort, "/actuator/prometheus", null).getStatus().value()).isEqualTo(200);
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
   }
 
   @Test
@@ -99,7 +116,11 @@ class WebSecurityIT {
   }
 
   private EntityExchangeResult<byte[]> get(String path, String token) {
-    WebTestClient.RequestHeadersSpec<?> request = client().get().uri(path);
+    return get(port, path, token);
+  }
+
+  private EntityExchangeResult<byte[]> get(int port, String path, String token) {
+    WebTestClient.RequestHeadersSpec<?> request = client(port).get().uri(path);
     if (token != null) {
       request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
     }
@@ -107,6 +128,10 @@ class WebSecurityIT {
   }
 
   private WebTestClient client() {
+    return client(port);
+  }
+
+  private static WebTestClient client(int port) {
     return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
   }
 }

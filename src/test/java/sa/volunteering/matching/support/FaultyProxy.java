@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An HTTP proxy on loopback in front of Elasticsearch that misbehaves on purpose: it answers some
  * requests with 429 or 503 without forwarding them, drops some connections before answering (after
  * forwarding, so Elasticsearch may have done the work), and delays others. Seeded, so a failure replays.
- * With a fault rate of 0 it is a faithful relay that records what passes, for tests of what the service sends.
+ * With a fault rate of 0 it is a faithful relay that records what passes, for tests of what the service sends. A test
+ * can also put it into a whole outage ({@link Outage}) or slow every answer down ({@link #delay}).
  */
 public final class FaultyProxy implements AutoCloseable {
 
@@ -39,8 +40,23 @@ public final class FaultyProxy implements AutoCloseable {
   /** Every request received, in order of arrival. */
   public final java.util.Queue<Request> requests = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-  /** A request as it reached the proxy. */
-  public record Request(String method, String path, String body) {}
+  /** A request as it reached the proxy; {@code opaqueId} is its {@code X-Opaque-Id} header, or null. */
+  public record Request(String method, String path, String body, @org.jspecify.annotations.Nullable String opaqueId) {}
+
+  /** What every request gets, whatever the seeded dice say, until changed: a test's switch for a whole outage. */
+  public enum Outage {
+    /** the seeded behaviour: forwarded, or a random fault at the fault rate */
+    NONE,
+    /** 503 without forwarding */
+    UNAVAILABLE,
+    /** 429 without forwarding */
+    TOO_MANY_REQUESTS,
+    /** the connection closed without an answer, without forwarding */
+    RESET
+  }
+
+  private volatile Outage outage = Outage.NONE;
+  private volatile Duration delay = Duration.ZERO;
 
   public FaultyProxy(URI target, long seed, double faultRate) throws IOException {
     this.target = target;
@@ -52,8 +68,27 @@ public final class FaultyProxy implements AutoCloseable {
     this.server.start();
   }
 
+  /** A faithful relay in front of the Elasticsearch the tests use ({@code SPRING_ELASTICSEARCH_URIS}, else bin/stack's). */
+  public static FaultyProxy relayToTheStack() {
+    String uris = System.getenv().getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200");
+    try {
+      return new FaultyProxy(URI.create(uris.split(",")[0]), 0, 0);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  public void outage(Outage outage) {
+    this.outage = outage;
+  }
+
+  /** Every answer waits this long before it is sent (forwarded or not). */
+  public void delay(Duration delay) {
+    this.delay = delay;
   }
 
   public int faults() {
@@ -67,13 +102,22 @@ public final class FaultyProxy implements AutoCloseable {
     }
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
-      requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(), new String(body, StandardCharsets.UTF_8)));
-      if (dice < faultRate / 3) {
+      requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(), new String(body, StandardCharsets.UTF_8),
+          exchange.getRequestHeaders().getFirst("X-Opaque-Id")));
+      if (!delay.isZero()) {
+        Thread.sleep(delay.toMillis());
+      }
+      Outage now = outage;
+      if (now == Outage.RESET) {
+        dropped.incrementAndGet();
+        return;
+      }
+      if (now == Outage.TOO_MANY_REQUESTS || (now == Outage.NONE && dice < faultRate / 3)) {
         tooManyRequests.incrementAndGet();
         reply(exchange, 429, "{\"error\":{\"type\":\"es_rejected_execution_exception\",\"reason\":\"injected\"},\"status\":429}");
         return;
       }
-      if (dice < 2 * faultRate / 3) {
+      if (now == Outage.UNAVAILABLE || dice < 2 * faultRate / 3) {
         unavailable.incrementAndGet();
         reply(exchange, 503, "{\"error\":{\"type\":\"unavailable\",\"reason\":\"injected\"},\"status\":503}");
         return;

@@ -25,8 +25,15 @@ class ApplicationIT {
   @Autowired
   DatabaseClient database;
 
+  @org.springframework.boot.test.web.server.LocalManagementPort
+  int managementPort;
+
   WebTestClient web() {
     return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  WebTestClient management() {
+    return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).responseTimeout(Duration.ofSeconds(10)).build();
   }
 
   @Test
@@ -35,12 +42,12 @@ class ApplicationIT {
             .getResources("classpath:db/migration/V*__*.sql"))
         .mapToInt(migration -> Integer.parseInt(migration.getFilename().substring(1, migration.getFilename().indexOf("__"))))
         .max().orElseThrow();
-    web().get().uri("/actuator/health").exchange()
+    management().get().uri("/actuator/health").exchange()
         .expectStatus().isOk()
         .expectBody()
         .jsonPath("$.status").isEqualTo("UP")
         .jsonPath("$.components").doesNotExist();
-    web().get().uri("/actuator/health").header("Authorization", "Bearer " + sa.volunteering.matching.support.Tokens.admin()).exchange()
+    management().get().uri("/actuator/health").header("Authorization", "Bearer " + sa.volunteering.matching.support.Tokens.admin()).exchange()
         .expectStatus().isOk()
         .expectBody()
         .jsonPath("$.status").isEqualTo("UP")

@@ -10,11 +10,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How stream events are written: NDJSON, one typed object per line ({@code {"type":"hit","cursor":...,"hit":...}}),
  * or Server-Sent Events, hits as {@code event: hit} with their cursor as {@code id:} (so that a reconnecting
- * browser resumes by itself), the summary as {@code event: summary}, states as {@code event: <type>}, keep-alives as comments.
+ * browser resumes by itself), the summary as {@code event: summary}, states as {@code event: <type>}, keep-alives as comments,
+ * and an early end as {@code event: closing}, whose {@code retry:} tells a browser how soon to reconnect.
  */
 public enum StreamFormat {
   NDJSON(MediaType.APPLICATION_NDJSON),
   SSE(MediaType.TEXT_EVENT_STREAM);
+
+  /** How long a browser waits before it reconnects after a closing event. */
+  static final int RECONNECT_AFTER_MS = 1000;
 
   public final MediaType mediaType;
 
@@ -58,6 +62,10 @@ public enum StreamFormat {
         line.put("type", state.type());
         line.put(state.type(), state.state());
       }
+      case StreamEvent.Closing closing -> {
+        line.put("type", "closing");
+        line.put("reason", closing.reason());
+      }
     }
     return json.writeValueAsString(line) + "\n";
   }
@@ -69,6 +77,8 @@ public enum StreamFormat {
           + json.writeValueAsString(Map.of("count", summary.count(), "complete", summary.complete(), "tookMs", summary.tookMs())) + "\n\n";
       case StreamEvent.Heartbeat heartbeat -> ": heartbeat\n\n";
       case StreamEvent.State state -> "event: " + state.type() + "\ndata: " + json.writeValueAsString(state.state()) + "\n\n";
+      case StreamEvent.Closing closing -> "event: closing\nretry: " + RECONNECT_AFTER_MS + "\ndata: "
+          + json.writeValueAsString(Map.of("reason", closing.reason())) + "\n\n";
     };
   }
 }

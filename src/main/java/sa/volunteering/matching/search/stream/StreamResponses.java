@@ -17,14 +17,16 @@ public class StreamResponses {
 
   private final JsonMapper json;
   private final StreamProperties limits;
+  private final OpenStreams open;
 
-  StreamResponses(JsonMapper json, StreamProperties limits) {
+  StreamResponses(JsonMapper json, StreamProperties limits, OpenStreams open) {
     this.json = json;
     this.limits = limits;
+    this.open = open;
   }
 
   public ResponseEntity<Flux<DataBuffer>> respond(ServerWebExchange exchange, Flux<StreamEvent> events) {
-    return written(exchange, Heartbeats.around(events, limits.heartbeat()));
+    return written(exchange, open.track(Heartbeats.around(events, limits.heartbeat())));
   }
 
   private ResponseEntity<Flux<DataBuffer>> written(ServerWebExchange exchange, Flux<StreamEvent> events) {

@@ -33,6 +33,7 @@ import tools.jackson.core.JacksonException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+  private static final java.time.Duration UNREACHABLE_RETRY = java.time.Duration.ofSeconds(5);
 
   private final IdGenerator ids;
   private final tools.jackson.databind.json.JsonMapper json;
@@ -142,6 +143,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
+    String dependency = Unreachable.dependency(ex);
+    if (dependency != null) {
+      log.warn("Unavailable: {} {}: {} could not be reached ({})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+          dependency, ex.toString());
+      ApiException problem = Problems.unavailable("The service cannot reach " + dependency + " right now; retry after the seconds in Retry-After",
+          UNREACHABLE_RETRY);
+      return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), exchange);
+    }
     String reference = ids.next().toString();
     log.error("Unexpected failure, reference {} ({} {})", reference, exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
     ProblemDetail problem = Problems.internalError(reference);

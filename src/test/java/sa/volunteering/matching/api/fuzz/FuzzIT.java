@@ -285,7 +285,7 @@ class FuzzIT {
           get("/api/stats", Map.of("from", Kind.DATE, "to", Kind.DATE)),
           get("/api/stats/breakdown", merge(Map.of("by", Kind.CODE, "organization", Kind.TEXT, "from", Kind.DATE, "to", Kind.DATE), paging)),
           new Endpoint("live indicators", "GET", "/api/stats/live", Map.of("from", Kind.DATE, "to", Kind.DATE), null, true),
-          get("/v3/api-docs", Map.of()), get("/actuator/health", Map.of()), get("/", Map.of()), get("/api/nothing/here", Map.of()));
+          get("/v3/api-docs", Map.of()), get("/readyz", Map.of()), get("/", Map.of()), get("/api/nothing/here", Map.of()));
     }
 
     Generated generate(World world, Inputs inputs) {
