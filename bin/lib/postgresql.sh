@@ -75,6 +75,18 @@ pg_stop() {
   rm -f "$PG_STARTED_MARK"
 }
 
+# A fast restart of the local cluster: open connections are cut and transactions in flight roll back.
+pg_restart() {
+  pg_is_local || die "postgresql at $PG_HOST:$PG_PORT is not a local server the stack can restart"
+  local cluster
+  cluster="$(pg_cluster)"
+  log "restarting postgresql cluster $cluster (fast)"
+  # shellcheck disable=SC2086
+  pg_ctlcluster $cluster restart -m fast >&2 || die "pg_ctlcluster $cluster restart failed"
+  for _ in $(seq 1 30); do pg_answers && break; sleep 1; done
+  pg_answers || die "postgresql did not answer after the restart"
+}
+
 pg_status() {
   if pg_answers; then
     local version

@@ -17,7 +17,8 @@ import sa.volunteering.matching.search.ElasticsearchLanes;
  * Sends one {@code _bulk} request for a batch and judges every item on its own: a 200 can still carry
  * failed items. External versions ({@code external_gte}) make late or repeated writes harmless: a 409
  * means a newer version is already there, which is success for the row. 429 and 5xx items are retried;
- * other 4xx items are failures for an operator. A request that fails as a whole retries every row.
+ * other 4xx items are failures for an operator. A request that fails as a whole retries every row, and counts
+ * against no row unless Elasticsearch refused the request itself as malformed.
  */
 @Component
 class BulkIndexer {
@@ -59,7 +60,7 @@ class BulkIndexer {
         .timeout(properties.bulkTimeout())
         .map(response -> judge(response, sent, outcome))
         .onErrorResume(error -> {
-          BulkOutcome retry = BulkOutcome.retryAll(sent, "bulk request failed: " + error);
+          BulkOutcome retry = BulkOutcome.retryAll(sent, "bulk request failed: " + error, !refusedAsMalformed(error));
           retry.done().addAll(outcome.done());
           return Mono.just(retry);
         });
@@ -88,6 +89,14 @@ class BulkIndexer {
       }
     }
     return outcome;
+  }
+
+  /** Elasticsearch answered the request as a whole with a 4xx other than 429: retrying it unchanged cannot help. */
+  private static boolean refusedAsMalformed(Throwable error) {
+    int status = error instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException refused ? refused.status()
+        : error instanceof co.elastic.clients.transport.rest5_client.low_level.ResponseException refused ? refused.getResponse().getStatusCode()
+        : 0;
+    return status >= 400 && status < 500 && status != 429;
   }
 
   private static String describe(int status, ErrorCause error) {

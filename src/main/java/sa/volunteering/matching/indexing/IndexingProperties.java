@@ -11,9 +11,9 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled run the indexer in this instance (several instances may run it together)
  * @param batchSize outbox rows claimed, and at most one {@code _bulk} request sent, per batch
  * @param pollInterval how often to look for work when no notification arrives
- * @param maxAttempts attempts before a row is parked for an operator
+ * @param maxAttempts failures of a row's own (not a whole-cluster outage) before it is parked for an operator
  * @param backoff first retry delay; doubled per attempt, with jitter, up to {@code maxBackoff}
- * @param maxBackoff longest retry delay
+ * @param maxBackoff longest retry delay: after an outage, the index has caught up within about this long
  * @param bulkTimeout how long one {@code _bulk} may take before the batch is retried
  * @param lagThreshold oldest pending change older than this makes the {@code indexing} health component, and so
  *     readiness, DOWN
@@ -27,7 +27,7 @@ public record IndexingProperties(
     @DefaultValue("1s") Duration pollInterval,
     @DefaultValue("8") @Min(1) int maxAttempts,
     @DefaultValue("500ms") Duration backoff,
-    @DefaultValue("5m") Duration maxBackoff,
+    @DefaultValue("30s") Duration maxBackoff,
     @DefaultValue("30s") Duration bulkTimeout,
     @DefaultValue("2m") Duration lagThreshold,
     @DefaultValue("10s") Duration monitorInterval) {}

@@ -19,7 +19,9 @@ import sa.volunteering.matching.system.PostgresNotifications;
  * Drains the outbox into Elasticsearch. Each batch is one transaction: claim rows with
  * {@code FOR UPDATE SKIP LOCKED} (so instances share the work), read the current state of what they
  * name, send one {@code _bulk}, then acknowledge, reschedule or park each row by its own item's outcome.
- * A row is acknowledged only after Elasticsearch acknowledged its document. It wakes on
+ * A row is acknowledged only after Elasticsearch acknowledged its document. A row is parked after
+ * {@code max-attempts} failures of its own, never for an outage of the whole cluster, which it outlives
+ * retrying every {@code max-backoff} at most. It wakes on
  * {@code NOTIFY outbox} and polls as a fallback. Opportunities it indexed are announced on
  * {@code opportunities_indexed} when the batch commits (live matches listen there).
  */
@@ -68,7 +70,7 @@ public class OutboxIndexer implements SmartLifecycle {
   /** One update per group of rows that share a fate: done, parked for one reason, or retried after the same attempts for one reason. */
   private Mono<Void> settle(List<OutboxRow> rows, BulkOutcome outcome) {
     Map<Boolean, List<OutboxRow>> retryable = rows.stream().filter(row -> outcome.retry().containsKey(row.id()))
-        .collect(Collectors.partitioningBy(row -> row.attempts() + 1 < properties.maxAttempts()));
+        .collect(Collectors.partitioningBy(row -> outcome.unreachable() || row.attempts() + 1 < properties.maxAttempts()));
     Map<String, List<Long>> parked = new java.util.LinkedHashMap<>();
     outcome.failed().forEach((id, reason) -> parked.computeIfAbsent(reason, key -> new java.util.ArrayList<>()).add(id));
     retryable.get(false).forEach(row -> parked.computeIfAbsent("gave up after " + properties.maxAttempts() + " attempts: "

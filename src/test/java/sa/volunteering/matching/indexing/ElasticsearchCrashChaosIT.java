@@ -1,0 +1,108 @@
+package sa.volunteering.matching.indexing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import sa.volunteering.matching.search.ElasticsearchLanes;
+import sa.volunteering.matching.support.Api;
+import sa.volunteering.matching.support.ChaosWorkload;
+import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.Stack;
+import sa.volunteering.matching.support.TestEnvironment;
+import sa.volunteering.matching.system.PostgresNotifications;
+
+/**
+ * Elasticsearch killed with SIGKILL while changes are written and indexed, and started again: every change PostgreSQL
+ * acknowledged ends in the index at its version, nothing is given up on, within the indexer's longest backoff of
+ * Elasticsearch being green again. The indexer runs with the service's own settings. Runs in the failsafe execution
+ * "chaos" (no other indexer in the JVM) and restarts the stack's Elasticsearch through bin/stack.
+ */
+@IntegrationTest
+class ElasticsearchCrashChaosIT {
+
+  private static final int CHANGES_BEFORE = 40;
+  private static final int CHANGES_DURING = 60;
+  private static final int CHANGES_AFTER = 40;
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  OutboxQueue queue;
+
+  @Autowired
+  ElasticsearchLanes lanes;
+
+  @Autowired
+  DocumentLoader documents;
+
+  @Autowired
+  TransactionalOperator transaction;
+
+  @Autowired
+  PostgresNotifications notifications;
+
+  @Autowired
+  IndexedOpportunities announcements;
+
+  @Autowired
+  ElasticsearchAsyncClient client;
+
+  @Autowired
+  ElasticsearchClient elasticsearch;
+
+  @Autowired
+  DatabaseClient database;
+
+  @Autowired
+  IndexingProperties configured;
+
+  @Test
+  void everyAcknowledgedChangeIsIndexedAfterElasticsearchIsKilledAndStartedAgain() throws Exception {
+    assumeThat(configured.enabled()).as("runs only in the failsafe execution \"chaos\", where the background indexer is off").isFalse();
+    IndexingProperties service = new IndexingProperties(true, configured.batchSize(), configured.pollInterval(), configured.maxAttempts(),
+        configured.backoff(), configured.maxBackoff(), configured.bulkTimeout(), configured.lagThreshold(), configured.monitorInterval());
+    OutboxIndexer indexer = new OutboxIndexer(queue, documents, new BulkIndexer(client, lanes, service), transaction, notifications,
+        announcements, service);
+    ChaosWorkload workload = new ChaosWorkload(new Api(port), database, 911);
+    indexer.start();
+    long downMs;
+    long restartMs;
+    long converged;
+    try {
+      for (int i = 0; i < CHANGES_BEFORE; i++) {
+        workload.change();
+      }
+      long killed = System.nanoTime();
+      Stack.run("kill", "elasticsearch");
+      for (int i = 0; i < CHANGES_DURING; i++) {
+        workload.change();
+      }
+      restartMs = Stack.run("start", "elasticsearch");
+      downMs = Duration.ofNanos(System.nanoTime() - killed).toMillis();
+      for (int i = 0; i < CHANGES_AFTER; i++) {
+        workload.change();
+      }
+      converged = workload.awaitIndexed(service.maxBackoff().plusSeconds(90));
+    } finally {
+      indexer.stop();
+    }
+    int lost = workload.documentsWrongOrLost(elasticsearch, TestEnvironment.PREFIX);
+    System.out.printf("fault test, elasticsearch killed: %d writes (%d acknowledged, statuses %s), 1 SIGKILL, Elasticsearch down %d ms"
+            + " (its start took %d ms), documents wrong or lost: %d, parked: %d, converged %d ms after the last write"
+            + " (max backoff %d s)%n", workload.writes(), workload.acknowledgedWrites(), workload.statuses(), downMs, restartMs, lost,
+        workload.parked(), converged, service.maxBackoff().toSeconds());
+    assertThat(lost).as("documents that differ from PostgreSQL").isZero();
+    assertThat(workload.parked()).as("rows given up on during the outage").isZero();
+    assertThat(workload.wrongAnswers()).as("answers that are never right, in %s", workload.statuses()).isZero();
+    assertThat(workload.acknowledgedButMissing()).as("acknowledged writes PostgreSQL does not hold").isZero();
+  }
+}
