@@ -179,6 +179,46 @@ public final class ChaosWorkload {
         .bind("ids", ids().toArray(UUID[]::new)).map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10));
   }
 
+  /**
+   * Outbox rows marked done whose version the index does not hold (nor a newer one): a row acknowledged that
+   * Elasticsearch never took. Must be none, whenever it is asked.
+   */
+  public long doneButNotIndexed(ElasticsearchClient elasticsearch, String prefix) {
+    Map<UUID, Long> done = new HashMap<>();
+    database.sql("select aggregate_id, max(aggregate_version) as version from outbox where processed_at is not null"
+            + " and aggregate_id = any(:ids) and aggregate_type in ('opportunity', 'volunteer') group by aggregate_id")
+        .bind("ids", ids().toArray(UUID[]::new))
+        .map(row -> Map.entry(row.get("aggregate_id", UUID.class), row.get("version", Long.class)))
+        .all().collectList().block(Duration.ofSeconds(10)).forEach(entry -> done.put(entry.getKey(), entry.getValue()));
+    long missing = 0;
+    for (Map.Entry<UUID, Long> row : done.entrySet()) {
+      boolean opportunity = opportunities.contains(row.getKey());
+      String index = prefix + (opportunity ? "opportunities" : "volunteers");
+      GetResponse<Map> document;
+      try {
+        document = elasticsearch.get(g -> g.index(index).id(row.getKey().toString()), Map.class);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (document.found()) {
+        missing += document.version() < row.getValue() ? 1 : 0;
+      } else {
+        Map<String, Object> current = database.sql("select version, status from " + (opportunity ? "opportunities" : "volunteers") + " where id = :id")
+            .bind("id", row.getKey())
+            .map(r -> Map.<String, Object>of("version", r.get("version", Long.class), "status", r.get("status", String.class)))
+            .one().block(Duration.ofSeconds(10));
+        boolean belongs = current != null && (opportunity ? !"draft".equals(current.get("status")) : "active".equals(current.get("status")));
+        missing += belongs && (long) current.get("version") <= row.getValue() ? 1 : 0;
+      }
+    }
+    return missing;
+  }
+
+  /** Outbox rows about the workload's aggregates not yet indexed. */
+  public long pending() {
+    return count("processed_at is null and parked_at is null");
+  }
+
   /** Waits until no outbox row about the workload's aggregates is pending; returns how long that took, in milliseconds. */
   public long awaitIndexed(Duration timeout) throws InterruptedException {
     long start = System.nanoTime();

@@ -60,9 +60,19 @@ public class TestEnvironment {
     return new ResponseScanner();
   }
 
+  /** Deletes the run's indexes; a fault test may have stopped the cluster a context used, which is left as it is. */
   @PreDestroy
-  void deleteTestEnvironment() throws IOException {
+  void deleteTestEnvironment() {
     ResponseScanner.report();
+    try {
+      deleteIndexes(client);
+    } catch (IOException | RuntimeException unreachable) {
+      System.err.println("test indexes " + PREFIX + "* not deleted: " + unreachable);
+    }
+  }
+
+  /** Deletes the indexes of this run (named one by one: Elasticsearch refuses to delete by wildcard). */
+  public static void deleteIndexes(ElasticsearchClient client) throws IOException {
     List<String> indexes = List.copyOf(client.indices()
         .get(g -> g.index(PREFIX + "*").allowNoIndices(true).ignoreUnavailable(true)).indices().keySet());
     if (!indexes.isEmpty()) {

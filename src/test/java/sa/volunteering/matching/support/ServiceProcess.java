@@ -1,0 +1,121 @@
+package sa.volunteering.matching.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code target/opportunity-matching-*.jar}) run as a process of its own against the stack, on
+ * this test run's indexes and keys, so that a fault test can kill it (SIGKILL) or stop it (SIGTERM) as an orchestrator
+ * would. Its output goes to {@code target/service-process-<port>.log}.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private ServiceProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts the service with these extra {@code --name=value} arguments and waits until it is ready. */
+  public static ServiceProcess start(String... arguments) throws IOException, InterruptedException {
+    int port = freePort();
+    Path log = Path.of("target", "service-process-" + port + ".log");
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", jar().toString(),
+        "--server.port=" + port,
+        "--management.server.port=0",
+        "--spring.r2dbc.password=" + System.getenv().getOrDefault("SPRING_R2DBC_PASSWORD", "volunteering"),
+        "--app.search.index.prefix=" + TestEnvironment.PREFIX,
+        "--app.security.jwt-secret=" + Tokens.SECRET,
+        "--app.security.national-id-key=" + Tokens.NATIONAL_ID_KEY,
+        "--app.rate-limit.enabled=false",
+        "--app.observability.access-log=false"));
+    command.addAll(List.of(arguments));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ServiceProcess service = new ServiceProcess(process, port, log);
+    service.awaitReady(Duration.ofSeconds(120));
+    return service;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** SIGKILL: no shutdown hook, nothing flushed, as a crash or an out-of-memory kill. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM, as an orchestrator stops a container; returns the exit code, or -1 when it had not exited in time. */
+  public int stop(Duration patience) throws InterruptedException {
+    process.destroy();
+    return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+  }
+
+  public boolean alive() {
+    return process.isAlive();
+  }
+
+  private void awaitReady(Duration timeout) throws InterruptedException, IOException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the service exited with " + process.exitValue() + " during start-up; see " + log.toAbsolutePath());
+      }
+      try {
+        HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+        if (ready.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException("the service was not ready within " + timeout.toSeconds() + " s; see " + log.toAbsolutePath());
+  }
+
+  private static Path jar() throws IOException {
+    try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "opportunity-matching-*.jar")) {
+      for (Path jar : jars) {
+        return jar;
+      }
+    }
+    throw new IllegalStateException("no target/opportunity-matching-*.jar: fault tests with the service process run after mvn package");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package sa.volunteering.matching.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
+import sa.volunteering.matching.indexing.IndexingProperties;
+import sa.volunteering.matching.support.Api;
+import sa.volunteering.matching.support.ChaosWorkload;
+import sa.volunteering.matching.support.FaultyProxy;
+import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.RawStream;
+import sa.volunteering.matching.support.ServiceProcess;
+import sa.volunteering.matching.support.TestEnvironment;
+
+/**
+ * The packaged service as a process of its own, draining a backlog of changes through a slowed Elasticsearch: killed
+ * with SIGKILL mid-drain, then stopped with SIGTERM mid-drain with a stream open, then started again. No outbox row is
+ * ever marked done that Elasticsearch did not take; SIGTERM ends the stream with its closing event and the process
+ * within the shutdown grace period; after the restart the index converges. Runs in the failsafe execution "chaos", where
+ * the test's own service instance does not index, so the process is the only indexer.
+ */
+@IntegrationTest
+class ServiceProcessChaosIT {
+
+  private static final int BACKLOG = 200;
+  /** Each request to Elasticsearch waits this long, so that a drain lasts long enough to be interrupted. */
+  private static final Duration SLOW = Duration.ofMillis(150);
+  private static final Duration GRACE = Duration.ofSeconds(20);
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  DatabaseClient database;
+
+  @Autowired
+  ElasticsearchClient elasticsearch;
+
+  @Autowired
+  IndexingProperties configured;
+
+  @Test
+  void killedOrStoppedMidDrainItAcknowledgesNothingUnindexedAndConvergesAfterARestart() throws Exception {
+    assumeThat(configured.enabled()).as("runs only in the failsafe execution \"chaos\", where the test's own instance does not index").isFalse();
+    ChaosWorkload workload = new ChaosWorkload(new Api(port), database, 1515);
+    try (FaultyProxy slow = FaultyProxy.relayToTheStack()) {
+      slow.delay(SLOW);
+      String[] slowly = {"--spring.elasticsearch.uris=" + slow.uri(), "--app.indexing.batch-size=5"};
+
+      write(workload, BACKLOG);
+      long killedWithPending;
+      try (ServiceProcess first = ServiceProcess.start(slowly)) {
+        awaitDrainUnderWay(workload);
+        first.kill();
+        killedWithPending = workload.pending();
+      }
+      long wrongAfterKill = workload.doneButNotIndexed(elasticsearch, TestEnvironment.PREFIX);
+
+      write(workload, BACKLOG);
+      long stoppedWithPending;
+      int exitCode;
+      long stopMs;
+      List<String> streamTail;
+      try (ServiceProcess second = ServiceProcess.start(slowly);
+          RawStream stream = new RawStream(second.port(), "/api/stats/live", "application/x-ndjson", 64 * 1024)) {
+        assertThat(stream.status()).isEqualTo(200);
+        awaitDrainUnderWay(workload);
+        long started = System.nanoTime();
+        exitCode = second.stop(GRACE.plusSeconds(10));
+        stopMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        stoppedWithPending = workload.pending();
+        streamTail = rest(stream);
+      }
+      long wrongAfterStop = workload.doneButNotIndexed(elasticsearch, TestEnvironment.PREFIX);
+
+      long converged;
+      try (ServiceProcess third = ServiceProcess.start()) {
+        converged = workload.awaitIndexed(Duration.ofSeconds(120));
+        third.stop(GRACE.plusSeconds(10));
+      }
+      int lost = workload.documentsWrongOrLost(elasticsearch, TestEnvironment.PREFIX);
+      String lastLine = streamTail.isEmpty() ? "(none)" : streamTail.get(streamTail.size() - 1);
+      System.out.printf("fault test, service process: %d writes (%d acknowledged); SIGKILL mid-drain with %d rows pending, rows done but"
+              + " not indexed: %d; SIGTERM mid-drain with %d rows pending: exit %d after %d ms (grace %d s), stream ended with %s,"
+              + " rows done but not indexed: %d; after a restart converged in %d ms, documents wrong or lost: %d, parked: %d%n",
+          workload.writes(), workload.acknowledgedWrites(), killedWithPending, wrongAfterKill, stoppedWithPending, exitCode, stopMs,
+          GRACE.toSeconds(), lastLine, wrongAfterStop, converged, lost, workload.parked());
+      assertThat(killedWithPending).as("killed while rows were pending").isPositive();
+      assertThat(stoppedWithPending).as("stopped while rows were pending").isPositive();
+      assertThat(wrongAfterKill).as("rows marked done that Elasticsearch did not take, after SIGKILL").isZero();
+      assertThat(wrongAfterStop).as("rows marked done that Elasticsearch did not take, after SIGTERM").isZero();
+      assertThat(exitCode).as("exit code after SIGTERM (128 + 15: the JVM ends on the signal once shutdown is done)").isIn(0, 143);
+      assertThat(stopMs).as("stopped within the grace period").isLessThan(GRACE.toMillis());
+      assertThat(lastLine).isEqualTo("{\"type\":\"closing\",\"reason\":\"shutdown\"}");
+      assertThat(lost).as("documents that differ from PostgreSQL").isZero();
+      assertThat(workload.parked()).as("rows given up on").isZero();
+    }
+  }
+
+  private static void write(ChaosWorkload workload, int changes) {
+    for (int i = 0; i < changes; i++) {
+      workload.change();
+    }
+  }
+
+  /** Waits until the process has indexed some of the backlog, and fails if it indexed all of it before it could be interrupted. */
+  private static void awaitDrainUnderWay(ChaosWorkload workload) throws InterruptedException {
+    long initial = workload.pending();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (workload.pending() >= initial) {
+      assertThat(System.nanoTime()).as("the process began draining %d pending rows", initial).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+    assertThat(workload.pending()).as("rows still pending when the process is interrupted").isPositive();
+  }
+
+  private static List<String> rest(RawStream stream) throws java.io.IOException {
+    List<String> lines = new ArrayList<>();
+    for (String line = stream.line(); line != null; line = stream.line()) {
+      if (!line.isBlank() && !line.contains("\"heartbeat\"")) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+}
