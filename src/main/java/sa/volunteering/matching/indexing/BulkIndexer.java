@@ -8,7 +8,9 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.search.ElasticsearchLanes;
@@ -18,7 +20,9 @@ import sa.volunteering.matching.search.ElasticsearchLanes;
  * failed items. External versions ({@code external_gte}) make late or repeated writes harmless: a 409
  * means a newer version is already there, which is success for the row. 429 and 5xx items are retried;
  * other 4xx items are failures for an operator. A request that fails as a whole retries every row, and counts
- * against no row unless Elasticsearch refused the request itself as malformed.
+ * against no row unless Elasticsearch refused the request itself as malformed. Documents are not sent once they are older
+ * than {@code max-document-age}: a removal's tombstone lives {@code gc-deletes}, and an older write arriving after it
+ * expired would bring the document back.
  */
 @Component
 class BulkIndexer {
@@ -33,7 +37,8 @@ class BulkIndexer {
     this.properties = properties;
   }
 
-  Mono<BulkOutcome> send(List<IndexAction> actions) {
+  /** Sends documents read from PostgreSQL at {@code readAt} ({@link System#nanoTime()}), unless they are too old by then. */
+  Mono<BulkOutcome> send(List<IndexAction> actions, long readAt) {
     BulkOutcome outcome = BulkOutcome.empty();
     List<IndexAction> sent = new ArrayList<>();
     List<BulkOperation> operations = new ArrayList<>();
@@ -56,7 +61,13 @@ class BulkIndexer {
       return Mono.just(outcome);
     }
     BulkRequest request = BulkRequest.of(bulk -> bulk.operations(operations));
-    return lanes.indexing(() -> client.bulk(request))
+    return lanes.indexing(() -> {
+          long age = System.nanoTime() - readAt;
+          if (age > properties.maxDocumentAge().toNanos()) {
+            return CompletableFuture.failedFuture(new StaleDocumentsException(Duration.ofNanos(age), properties.maxDocumentAge()));
+          }
+          return client.bulk(request);
+        })
         .timeout(properties.bulkTimeout())
         .map(response -> judge(response, sent, outcome))
         .onErrorResume(error -> {
@@ -89,6 +100,13 @@ class BulkIndexer {
       }
     }
     return outcome;
+  }
+
+  /** Documents that waited too long for their request: read again rather than risk outliving a removal's tombstone. */
+  static final class StaleDocumentsException extends RuntimeException {
+    StaleDocumentsException(Duration age, Duration limit) {
+      super("documents read " + age.toMillis() + " ms ago, more than app.indexing.max-document-age (" + limit.toMillis() + " ms); read again");
+    }
   }
 
   /** Elasticsearch answered the request as a whole with a 4xx other than 429: retrying it unchanged cannot help. */

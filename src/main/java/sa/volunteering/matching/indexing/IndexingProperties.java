@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lagThreshold oldest pending change older than this makes the {@code indexing} health component, and so
  *     readiness, DOWN
  * @param monitorInterval how often the outbox gauges are read again
+ * @param maxDocumentAge documents read longer ago than this are not sent (the batch is read again): a late write must
+ *     never outlive {@code app.search.index.gc-deletes}, or it could bring back a removed document (decision 0019)
  */
 @Validated
 @ConfigurationProperties("app.indexing")
@@ -30,4 +32,12 @@ public record IndexingProperties(
     @DefaultValue("30s") Duration maxBackoff,
     @DefaultValue("30s") Duration bulkTimeout,
     @DefaultValue("2m") Duration lagThreshold,
-    @DefaultValue("10s") Duration monitorInterval) {}
+    @DefaultValue("10s") Duration monitorInterval,
+    @DefaultValue("60s") Duration maxDocumentAge) {
+
+  /** These settings with the indexer on: fault tests run indexers of their own in a JVM whose background indexer is off. */
+  public IndexingProperties withIndexing() {
+    return new IndexingProperties(true, batchSize, pollInterval, maxAttempts, backoff, maxBackoff, bulkTimeout, lagThreshold, monitorInterval,
+        maxDocumentAge);
+  }
+}

@@ -56,7 +56,10 @@ public class OutboxIndexer implements SmartLifecycle {
     return queue.claim(properties.batchSize()).collectList()
         .flatMap(rows -> rows.isEmpty()
             ? Mono.just(0)
-            : documents.actionsFor(rows).flatMap(bulk::send).flatMap(outcome -> settle(rows, outcome)).thenReturn(rows.size()))
+            : Mono.defer(() -> {
+              long readAt = System.nanoTime();
+              return documents.actionsFor(rows).flatMap(actions -> bulk.send(actions, readAt));
+            }).flatMap(outcome -> settle(rows, outcome)).thenReturn(rows.size()))
         .as(transaction::transactional);
   }
 

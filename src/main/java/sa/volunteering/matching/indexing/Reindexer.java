@@ -132,8 +132,7 @@ public class Reindexer {
     return batchAfter.apply(BEFORE_ALL)
         .expand(batch -> batch.size() < batchSize ? Mono.empty() : batchAfter.apply(batch.getLast().aggregateId()))
         .filter(batch -> !batch.isEmpty())
-        .concatMap(batch -> documents.actionsFor(batch, opportunitiesTarget, volunteersTarget)
-            .flatMap(actions -> sendFully(actions))
+        .concatMap(batch -> readAndSend(() -> documents.actionsFor(batch, opportunitiesTarget, volunteersTarget))
             .doOnSuccess(ignored -> {
               job.done.addAndGet(batch.size());
               if (System.nanoTime() - lastLog[0] > Duration.ofSeconds(2).toNanos()) {
@@ -147,9 +146,17 @@ public class Reindexer {
         .then();
   }
 
+  /** Reads a batch's documents and sends them, stamped with the time they were read. */
+  private Mono<Void> readAndSend(java.util.function.Supplier<Mono<List<IndexAction>>> read) {
+    return Mono.defer(() -> {
+      long readAt = System.nanoTime();
+      return read.get().flatMap(actions -> sendFully(actions, readAt));
+    });
+  }
+
   /** Sends until every document is done; retries what Elasticsearch asks to retry, fails on the rest. */
-  private Mono<Void> sendFully(List<IndexAction> actions) {
-    return bulk.send(actions)
+  private Mono<Void> sendFully(List<IndexAction> actions, long readAt) {
+    return bulk.send(actions, readAt)
         .flatMap(outcome -> {
           if (!outcome.failed().isEmpty()) {
             return Mono.error(new IllegalStateException("Elasticsearch refused documents: " + outcome.failed().values().iterator().next()));
@@ -184,7 +191,7 @@ public class Reindexer {
             row.get("aggregate_id", UUID.class), row.get("aggregate_version", Long.class), 0))
         .all()
         .buffer(batchSize)
-        .concatMap(batch -> documents.actionsFor(batch).flatMap(this::sendFully).doOnSuccess(ignored -> job.caughtUp.addAndGet(batch.size())), 1)
+        .concatMap(batch -> readAndSend(() -> documents.actionsFor(batch)).doOnSuccess(ignored -> job.caughtUp.addAndGet(batch.size())), 1)
         .then();
   }
 

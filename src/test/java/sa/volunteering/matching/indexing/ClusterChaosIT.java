@@ -89,8 +89,7 @@ class ClusterChaosIT {
   @Test
   void searchesKeepAnsweringAndNothingIsLostWhenANodeDies() throws Exception {
     assumeThat(configured.enabled()).as("runs only in the failsafe execution \"chaos\", where the background indexer is off").isFalse();
-    IndexingProperties service = new IndexingProperties(true, configured.batchSize(), configured.pollInterval(), configured.maxAttempts(),
-        configured.backoff(), configured.maxBackoff(), configured.bulkTimeout(), configured.lagThreshold(), configured.monitorInterval());
+    IndexingProperties service = configured.withIndexing();
     OutboxIndexer indexer = new OutboxIndexer(queue, documents, new BulkIndexer(client, lanes, service), transaction, notifications,
         announcements, service);
     elasticsearch.cluster().health(h -> h.index(TestEnvironment.PREFIX + "*").waitForStatus(HealthStatus.Green).timeout(t -> t.time("120s")));

@@ -73,7 +73,7 @@ class IndexingChaosIT {
   void everyDocumentEndsEqualToItsRowDespiteFaultsAndRestarts() throws Exception {
     assumeThat(configured.enabled()).as("runs only in the failsafe execution \"chaos\", where the background indexer is off").isFalse();
     IndexingProperties fast = new IndexingProperties(true, 40, Duration.ofMillis(50), 1000,
-        Duration.ofMillis(5), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofSeconds(10));
+        Duration.ofMillis(5), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofSeconds(60));
 
     try (FaultyProxy proxy = new FaultyProxy(URI.create(elasticsearchUri.split(",")[0]), 42, 0.3);
         Rest5Client rest = Rest5Client.builder(proxy.uri()).build()) {

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * At start-up, before the web server accepts requests: creates each missing index behind its alias,
- * and refuses to start when an existing one was built from another definition. Runs on the main
- * thread, so it uses the blocking client.
+ * refuses to start when an existing one was built from another definition, and sets how long removals are
+ * remembered ({@code gc-deletes}). Runs on the main thread, so it uses the blocking client.
  */
 @Component
 class IndexBootstrap implements SmartInitializingSingleton {
@@ -54,9 +54,15 @@ class IndexBootstrap implements SmartInitializingSingleton {
       } else {
         indexes.forEach(index -> verify(definition, alias, index));
       }
+      rememberDeletes(alias);
     } catch (IOException e) {
       throw new UncheckedIOException("Elasticsearch did not answer while preparing index [" + alias + "]", e);
     }
+  }
+
+  private void rememberDeletes(String alias) throws IOException {
+    String seconds = properties.gcDeletes().toSeconds() + "s";
+    client.indices().putSettings(s -> s.index(alias).settings(settings -> settings.gcDeletes(t -> t.time(seconds))));
   }
 
   private List<String> indexesBehind(String alias) throws IOException {

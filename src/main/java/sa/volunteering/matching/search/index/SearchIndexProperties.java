@@ -18,6 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param createMissing create missing indexes and aliases at start-up
  * @param failOnMismatch refuse to start when an index was built from another definition; {@code bin/reindex}
  *     turns it off, since moving the alias to a new index is how a mismatch is repaired
+ * @param gcDeletes {@code index.gc_deletes}, set at every start on the indexes behind the aliases: how long a removed
+ *     document's version is remembered. A write older than that removal but arriving later than this would bring the
+ *     document back; the indexer never sends documents older than {@code app.indexing.max-document-age}, which must stay
+ *     well below it (decision 0019)
  */
 @Validated
 @ConfigurationProperties("app.search.index")
@@ -27,7 +31,8 @@ public record SearchIndexProperties(
     @DefaultValue("classpath:index-mappings/") String mappingsLocation,
     @DefaultValue("0") @Min(0) int replicas,
     @DefaultValue("true") boolean createMissing,
-    @DefaultValue("true") boolean failOnMismatch) {
+    @DefaultValue("true") boolean failOnMismatch,
+    @DefaultValue("10m") java.time.Duration gcDeletes) {
 
   public String alias(String name) {
     return prefix + name;

@@ -124,7 +124,7 @@ class IndexMappingsIT {
         .hasMessageContaining("index-mappings/opportunities.json")
         .hasMessageContaining("sha256 older")
         .hasMessageContaining("bin/reindex opportunities");
-    var lenient = new SearchIndexProperties(List.of("opportunities", "volunteers"), prefix, "classpath:index-mappings/", 0, true, false);
+    var lenient = new SearchIndexProperties(List.of("opportunities", "volunteers"), prefix, "classpath:index-mappings/", 0, true, false, java.time.Duration.ofMinutes(10));
     new IndexBootstrap(client, definitions, lenient, json).ensure(opportunities);
   }
 
@@ -139,7 +139,7 @@ class IndexMappingsIT {
   }
 
   private IndexBootstrap bootstrap(String prefix) {
-    var properties = new SearchIndexProperties(List.of("opportunities", "volunteers"), prefix, "classpath:index-mappings/", 0, true, true);
+    var properties = new SearchIndexProperties(List.of("opportunities", "volunteers"), prefix, "classpath:index-mappings/", 0, true, true, java.time.Duration.ofMinutes(10));
     return new IndexBootstrap(client, definitions, properties, json);
   }
 
