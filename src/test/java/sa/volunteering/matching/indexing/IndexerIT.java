@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import io.r2dbc.spi.ConnectionFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -21,10 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
-import io.r2dbc.spi.ConnectionFactory;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.ManagementPort;
 import sa.volunteering.matching.support.TestEnvironment;
 import sa.volunteering.matching.support.Tokens;
 
@@ -38,8 +39,8 @@ class IndexerIT {
   @LocalServerPort
   int port;
 
-  @org.springframework.boot.test.web.server.LocalManagementPort
-  int managementPort;
+  @Autowired
+  ManagementPort managementPort;
 
   @Autowired
   OutboxIndexer indexer;
@@ -216,7 +217,7 @@ class IndexerIT {
 
   @Test
   void lagIsAReadinessComponentAndAGauge() {
-    Api.Response health = new Api(managementPort).get("/actuator/health", Tokens.admin());
+    Api.Response health = new Api(managementPort.get()).get("/actuator/health", Tokens.admin());
     assertThat(health.body().path("components").path("indexing").path("status").asString()).isEqualTo("UP");
     assertThat(health.body().path("components").path("indexing").path("details").has("backlog")).isTrue();
     assertThat(health.body().path("components").path("indexing").path("details").has("lagging")).isTrue();

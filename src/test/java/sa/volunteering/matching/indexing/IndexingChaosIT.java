@@ -31,7 +31,7 @@ import sa.volunteering.matching.support.TestEnvironment;
 @IntegrationTest
 class IndexingChaosIT {
 
-  private static final int CHANGES = 300;
+  private static final int CHANGES = 300 * ChaosWorkload.ROUNDS;
 
   @LocalServerPort
   int port;

@@ -31,7 +31,7 @@ class PostgresRestartChaosIT {
 
   private static final int CHANGES_BEFORE = 60;
   private static final int CHANGES_AFTER = 60;
-  private static final int RESTARTS = 2;
+  private static final int RESTARTS = 2 * ChaosWorkload.ROUNDS;
 
   @LocalServerPort
   int port;

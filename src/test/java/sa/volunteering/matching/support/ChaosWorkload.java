@@ -24,6 +24,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 public final class ChaosWorkload {
 
+  /** How many times each fault test repeats its fault: 1 in the suite, more in the long variant ({@code -Pfaults-long}). */
+  public static final int ROUNDS = Integer.getInteger("faults.rounds", 1);
+
   private final Api api;
   private final DatabaseClient database;
   private final Random random;

@@ -24,6 +24,7 @@ public final class ServiceProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private long readyMs;
 
   private ServiceProcess(Process process, int port, Path log) {
     this.process = process;
@@ -47,7 +48,9 @@ public final class ServiceProcess implements AutoCloseable {
     command.addAll(List.of(arguments));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     ServiceProcess service = new ServiceProcess(process, port, log);
+    long started = System.nanoTime();
     service.awaitReady(Duration.ofSeconds(120));
+    service.readyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     return service;
   }
 
@@ -55,8 +58,9 @@ public final class ServiceProcess implements AutoCloseable {
     return port;
   }
 
-  public long pid() {
-    return process.pid();
+  /** How long it took from the process's start to {@code /readyz} answering 200. */
+  public long readyMs() {
+    return readyMs;
   }
 
   /** SIGKILL: no shutdown hook, nothing flushed, as a crash or an out-of-memory kill. */

@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.ManagementPort;
 
 /** The service started against the local stack: health, migrations, and the blocking-call guard. */
 @IntegrationTest
@@ -25,15 +26,15 @@ class ApplicationIT {
   @Autowired
   DatabaseClient database;
 
-  @org.springframework.boot.test.web.server.LocalManagementPort
-  int managementPort;
+  @Autowired
+  ManagementPort managementPort;
 
   WebTestClient web() {
     return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10)).build();
   }
 
   WebTestClient management() {
-    return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).responseTimeout(Duration.ofSeconds(10)).build();
+    return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort.get()).responseTimeout(Duration.ofSeconds(10)).build();
   }
 
   @Test

@@ -55,49 +55,58 @@ class ServiceProcessChaosIT {
       slow.delay(SLOW);
       String[] slowly = {"--spring.elasticsearch.uris=" + slow.uri(), "--app.indexing.batch-size=5"};
 
-      write(workload, BACKLOG);
-      long killedWithPending;
-      try (ServiceProcess first = ServiceProcess.start(slowly)) {
-        awaitDrainUnderWay(workload);
-        first.kill();
-        killedWithPending = workload.pending();
-      }
-      long wrongAfterKill = workload.doneButNotIndexed(elasticsearch, TestEnvironment.PREFIX);
+      long killedWithPending = Long.MAX_VALUE;
+      long stoppedWithPending = Long.MAX_VALUE;
+      long wrongAfterKill = 0;
+      long wrongAfterStop = 0;
+      int exitCode = 0;
+      long stopMs = 0;
+      String lastLine = "(none)";
+      for (int round = 0; round < ChaosWorkload.ROUNDS; round++) {
+        write(workload, BACKLOG);
+        try (ServiceProcess first = ServiceProcess.start(slowly)) {
+          awaitDrainUnderWay(workload);
+          first.kill();
+          killedWithPending = Math.min(killedWithPending, workload.pending());
+        }
+        wrongAfterKill += workload.doneButNotIndexed(elasticsearch, TestEnvironment.PREFIX);
 
-      write(workload, BACKLOG);
-      long stoppedWithPending;
-      int exitCode;
-      long stopMs;
-      List<String> streamTail;
-      try (ServiceProcess second = ServiceProcess.start(slowly);
-          RawStream stream = new RawStream(second.port(), "/api/stats/live", "application/x-ndjson", 64 * 1024)) {
-        assertThat(stream.status()).isEqualTo(200);
-        awaitDrainUnderWay(workload);
-        long started = System.nanoTime();
-        exitCode = second.stop(GRACE.plusSeconds(10));
-        stopMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        stoppedWithPending = workload.pending();
-        streamTail = rest(stream);
+        write(workload, BACKLOG);
+        try (ServiceProcess second = ServiceProcess.start(slowly);
+            RawStream stream = new RawStream(second.port(), "/api/stats/live", "application/x-ndjson", 64 * 1024)) {
+          assertThat(stream.status()).isEqualTo(200);
+          awaitDrainUnderWay(workload);
+          long started = System.nanoTime();
+          int exit = second.stop(GRACE.plusSeconds(10));
+          exitCode = exit == 0 || exit == 143 ? exitCode : exit;
+          stopMs = Math.max(stopMs, Duration.ofNanos(System.nanoTime() - started).toMillis());
+          stoppedWithPending = Math.min(stoppedWithPending, workload.pending());
+          List<String> tail = rest(stream);
+          String last = tail.isEmpty() ? "(none)" : tail.get(tail.size() - 1);
+          lastLine = lastLine.equals("(none)") || last.equals(lastLine) ? last : lastLine + " / " + last;
+        }
+        wrongAfterStop += workload.doneButNotIndexed(elasticsearch, TestEnvironment.PREFIX);
       }
-      long wrongAfterStop = workload.doneButNotIndexed(elasticsearch, TestEnvironment.PREFIX);
 
       long converged;
+      long readyMs;
       try (ServiceProcess third = ServiceProcess.start()) {
+        readyMs = third.readyMs();
         converged = workload.awaitIndexed(Duration.ofSeconds(120));
         third.stop(GRACE.plusSeconds(10));
       }
       int lost = workload.documentsWrongOrLost(elasticsearch, TestEnvironment.PREFIX);
-      String lastLine = streamTail.isEmpty() ? "(none)" : streamTail.get(streamTail.size() - 1);
-      System.out.printf("fault test, service process: %d writes (%d acknowledged); SIGKILL mid-drain with %d rows pending, rows done but"
-              + " not indexed: %d; SIGTERM mid-drain with %d rows pending: exit %d after %d ms (grace %d s), stream ended with %s,"
-              + " rows done but not indexed: %d; after a restart converged in %d ms, documents wrong or lost: %d, parked: %d%n",
-          workload.writes(), workload.acknowledgedWrites(), killedWithPending, wrongAfterKill, stoppedWithPending, exitCode, stopMs,
-          GRACE.toSeconds(), lastLine, wrongAfterStop, converged, lost, workload.parked());
+      System.out.printf("fault test, service process: %d writes (%d acknowledged); %d SIGKILL mid-drain (at least %d rows pending), rows"
+              + " done but not indexed: %d; %d SIGTERM mid-drain (at least %d rows pending): unexpected exit code %d, stopped in %d ms at"
+              + " most (grace %d s), streams ended with %s, rows done but not indexed: %d; restarted (ready in %d ms), converged in %d ms,"
+              + " documents wrong or lost: %d, parked: %d%n",
+          workload.writes(), workload.acknowledgedWrites(), ChaosWorkload.ROUNDS, killedWithPending, wrongAfterKill, ChaosWorkload.ROUNDS, stoppedWithPending, exitCode, stopMs,
+          GRACE.toSeconds(), lastLine, wrongAfterStop, readyMs, converged, lost, workload.parked());
       assertThat(killedWithPending).as("killed while rows were pending").isPositive();
       assertThat(stoppedWithPending).as("stopped while rows were pending").isPositive();
       assertThat(wrongAfterKill).as("rows marked done that Elasticsearch did not take, after SIGKILL").isZero();
       assertThat(wrongAfterStop).as("rows marked done that Elasticsearch did not take, after SIGTERM").isZero();
-      assertThat(exitCode).as("exit code after SIGTERM (128 + 15: the JVM ends on the signal once shutdown is done)").isIn(0, 143);
+      assertThat(exitCode).as("an exit code after SIGTERM other than 0 or 143 (128 + 15: the JVM ends on the signal once shutdown is done)").isZero();
       assertThat(stopMs).as("stopped within the grace period").isLessThan(GRACE.toMillis());
       assertThat(lastLine).isEqualTo("{\"type\":\"closing\",\"reason\":\"shutdown\"}");
       assertThat(lost).as("documents that differ from PostgreSQL").isZero();

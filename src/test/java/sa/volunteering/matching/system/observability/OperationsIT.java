@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.FaultyProxy;
 import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.ManagementPort;
 import sa.volunteering.matching.support.Tokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,8 +48,8 @@ class OperationsIT {
   @LocalServerPort
   int port;
 
-  @LocalManagementPort
-  int managementPort;
+  @org.springframework.beans.factory.annotation.Autowired
+  ManagementPort managementPort;
 
   @DynamicPropertySource
   static void throughTheProxy(DynamicPropertyRegistry registry) {
@@ -74,7 +74,7 @@ class OperationsIT {
   }
 
   @Test
-  void theRequestIdIsAnsweredLoggedAsJsonAndSentToElasticsearch(CapturedOutput output) {
+  void theRequestIdIsAnsweredLoggedAsJsonAndSentToElasticsearch(CapturedOutput output) throws InterruptedException {
     String id = "ops-" + UUID.randomUUID();
     HttpHeaders headers = new HttpHeaders();
     headers.set(RequestIds.HEADER, id);
@@ -84,9 +84,7 @@ class OperationsIT {
     assertThat(search.headers().getFirst(RequestIds.HEADER)).isEqualTo(id);
     assertThat(PROXY.requests).as("Elasticsearch requests made for the search").anyMatch(request -> id.equals(request.opaqueId())
         && request.path().contains("_search"));
-    JsonNode access = logLines(output).stream()
-        .filter(line -> id.equals(line.path(RequestIds.KEY).asString(null)) && "access".equals(line.path("log").path("logger").asString(null)))
-        .findFirst().orElseThrow(() -> new AssertionError("no JSON access log line with request id " + id + " in:\n" + tail(output)));
+    JsonNode access = accessLine(output, id);
     assertThat(access.path("http").path("response").path("status_code").asInt()).isEqualTo(200);
     assertThat(access.path("url").path("path").asString()).isEqualTo("/api/opportunities/search");
     assertThat(access.path("event").path("duration").asLong()).isPositive();
@@ -200,12 +198,27 @@ class OperationsIT {
   }
 
   private Api management() {
-    return new Api(managementPort);
+    return new Api(managementPort.get());
   }
 
   private static long usedHeapAfterGc() {
     System.gc();
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** The request's access log line, written when its response has ended: a moment after the client has read it. */
+  private static JsonNode accessLine(CapturedOutput output, String id) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (System.nanoTime() < deadline) {
+      java.util.Optional<JsonNode> line = logLines(output).stream()
+          .filter(json -> id.equals(json.path(RequestIds.KEY).asString(null)) && "access".equals(json.path("log").path("logger").asString(null)))
+          .findFirst();
+      if (line.isPresent()) {
+        return line.get();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no JSON access log line with request id " + id + " in:\n" + tail(output));
   }
 
   private static List<JsonNode> logLines(CapturedOutput output) {
