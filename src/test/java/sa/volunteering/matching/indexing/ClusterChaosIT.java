@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -15,14 +14,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import sa.volunteering.matching.search.ElasticsearchLanes;
-import sa.volunteering.matching.system.PostgresNotifications;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.ChaosWorkload;
 import sa.volunteering.matching.support.IntegrationTest;
@@ -45,25 +41,7 @@ class ClusterChaosIT {
   int port;
 
   @Autowired
-  OutboxQueue queue;
-
-  @Autowired
-  ElasticsearchLanes lanes;
-
-  @Autowired
-  DocumentLoader documents;
-
-  @Autowired
-  TransactionalOperator transaction;
-
-  @Autowired
-  PostgresNotifications notifications;
-
-  @Autowired
-  IndexedOpportunities announcements;
-
-  @Autowired
-  ElasticsearchAsyncClient client;
+  ApplicationContext context;
 
   @Autowired
   ElasticsearchClient elasticsearch;
@@ -90,8 +68,7 @@ class ClusterChaosIT {
   void searchesKeepAnsweringAndNothingIsLostWhenANodeDies() throws Exception {
     assumeThat(configured.enabled()).as("runs only in the failsafe execution \"chaos\", where the background indexer is off").isFalse();
     IndexingProperties service = configured.withIndexing();
-    OutboxIndexer indexer = new OutboxIndexer(queue, documents, new BulkIndexer(client, lanes, service), transaction, notifications,
-        announcements, service);
+    OutboxIndexer indexer = OwnIndexers.indexer(context, service);
     elasticsearch.cluster().health(h -> h.index(TestEnvironment.PREFIX + "*").waitForStatus(HealthStatus.Green).timeout(t -> t.time("120s")));
     Api api = new Api(port);
     ChaosWorkload workload = new ChaosWorkload(api, database, 3);

@@ -3,21 +3,18 @@ package sa.volunteering.matching.indexing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import sa.volunteering.matching.search.ElasticsearchLanes;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.ChaosWorkload;
 import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.support.Stack;
 import sa.volunteering.matching.support.TestEnvironment;
-import sa.volunteering.matching.system.PostgresNotifications;
 
 /**
  * Elasticsearch killed with SIGKILL while changes are written and indexed, and started again: every change PostgreSQL
@@ -36,25 +33,7 @@ class ElasticsearchCrashChaosIT {
   int port;
 
   @Autowired
-  OutboxQueue queue;
-
-  @Autowired
-  ElasticsearchLanes lanes;
-
-  @Autowired
-  DocumentLoader documents;
-
-  @Autowired
-  TransactionalOperator transaction;
-
-  @Autowired
-  PostgresNotifications notifications;
-
-  @Autowired
-  IndexedOpportunities announcements;
-
-  @Autowired
-  ElasticsearchAsyncClient client;
+  ApplicationContext context;
 
   @Autowired
   ElasticsearchClient elasticsearch;
@@ -69,8 +48,7 @@ class ElasticsearchCrashChaosIT {
   void everyAcknowledgedChangeIsIndexedAfterElasticsearchIsKilledAndStartedAgain() throws Exception {
     assumeThat(configured.enabled()).as("runs only in the failsafe execution \"chaos\", where the background indexer is off").isFalse();
     IndexingProperties service = configured.withIndexing();
-    OutboxIndexer indexer = new OutboxIndexer(queue, documents, new BulkIndexer(client, lanes, service), transaction, notifications,
-        announcements, service);
+    OutboxIndexer indexer = OwnIndexers.indexer(context, service);
     ChaosWorkload workload = new ChaosWorkload(new Api(port), database, 911);
     indexer.start();
     long downMs = 0;

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.ChaosWorkload;
 import sa.volunteering.matching.support.FaultyProxy;
@@ -40,22 +40,7 @@ class IndexingChaosIT {
   String elasticsearchUri;
 
   @Autowired
-  OutboxQueue queue;
-
-  @Autowired
-  sa.volunteering.matching.search.ElasticsearchLanes lanes;
-
-  @Autowired
-  DocumentLoader documents;
-
-  @Autowired
-  TransactionalOperator transaction;
-
-  @Autowired
-  sa.volunteering.matching.system.PostgresNotifications notifications;
-
-  @Autowired
-  IndexedOpportunities announcements;
+  ApplicationContext context;
 
   @Autowired
   JsonpMapper mapper;
@@ -108,7 +93,7 @@ class IndexingChaosIT {
   }
 
   private OutboxIndexer start(ElasticsearchAsyncClient client, IndexingProperties properties) {
-    OutboxIndexer indexer = new OutboxIndexer(queue, documents, new BulkIndexer(client, lanes, properties), transaction, notifications, announcements, properties);
+    OutboxIndexer indexer = OwnIndexers.indexer(context, client, properties);
     indexer.start();
     return indexer;
   }

@@ -3,7 +3,6 @@ package sa.volunteering.matching.indexing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Duration;
 import java.util.List;
@@ -12,15 +11,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import sa.volunteering.matching.search.ElasticsearchLanes;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.support.TestEnvironment;
 import sa.volunteering.matching.support.Tokens;
-import sa.volunteering.matching.system.PostgresNotifications;
 
 /**
  * A volunteer who closes their profile is never brought back into the index by a late write of their old profile, even
@@ -38,25 +35,7 @@ class StaleWriteChaosIT {
   int port;
 
   @Autowired
-  OutboxQueue queue;
-
-  @Autowired
-  ElasticsearchLanes lanes;
-
-  @Autowired
-  DocumentLoader documents;
-
-  @Autowired
-  TransactionalOperator transaction;
-
-  @Autowired
-  PostgresNotifications notifications;
-
-  @Autowired
-  IndexedOpportunities announcements;
-
-  @Autowired
-  ElasticsearchAsyncClient client;
+  ApplicationContext context;
 
   @Autowired
   ElasticsearchClient elasticsearch;
@@ -71,8 +50,7 @@ class StaleWriteChaosIT {
   void aClosedProfileIsNotBroughtBackByALateWriteOfTheOldOne() throws Exception {
     assumeThat(configured.enabled()).as("runs only in the failsafe execution \"chaos\", where the background indexer is off").isFalse();
     Api api = new Api(port);
-    OutboxIndexer indexer = new OutboxIndexer(queue, documents, new BulkIndexer(client, lanes, configured.withIndexing()), transaction,
-        notifications, announcements, configured.withIndexing());
+    OutboxIndexer indexer = OwnIndexers.indexer(context, configured.withIndexing());
     elasticsearch.indices().putSettings(s -> s.index(VOLUNTEERS).settings(settings -> settings.gcDeletes(t -> t.time(GC_DELETES.toMillis() + "ms"))));
     try {
       UUID volunteer = new Fixtures(api).volunteer();
@@ -81,7 +59,7 @@ class StaleWriteChaosIT {
 
       // a slow indexer reads the active profile...
       long readAt = System.nanoTime();
-      List<IndexAction> late = documents.actionsFor(List.of(latestOutboxRow(volunteer))).block(Duration.ofSeconds(10));
+      List<IndexAction> late = context.getBean(DocumentLoader.class).actionsFor(List.of(latestOutboxRow(volunteer))).block(Duration.ofSeconds(10));
       assertThat(late).singleElement().isInstanceOf(IndexAction.Put.class);
       // ...the volunteer closes the profile, and it leaves the index...
       assertThat(api.delete("/api/volunteers/me", Tokens.volunteer(volunteer)).status()).isEqualTo(200);
@@ -92,9 +70,9 @@ class StaleWriteChaosIT {
       elasticsearch.indices().refresh(r -> r.index(VOLUNTEERS));
       elasticsearch.indices().flush(f -> f.index(VOLUNTEERS));
 
-      BulkOutcome bounded = new BulkIndexer(client, lanes, withMaxDocumentAge(GC_DELETES.dividedBy(2))).send(late, readAt).block(Duration.ofSeconds(30));
+      BulkOutcome bounded = OwnIndexers.bulk(context, withMaxDocumentAge(GC_DELETES.dividedBy(2))).send(late, readAt).block(Duration.ofSeconds(30));
       boolean backWithTheBound = found(volunteer);
-      BulkOutcome unbounded = new BulkIndexer(client, lanes, withMaxDocumentAge(Duration.ofHours(1))).send(late, readAt).block(Duration.ofSeconds(30));
+      BulkOutcome unbounded = OwnIndexers.bulk(context, withMaxDocumentAge(Duration.ofHours(1))).send(late, readAt).block(Duration.ofSeconds(30));
       boolean backWithoutTheBound = found(volunteer);
       elasticsearch.delete(d -> d.index(VOLUNTEERS).id(volunteer.toString()));
 
