@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.search.Elasticsearch;
 import sa.volunteering.matching.search.ElasticsearchLanes;
 
 /**
@@ -111,9 +112,7 @@ class BulkIndexer {
 
   /** Elasticsearch answered the request as a whole with a 4xx other than 429: retrying it unchanged cannot help. */
   private static boolean refusedAsMalformed(Throwable error) {
-    int status = error instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException refused ? refused.status()
-        : error instanceof co.elastic.clients.transport.rest5_client.low_level.ResponseException refused ? refused.getResponse().getStatusCode()
-        : 0;
+    int status = Elasticsearch.status(error);
     return status >= 400 && status < 500 && status != 429;
   }
 

@@ -37,10 +37,6 @@ public class OpenStreams implements SmartLifecycle {
         .doFinally(signal -> open.decrementAndGet());
   }
 
-  public int open() {
-    return open.get();
-  }
-
   @Override
   public void start() {
     closing = Sinks.empty();

@@ -2,6 +2,7 @@ package sa.volunteering.matching.system.problem;
 
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import sa.volunteering.matching.search.Elasticsearch;
 
 /**
  * Recognizes a failure that says Elasticsearch or PostgreSQL could not be reached or is going away (refused or reset
@@ -62,9 +63,7 @@ final class Unreachable {
 
   /** Elasticsearch refusing work for now: its queues are full (429) or it has no master or shard to serve (503). */
   private static boolean isClusterOverloaded(Throwable cause) {
-    int status = cause instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException refused ? refused.status()
-        : cause instanceof co.elastic.clients.transport.rest5_client.low_level.ResponseException refused ? refused.getResponse().getStatusCode()
-        : 0;
+    int status = Elasticsearch.status(cause);
     return status == 429 || status == 502 || status == 503 || status == 504;
   }
 
