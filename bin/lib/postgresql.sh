@@ -87,6 +87,16 @@ pg_restart() {
   pg_answers || die "postgresql did not answer after the restart"
 }
 
+# Stops the local cluster now (fast), whoever started it: a fault test's outage. "start postgresql" ends it.
+pg_stop_now() {
+  pg_is_local || die "postgresql at $PG_HOST:$PG_PORT is not a local server the stack can stop"
+  local cluster
+  cluster="$(pg_cluster)"
+  log "stopping postgresql cluster $cluster (fast)"
+  # shellcheck disable=SC2086
+  pg_ctlcluster $cluster stop -m fast >&2 || die "pg_ctlcluster $cluster stop failed"
+}
+
 pg_status() {
   if pg_answers; then
     local version
