@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -25,7 +26,6 @@ import reactor.core.publisher.Mono;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
-import sa.volunteering.matching.support.ManagementPort;
 import sa.volunteering.matching.support.TestEnvironment;
 import sa.volunteering.matching.support.Tokens;
 
@@ -39,8 +39,8 @@ class IndexerIT {
   @LocalServerPort
   int port;
 
-  @Autowired
-  ManagementPort managementPort;
+  @LocalManagementPort
+  int managementPort;
 
   @Autowired
   OutboxIndexer indexer;
@@ -217,7 +217,7 @@ class IndexerIT {
 
   @Test
   void lagIsAReadinessComponentAndAGauge() {
-    Api.Response health = new Api(managementPort.get()).get("/actuator/health", Tokens.admin());
+    Api.Response health = new Api(managementPort).get("/actuator/health", Tokens.admin());
     assertThat(health.body().path("components").path("indexing").path("status").asString()).isEqualTo("UP");
     assertThat(health.body().path("components").path("indexing").path("details").has("backlog")).isTrue();
     assertThat(health.body().path("components").path("indexing").path("details").has("lagging")).isTrue();

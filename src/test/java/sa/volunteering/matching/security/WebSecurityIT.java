@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import sa.volunteering.matching.support.IntegrationTest;
-import sa.volunteering.matching.support.ManagementPort;
 import sa.volunteering.matching.support.Tokens;
 
 /**
@@ -27,8 +26,8 @@ class WebSecurityIT {
   @LocalServerPort
   int port;
 
-  @Autowired
-  ManagementPort managementPort;
+  @LocalManagementPort
+  int managementPort;
 
   @Test
   void everyAnswerCarriesTheSecurityHeaders() {
@@ -82,14 +81,14 @@ class WebSecurityIT {
         assertThat(get("/actuator/" + endpoint, token).getStatus().value()).as("main port /actuator/%s with %s", endpoint, who).isIn(401, 403, 404);
       }
       for (String endpoint : hidden) {
-        assertThat(get(managementPort.get(), "/actuator/" + endpoint, token).getStatus().value())
+        assertThat(get(managementPort, "/actuator/" + endpoint, token).getStatus().value())
             .as("management port /actuator/%s with %s", endpoint, who).isIn(401, 403, 404);
       }
     }
     assertThat(get("/livez", null).getStatus().value()).isEqualTo(200);
     assertThat(get("/readyz", null).getStatus().value()).isEqualTo(200);
-    assertThat(get(managementPort.get(), "/actuator/health", null).getStatus().value()).isEqualTo(200);
-    assertThat(get(managementPort.get(), "/actuator/prometheus", null).getStatus().value()).isEqualTo(200);
+    assertThat(get(managementPort, "/actuator/health", null).getStatus().value()).isEqualTo(200);
+    assertThat(get(managementPort, "/actuator/prometheus", null).getStatus().value()).isEqualTo(200);
   }
 
   private static List<String> concat(List<String> first, List<String> second) {

@@ -54,12 +54,6 @@ public class TestEnvironment {
     };
   }
 
-  /** Where the actuator answers, whatever restarts the test framework put the context through. */
-  @Bean
-  static ManagementPort managementPort() {
-    return new ManagementPort();
-  }
-
   /** Reads every response body of the run for personal data (PersonalDataScanIT judges at the end). */
   @Bean
   static ResponseScanner responseScanner() {

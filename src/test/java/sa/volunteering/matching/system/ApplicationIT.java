@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -14,7 +15,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import sa.volunteering.matching.support.IntegrationTest;
-import sa.volunteering.matching.support.ManagementPort;
 
 /** The service started against the local stack: health, migrations, and the blocking-call guard. */
 @IntegrationTest
@@ -26,15 +26,15 @@ class ApplicationIT {
   @Autowired
   DatabaseClient database;
 
-  @Autowired
-  ManagementPort managementPort;
+  @LocalManagementPort
+  int managementPort;
 
   WebTestClient web() {
     return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10)).build();
   }
 
   WebTestClient management() {
-    return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort.get()).responseTimeout(Duration.ofSeconds(10)).build();
+    return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).responseTimeout(Duration.ofSeconds(10)).build();
   }
 
   @Test

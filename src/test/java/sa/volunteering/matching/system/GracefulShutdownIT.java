@@ -11,20 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import sa.volunteering.matching.OpportunityMatchingApplication;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.FaultyProxy;
 import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.support.RawStream;
-import sa.volunteering.matching.support.TestEnvironment;
-import sa.volunteering.matching.support.Tokens;
+import sa.volunteering.matching.support.ServiceProcess;
 
 /**
- * A second instance of the service, started in this JVM and closed as SIGTERM closes it: a search already waiting on
- * a slow Elasticsearch finishes with 200, open streams end with a closing event (SSE and NDJSON alike) instead of
- * being cut, and the instance is gone well within its shutdown grace period.
+ * The packaged service as a process of its own, stopped with SIGTERM: a search already waiting on a slow Elasticsearch
+ * finishes with 200, open streams end with a closing event (SSE and NDJSON alike) instead of being cut, and the process
+ * is gone well within its shutdown grace period. (A second instance inside the test JVM would not do: closing it
+ * disposes Reactor Netty's shared event loops under the test contexts' own servers.)
  */
 @IntegrationTest
 class GracefulShutdownIT {
@@ -34,9 +31,13 @@ class GracefulShutdownIT {
 
   @Test
   void inFlightRequestsFinishAndStreamsEndWithAClosingEvent() throws Exception {
-    try (FaultyProxy proxy = FaultyProxy.relayToTheStack()) {
-      ConfigurableApplicationContext instance = start(proxy);
-      int port = Integer.parseInt(instance.getEnvironment().getRequiredProperty("local.server.port"));
+    try (FaultyProxy proxy = FaultyProxy.relayToTheStack();
+        ServiceProcess instance = ServiceProcess.start(
+            "--spring.elasticsearch.uris=" + proxy.uri(),
+            "--spring.lifecycle.timeout-per-shutdown-phase=" + GRACE.toSeconds() + "s",
+            "--app.indexing.enabled=false",
+            "--app.stats.live-every=200ms")) {
+      int port = instance.port();
       try (RawStream sse = new RawStream(port, "/api/stats/live", "text/event-stream", 64 * 1024);
           RawStream ndjson = new RawStream(port, "/api/stats/live", "application/x-ndjson", 64 * 1024)) {
         assertThat(sse.status()).isEqualTo(200);
@@ -51,40 +52,23 @@ class GracefulShutdownIT {
         awaitForwarded(proxy, search);
 
         long started = System.nanoTime();
-        CompletableFuture<Void> closed = CompletableFuture.runAsync(instance::close);
+        int exitCode = instance.stop(GRACE.plusSeconds(10));
+        long stopMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
         List<String> sseTail = rest(sse);
         List<String> ndjsonTail = rest(ndjson);
-        closed.get(GRACE.toSeconds() + 10, java.util.concurrent.TimeUnit.SECONDS);
-        long closeMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
 
         HttpResponse<String> answer = search.get(5, java.util.concurrent.TimeUnit.SECONDS);
-        System.out.printf("fault test, graceful shutdown: closed in %d ms (grace %d s), the search waiting on Elasticsearch answered %d,"
-            + " SSE ended with %s, NDJSON with %s%n", closeMs, GRACE.toSeconds(), answer.statusCode(), lastEvent(sseTail), lastLine(ndjsonTail));
-        assertThat(answer.statusCode()).as("the search in flight when shutdown began").isEqualTo(200);
+        System.out.printf("fault test, graceful shutdown: SIGTERM to exit %d in %d ms (grace %d s), the search waiting on Elasticsearch"
+            + " answered %d, SSE ended with %s, NDJSON with %s%n", exitCode, stopMs, GRACE.toSeconds(), answer.statusCode(),
+            lastEvent(sseTail), lastLine(ndjsonTail));
+        assertThat(answer.statusCode()).as("the search in flight when SIGTERM came").isEqualTo(200);
         assertThat(lastEvent(sseTail)).isEqualTo("event: closing");
         assertThat(sseTail).contains("data: {\"reason\":\"shutdown\"}");
         assertThat(lastLine(ndjsonTail)).isEqualTo("{\"type\":\"closing\",\"reason\":\"shutdown\"}");
-        assertThat(closeMs).as("gone within the grace period").isLessThan(GRACE.toMillis());
-      } finally {
-        instance.close();
+        assertThat(exitCode).as("exit code after SIGTERM (128 + 15)").isIn(0, 143);
+        assertThat(stopMs).as("gone within the grace period").isLessThan(GRACE.toMillis());
       }
     }
-  }
-
-  private static ConfigurableApplicationContext start(FaultyProxy proxy) {
-    // as command-line arguments: they outrank application.yml, which default properties do not
-    return new SpringApplicationBuilder(OpportunityMatchingApplication.class).run(
-        "--server.port=0",
-        "--management.server.port=0",
-        "--spring.elasticsearch.uris=" + proxy.uri(),
-        "--spring.lifecycle.timeout-per-shutdown-phase=" + GRACE.toSeconds() + "s",
-        "--spring.r2dbc.password=" + System.getenv().getOrDefault("SPRING_R2DBC_PASSWORD", "volunteering"),
-        "--app.search.index.prefix=" + TestEnvironment.PREFIX,
-        "--app.security.jwt-secret=" + Tokens.SECRET,
-        "--app.security.national-id-key=" + Tokens.NATIONAL_ID_KEY,
-        "--app.indexing.enabled=false",
-        "--app.rate-limit.enabled=false",
-        "--app.stats.live-every=200ms");
   }
 
   private static void awaitForwarded(FaultyProxy proxy, CompletableFuture<HttpResponse<String>> search) throws InterruptedException {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,7 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.FaultyProxy;
 import sa.volunteering.matching.support.IntegrationTest;
-import sa.volunteering.matching.support.ManagementPort;
 import sa.volunteering.matching.support.Tokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,8 +48,8 @@ class OperationsIT {
   @LocalServerPort
   int port;
 
-  @org.springframework.beans.factory.annotation.Autowired
-  ManagementPort managementPort;
+  @LocalManagementPort
+  int managementPort;
 
   @DynamicPropertySource
   static void throughTheProxy(DynamicPropertyRegistry registry) {
@@ -198,7 +198,7 @@ class OperationsIT {
   }
 
   private Api management() {
-    return new Api(managementPort.get());
+    return new Api(managementPort);
   }
 
   private static long usedHeapAfterGc() {

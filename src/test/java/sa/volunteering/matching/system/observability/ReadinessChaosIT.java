@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,7 +17,6 @@ import sa.volunteering.matching.indexing.OutboxIndexer;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
-import sa.volunteering.matching.support.ManagementPort;
 import sa.volunteering.matching.support.Stack;
 import sa.volunteering.matching.support.Tokens;
 
@@ -34,8 +34,8 @@ class ReadinessChaosIT {
   @LocalServerPort
   int port;
 
-  @Autowired
-  ManagementPort managementPort;
+  @LocalManagementPort
+  int managementPort;
 
   @Autowired
   IndexingProperties configured;
@@ -59,7 +59,7 @@ class ReadinessChaosIT {
     try {
       int ready = awaitStatus("/readyz while PostgreSQL is stopped", () -> api.get("/readyz", null).status(), 503);
       long downAfterMs = Duration.ofNanos(System.nanoTime() - stoppedAt).toMillis();
-      Api.Response readiness = new Api(managementPort.get()).get("/actuator/health/readiness", Tokens.admin());
+      Api.Response readiness = new Api(managementPort).get("/actuator/health/readiness", Tokens.admin());
       Api.Response write = api.post("/api/organizations", Tokens.admin(), Fixtures.organizationBody("جمعية", "Society"));
       int live = api.get("/livez", null).status();
       System.out.printf("fault test, readiness: PostgreSQL stopped: /readyz %d after %d ms, postgresql %s, /livez %d, a write answered %d%n",
@@ -83,7 +83,7 @@ class ReadinessChaosIT {
 
     UUID organization = new Fixtures(api).organization();
     int lagging = awaitStatus("/readyz with a change waiting", () -> api.get("/readyz", null).status(), 503);
-    Api.Response readiness = new Api(managementPort.get()).get("/actuator/health/readiness", Tokens.admin());
+    Api.Response readiness = new Api(managementPort).get("/actuator/health/readiness", Tokens.admin());
     assertThat(readiness.body().path("components").path("indexing").path("status").asString()).isEqualTo("DOWN");
     assertThat(readiness.body().path("components").path("indexing").path("details").path("lagging").asBoolean()).isTrue();
 
