@@ -75,27 +75,24 @@ pg_stop() {
   rm -f "$PG_STARTED_MARK"
 }
 
-# A fast restart of the local cluster: open connections are cut and transactions in flight roll back.
-pg_restart() {
-  pg_is_local || die "postgresql at $PG_HOST:$PG_PORT is not a local server the stack can restart"
+# pg_ctlcluster on the local cluster, fast (open connections are cut, transactions in flight roll back): fault tests.
+pg_ctl_fast() {
+  pg_is_local || die "postgresql at $PG_HOST:$PG_PORT is not a local server the stack can $1"
   local cluster
   cluster="$(pg_cluster)"
-  log "restarting postgresql cluster $cluster (fast)"
+  log "$1 postgresql cluster $cluster (fast)"
   # shellcheck disable=SC2086
-  pg_ctlcluster $cluster restart -m fast >&2 || die "pg_ctlcluster $cluster restart failed"
+  pg_ctlcluster $cluster "$1" -m fast >&2 || die "pg_ctlcluster $cluster $1 failed"
+}
+
+pg_restart() {
+  pg_ctl_fast restart
   for _ in $(seq 1 30); do pg_answers && break; sleep 1; done
   pg_answers || die "postgresql did not answer after the restart"
 }
 
-# Stops the local cluster now (fast), whoever started it: a fault test's outage. "start postgresql" ends it.
-pg_stop_now() {
-  pg_is_local || die "postgresql at $PG_HOST:$PG_PORT is not a local server the stack can stop"
-  local cluster
-  cluster="$(pg_cluster)"
-  log "stopping postgresql cluster $cluster (fast)"
-  # shellcheck disable=SC2086
-  pg_ctlcluster $cluster stop -m fast >&2 || die "pg_ctlcluster $cluster stop failed"
-}
+# Stops the local cluster now, whoever started it: an outage that "bin/stack start postgresql" ends.
+pg_stop_now() { pg_ctl_fast stop; }
 
 pg_status() {
   if pg_answers; then
