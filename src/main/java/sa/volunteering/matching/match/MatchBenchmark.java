@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -147,7 +148,7 @@ class MatchBenchmark implements Measurement {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("the benchmark's volunteer was not indexed within 30 s");
       }
-      Thread.sleep(100);
+      CommandLine.pause(Duration.ofMillis(100));
     }
     BlockingQueue<String> events = new LinkedBlockingQueue<>();
     var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(service + "/api/volunteers/" + volunteer + "/matches/live"))
@@ -189,7 +190,7 @@ class MatchBenchmark implements Measurement {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("the benchmark's live stream was not followed within 10 s");
       }
-      Thread.sleep(10);
+      CommandLine.pause(Duration.ofMillis(10));
     }
   }
 

@@ -23,6 +23,12 @@ public final class CommandLine {
     return await(work.timeout(timeout));
   }
 
+  /** A command's pause between two polls of what it waits for; refused on an event loop like every wait here. */
+  public static void pause(Duration pause) throws InterruptedException {
+    requireBlockingThread();
+    Thread.sleep(pause);
+  }
+
   /** For a command that waits (sleeps, blocks): refuses to run on an event loop. */
   public static void requireBlockingThread() {
     if (Schedulers.isInNonBlockingThread()) {

@@ -2,9 +2,11 @@ package sa.volunteering.matching.search.stream;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import reactor.core.Scannable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -22,7 +24,7 @@ public class OpenStreams implements SmartLifecycle {
   static final int PHASE = Integer.MAX_VALUE - 512;
 
   private final AtomicInteger open = new AtomicInteger();
-  /** Replaced at each start: Spring's test framework stops and starts a paused context, and an operator may. */
+  /** Fires at stop; a new one at the next start (Spring's test framework stops and starts a paused context). */
   private volatile Sinks.Empty<Void> closing = Sinks.empty();
   private volatile boolean running;
 
@@ -30,16 +32,22 @@ public class OpenStreams implements SmartLifecycle {
     Gauge.builder("streams.open", open, AtomicInteger::get).description("result and live streams being written").register(meters);
   }
 
+  /** The events until the instance stops; a stream it stopped gets the closing event last, one that ended by itself does not. */
   Flux<StreamEvent> track(Flux<StreamEvent> events) {
-    return Flux.defer(() -> events.takeUntilOther(closing.asMono()))
-        .concatWith(Mono.defer(() -> running ? Mono.<StreamEvent>empty() : Mono.just(StreamEvent.Closing.SHUTDOWN)))
+    return Flux.defer(() -> {
+          AtomicBoolean stopped = new AtomicBoolean();
+          return events.takeUntilOther(closing.asMono().doOnTerminate(() -> stopped.set(true)))
+              .concatWith(Mono.fromSupplier(() -> stopped.get() ? StreamEvent.Closing.SHUTDOWN : null));
+        })
         .doOnSubscribe(subscription -> open.incrementAndGet())
         .doFinally(signal -> open.decrementAndGet());
   }
 
   @Override
   public void start() {
-    closing = Sinks.empty();
+    if (Scannable.from(closing).scanOrDefault(Scannable.Attr.TERMINATED, false)) {
+      closing = Sinks.empty();
+    }
     running = true;
   }
 

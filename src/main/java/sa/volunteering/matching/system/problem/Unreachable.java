@@ -1,14 +1,16 @@
 package sa.volunteering.matching.system.problem;
 
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import sa.volunteering.matching.search.Elasticsearch;
 
 /**
  * Recognizes a failure that says Elasticsearch or PostgreSQL could not be reached or is going away (refused or reset
  * connections, a server shutting down, a pool with no connection to give, a cluster refusing work for now), as opposed
- * to a fault of ours. Such a
- * request did not take effect, or PostgreSQL's transaction rolled it back: the client gets 503 and may retry.
+ * to a fault of ours. Such a request did not take effect, or PostgreSQL's transaction rolled it back: the client gets
+ * 503 and may retry.
  */
 final class Unreachable {
 
@@ -27,20 +29,19 @@ final class Unreachable {
       "org.springframework.dao.DataAccessResourceFailureException",
       "org.springframework.dao.TransientDataAccessResourceException",
       "org.springframework.dao.QueryTimeoutException",
-      "reactor.pool.PoolAcquireTimeoutException",
-      "io.r2dbc.postgresql.client.ReactorNettyClient$PostgresConnectionClosedException",
-      "io.r2dbc.postgresql.PostgresqlConnectionFactory$PostgresConnectionException");
+      "reactor.pool.PoolAcquireTimeoutException");
 
   private Unreachable() {}
 
   /** What could not be reached, for the problem's detail, or null when the failure is not of that kind. */
   static @Nullable String dependency(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (isConnectionFailure(cause) || isServerGoingAway(cause) || isClusterOverloaded(cause)) {
-        return describe(failure);
-      }
-    }
-    return null;
+    return causes(failure).anyMatch(cause -> isConnectionFailure(cause) || isServerGoingAway(cause) || isClusterOverloaded(cause))
+        ? describe(failure)
+        : null;
+  }
+
+  private static Stream<Throwable> causes(Throwable failure) {
+    return Stream.iterate(failure, Objects::nonNull, cause -> cause.getCause() == cause ? null : cause.getCause());
   }
 
   private static boolean isConnectionFailure(Throwable cause) {
@@ -68,15 +69,15 @@ final class Unreachable {
   }
 
   private static String describe(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      String type = cause.getClass().getName();
-      if (type.startsWith("io.r2dbc") || type.startsWith("org.springframework.dao") || type.startsWith("org.springframework.r2dbc")) {
-        return "the database";
-      }
-      if (type.startsWith("co.elastic") || type.startsWith("org.apache.hc")) {
-        return "the search cluster";
-      }
+    return causes(failure).map(Unreachable::named).filter(Objects::nonNull).findFirst().orElse("a service it depends on");
+  }
+
+  /** The dependency a failure's type belongs to, or null when it could be anyone's. */
+  private static @Nullable String named(Throwable cause) {
+    String type = cause.getClass().getName();
+    if (type.startsWith("io.r2dbc") || type.startsWith("org.springframework.dao") || type.startsWith("org.springframework.r2dbc")) {
+      return "the database";
     }
-    return "a service it depends on";
+    return type.startsWith("co.elastic") || type.startsWith("org.apache.hc") ? "the search cluster" : null;
   }
 }
