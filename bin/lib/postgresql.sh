@@ -55,6 +55,11 @@ pg_ensure_database() {
       log "creating role $SPRING_R2DBC_USERNAME"
       pg_superuser_psql -d postgres -c "create role \"$SPRING_R2DBC_USERNAME\" login password '$pass_sql'" >&2
     fi
+    # the tests create a database of their own for each run, and drop it after (decision 0020)
+    if [ "$(pg_superuser_psql -d postgres -c "select rolcreatedb from pg_roles where rolname = '$user_sql'")" != "t" ]; then
+      log "letting role $SPRING_R2DBC_USERNAME create databases (each test run makes its own)"
+      pg_superuser_psql -d postgres -c "alter role \"$SPRING_R2DBC_USERNAME\" createdb" >&2
+    fi
     if [ "$(pg_superuser_psql -d postgres -c "select 1 from pg_database where datname = '${PG_DB//\'/\'\'}'")" != "1" ]; then
       log "creating database $PG_DB"
       pg_superuser_psql -d postgres -c "create database \"$PG_DB\" owner \"$SPRING_R2DBC_USERNAME\"" >&2

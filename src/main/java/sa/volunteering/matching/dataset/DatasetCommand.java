@@ -3,7 +3,10 @@ package sa.volunteering.matching.dataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +77,8 @@ class DatasetCommand implements ApplicationRunner {
     }
     if (load != null) {
       boolean reject = "reject".equals(single(arguments, "on-invalid"));
-      int code = Boolean.TRUE.equals(CommandLine.await(importAndIndex(Path.of(load), reject))) ? 0 : 1;
+      IndicatorUpdate indicators = "fold".equals(single(arguments, "indicators")) ? IndicatorUpdate.FOLD : IndicatorUpdate.REBUILD;
+      int code = Boolean.TRUE.equals(CommandLine.await(importAndIndex(Path.of(load), reject, indicators))) ? 0 : 1;
       if (code == 0 && arguments.containsOption("compare-raw")) {
         double rawRate = rawBulk.opportunities(Path.of(load).resolve("opportunities.ndjson"), 1_000);
         log.info("Raw _bulk loader, same run: {} opportunity documents/s", Math.round(rawRate));
@@ -95,32 +99,42 @@ class DatasetCommand implements ApplicationRunner {
               return directory;
             })
             .subscribeOn(Schedulers.boundedElastic())
-            .flatMap(directory -> importAndIndex(directory, false));
+            .flatMap(directory -> importAndIndex(directory, false, IndicatorUpdate.REBUILD));
       }));
     }
   }
 
-  /** Loads the directory, then rebuilds both indexes; emits false when the import was refused. */
-  private Mono<Boolean> importAndIndex(Path directory, boolean reject) {
+  /**
+   * Loads the directory, then rebuilds both indexes; completes when the rows are committed, the summaries and indexes
+   * current and the tables vacuumed and analyzed, so that no background work is left; emits false when refused.
+   */
+  private Mono<Boolean> importAndIndex(Path directory, boolean reject, IndicatorUpdate indicators) {
     long started = System.nanoTime();
-    return importer.load(directory, reject)
+    return importer.load(directory, reject, indicators)
         .flatMap(report -> {
           report.problems().stream().limit(50).forEach(problem -> log.warn("Refused {} line {}: {}", problem.file(), problem.line(), problem.reason()));
-          double loadSeconds = Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0;
           return Flux.just("opportunities", "volunteers")
               .concatMap(index -> reindexer.runToEnd(index, 1_000, Duration.ZERO, false)
-                  .doOnNext(result -> log.info("Indexed {}: {} ({} documents, {} documents/s)", index, result.state(), result.done(),
-                      result.documentsPerSecond())))
+                  .doOnNext(result -> {
+                    Instant finished = Objects.requireNonNullElseGet(result.finishedAt(), Instant::now);
+                    report.step(index + " indexed", Duration.between(result.startedAt(), finished));
+                    log.info("Indexed {}: {} ({} documents, {} documents/s)", index, result.state(), result.done(), result.documentsPerSecond());
+                  }))
               .then(Mono.fromRunnable(() -> log.info("Import done: {} organizations, {} opportunities, {} volunteers, {} applications,"
-                      + " {} hour entries loaded in {} s, {} lines refused, {} s in all",
+                      + " {} hour entries, {} lines refused, {} s in all; {}",
                   report.organizations(), report.opportunities(), report.volunteers(), report.applications(), report.hourEntries(),
-                  loadSeconds, report.problemCount(), Duration.ofNanos(System.nanoTime() - started).toSeconds())))
+                  report.problemCount(), Duration.ofNanos(System.nanoTime() - started).toSeconds(), stepsText(report))))
               .thenReturn(true);
         })
         .onErrorResume(DatasetImporter.ImportRefusedException.class, refused -> {
           log.error("Import refused, nothing was loaded: {}", refused.getMessage());
           return Mono.just(false);
         });
+  }
+
+  private static String stepsText(ImportReport report) {
+    return String.join(", ", report.steps().stream()
+        .map(step -> step.name() + " in " + String.format(Locale.ROOT, "%.1f s", step.took().toMillis() / 1000.0)).toList());
   }
 
   private Mono<Boolean> isEmpty() {

@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (docs/dataset.md) into PostgreSQL with COPY, in one transaction: a file is loaded whole or not at all.
  * Every line is checked first; a refused line is reported with its number and reason, and either skipped
  * or, when {@code rejectOnProblem}, the whole import is refused. Imports write no outbox rows: a full
- * reindex follows. Files are read on {@code boundedElastic} as the COPY stream asks for more.
+ * reindex follows. By default the counting triggers stay quiet and the indicator summaries are rebuilt from the tables
+ * before the transaction commits (decision 0020). Files are read on {@code boundedElastic} as the COPY stream asks for more.
  */
 @Component
 public class DatasetImporter {
@@ -65,6 +66,14 @@ public class DatasetImporter {
    * {@code boundedElastic}, the COPY round trips are awaited reactively: no thread is blocked.
    */
   public Mono<ImportReport> load(Path directory, boolean rejectOnProblem) {
+    return load(directory, rejectOnProblem, IndicatorUpdate.REBUILD);
+  }
+
+  /**
+   * Imports the files of {@code directory}, bringing the indicator summaries up to date as {@code indicators} says:
+   * rebuilt from the tables in the import's own transaction, or folded later change by change as any write is.
+   */
+  public Mono<ImportReport> load(Path directory, boolean rejectOnProblem, IndicatorUpdate indicators) {
     ImportReport report = new ImportReport();
     CopyRows skillRows = new CopyRows();
     Set<Long> seenNationalIds = new HashSet<>();
@@ -110,14 +119,22 @@ public class DatasetImporter {
           })
           .then(appliedAlready(report, rejectOnProblem));
     }));
-    return database.sql("create temporary table if not exists import_skills (id uuid, skills jsonb) on commit drop").then()
+    Mono<Void> quietTriggers = indicators == IndicatorUpdate.REBUILD ? database.sql("set local indicators.bulk_load = 'on'").then() : Mono.empty();
+    Mono<Void> rebuild = indicators == IndicatorUpdate.REBUILD ? report.timed("indicator summaries rebuilt",
+        database.sql("select rebuild_indicators()").then()) : Mono.empty();
+    return quietTriggers
+        .then(database.sql("create temporary table if not exists import_skills (id uuid, skills jsonb) on commit drop").then())
         .then(database.sql("create temporary table if not exists import_volunteers (line bigint, like volunteers including defaults including constraints) on commit drop").then())
         .then(database.sql("create temporary table if not exists import_applications (line bigint, like applications including defaults including constraints) on commit drop").then())
         .then(database.sql("create temporary table if not exists import_hours (like volunteer_hours including defaults including constraints) on commit drop").then())
-        .then(work)
+        .then(report.timed("rows checked and copied", work))
+        .then(rebuild)
         .as(transaction::transactional)
-        // Fresh statistics, or the planner takes a million-row table for an empty one.
-        .then(database.sql("analyze organizations, opportunities, opportunity_skills, volunteers, applications, volunteer_hours").then())
+        // Fresh statistics, or the planner takes a million-row table for an empty one; vacuumed now, so that autovacuum
+        // finds nothing to do on the fresh tables after the import has returned.
+        .then(report.timed("tables vacuumed and analyzed", database.sql("vacuum (analyze) organizations, opportunities,"
+            + " opportunity_skills, volunteers, applications, volunteer_hours, indicator_changes, indicator_months, indicator_totals,"
+            + " volunteer_activity, offered_fields").then()))
         .then(Mono.fromSupplier(() -> {
           log.info("Imported {} organizations, {} opportunities, {} volunteers, {} applications with {} hour entries; {} lines refused",
               report.organizations, report.opportunities, report.volunteers, report.applications, report.hourEntries, report.problemCount);

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged service ({@code target/opportunity-matching-*.jar}) run as a process of its own against the stack, on
- * this test run's indexes and keys, so that a fault test can kill it (SIGKILL) or stop it (SIGTERM) as an orchestrator
+ * this test run's database, indexes and keys, so that a fault test can kill it (SIGKILL) or stop it (SIGTERM) as an orchestrator
  * would. Its output goes to {@code target/service-process-<port>.log}.
  */
 public final class ServiceProcess implements AutoCloseable {
@@ -39,7 +39,9 @@ public final class ServiceProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", jar().toString(),
         "--server.port=" + port,
         "--management.server.port=0",
-        "--spring.r2dbc.password=" + System.getenv().getOrDefault("SPRING_R2DBC_PASSWORD", "volunteering"),
+        "--spring.r2dbc.url=" + TestDatabase.get().r2dbcUrl(),
+        "--spring.r2dbc.username=" + TestDatabase.get().user(),
+        "--spring.r2dbc.password=" + TestDatabase.get().password(),
         "--app.search.index.prefix=" + TestEnvironment.PREFIX,
         "--app.security.jwt-secret=" + Tokens.SECRET,
         "--app.security.national-id-key=" + Tokens.NATIONAL_ID_KEY,

@@ -6,14 +6,15 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.context.annotation.Bean;
 import reactor.blockhound.BlockHound;
 
 /**
- * The environment of the integration tests: an index prefix of the run's own (its indexes are deleted at
- * the end), keys generated for the run (nothing from any profile), every response scanned for personal data,
- * and BlockHound installed.
+ * The environment of the integration tests: a database and an index prefix of the run's own (both removed at the
+ * end), keys generated for the run (nothing from any profile), every response scanned for personal data, and
+ * BlockHound installed.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestEnvironment {
@@ -38,9 +39,10 @@ public class TestEnvironment {
   /** The service's connection pool, so that a test that times out can tell how the pool stood. */
   static volatile io.r2dbc.spi.@org.jspecify.annotations.Nullable ConnectionFactory connections;
 
-  TestEnvironment(ElasticsearchClient client, io.r2dbc.spi.ConnectionFactory connectionFactory) {
+  TestEnvironment(ElasticsearchClient client, io.r2dbc.spi.ConnectionFactory connectionFactory, ConfigurableApplicationContext context) {
     this.client = client;
     connections = connectionFactory;
+    TestDatabase.inUseBy(context);
   }
 
   @Bean
@@ -49,8 +51,15 @@ public class TestEnvironment {
       registry.add("app.search.index.prefix", () -> PREFIX);
       registry.add("app.security.jwt-secret", () -> Tokens.SECRET);
       registry.add("app.security.national-id-key", () -> Tokens.NATIONAL_ID_KEY);
-      // the database bin/stack runs, unless the environment names another
-      registry.add("spring.r2dbc.password", () -> System.getenv().getOrDefault("SPRING_R2DBC_PASSWORD", "volunteering"));
+      // the run's own database on the configured server; Flyway's URL is set too, since the one derived from the
+      // configured URL at start-up names the service's database
+      TestDatabase database = TestDatabase.get();
+      registry.add("spring.r2dbc.url", database::r2dbcUrl);
+      registry.add("spring.r2dbc.username", database::user);
+      registry.add("spring.r2dbc.password", database::password);
+      registry.add("spring.flyway.url", database::jdbcUrl);
+      registry.add("spring.flyway.user", database::user);
+      registry.add("spring.flyway.password", database::password);
     };
   }
 

@@ -33,16 +33,21 @@ public class BenchmarkSuite {
   private static final Logger log = LoggerFactory.getLogger(BenchmarkSuite.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** The share of processor time above which the machine is not quiet enough to measure on. */
+  private static final double QUIET = 0.15;
+
   private final List<Measurement> measurements;
   private final Environment environment;
+  private final BackgroundWork background;
 
-  BenchmarkSuite(List<Measurement> measurements, Environment environment) {
+  BenchmarkSuite(List<Measurement> measurements, Environment environment, BackgroundWork background) {
     this.measurements = measurements.stream().sorted(Comparator.comparingInt(Measurement::order)).toList();
     this.environment = environment;
+    this.background = background;
   }
 
-  /** What a run produced: the report's text and whether every measurement completed. */
-  public record Outcome(String markdown, List<Path> charts, List<String> failures) {}
+  /** What a run produced: the report's text, whether every measurement completed, and the sections that are no result. */
+  public record Outcome(String markdown, List<Path> charts, List<String> failures, List<String> invalid) {}
 
   /** Runs every measurement at {@code scale}, writes the report into {@code report} and the charts beside it. */
   public Outcome run(Scale scale, Path report, @org.jspecify.annotations.Nullable Path dataset, String command) throws Exception {
@@ -52,17 +57,24 @@ public class BenchmarkSuite {
     long started = System.nanoTime();
     List<Report.Section> sections = new ArrayList<>();
     List<String> failures = new ArrayList<>();
+    List<String> invalid = new ArrayList<>();
     for (Measurement measurement : measurements) {
       String name = measurement.getClass().getSimpleName();
-      log.info("benchmark: {} at scale {}", name, scale.name());
+      log.info("benchmark: {} at scale {}: waiting for the stack to settle", name, scale.name());
+      BackgroundWork.Settling settling = background.awaitSettled(http, bench.elasticsearch(), scale.patience(), QUIET);
+      log.info("benchmark: {} at scale {} (waited {} s for: {})", name, scale.name(), settling.waited().toSeconds(), settling.seen());
+      BackgroundWork.Snapshot before = background.snapshot(http, bench.elasticsearch());
       try {
-        sections.add(measurement.measure(bench));
+        Report.Section section = measurement.measure(bench);
+        BackgroundWork.Snapshot after = background.snapshot(http, bench.elasticsearch());
+        sections.add(judged(section, settling, before, after));
       } catch (Exception failure) {
         log.error("benchmark: {} failed", name, failure);
         failures.add(name + ": " + failure);
         sections.add(new Report.Section(name).paragraph("**Failed in this run:** " + failure));
       }
     }
+    sections.stream().filter(section -> !section.isValid()).forEach(section -> invalid.add(section.title()));
     Path charts = report.toAbsolutePath().getParent().resolve("benchmarks");
     List<Path> written = new ArrayList<>();
     for (Report.Section section : sections) {
@@ -71,13 +83,31 @@ public class BenchmarkSuite {
         written.add(charts.resolve(chart.file()));
       }
     }
-    String markdown = header(bench, command, (System.nanoTime() - started) / 1e9) + String.join("", sections.stream()
+    String markdown = header(bench, command, (System.nanoTime() - started) / 1e9, invalid) + String.join("", sections.stream()
         .map(section -> section.markdown("benchmarks")).toList());
     write(report, markdown);
-    return new Outcome(markdown, written, failures);
+    return new Outcome(markdown, written, failures, invalid);
   }
 
-  private String header(Bench bench, String command, double seconds) throws Exception {
+  /**
+   * The section with what the machine did around it: the load averages, how long the suite waited for a settled stack,
+   * and what ran during the measurement; invalid when the stack did not settle or background work ran meanwhile.
+   */
+  static Report.Section judged(Report.Section section, BackgroundWork.Settling settling, BackgroundWork.Snapshot before,
+      BackgroundWork.Snapshot after) {
+    List<String> during = after.ranSince(before);
+    double busy = after.machine().busySince(before.machine());
+    section.paragraph("Machine: load average " + before.machine().loadAverage() + " before, " + after.machine().loadAverage()
+        + " after; processors " + Math.round(100 * busy) + "% busy during the measurement. Waited " + settling.waited().toSeconds()
+        + " s for a settled stack" + (settling.seen().isEmpty() ? "" : " (" + String.join("; ", settling.seen()) + ")")
+        + ". Background work during the measurement: " + (during.isEmpty() ? "none" : String.join("; ", during)) + ".");
+    if (!settling.settled()) {
+      return section.invalid("The stack had not settled after " + settling.waited().toMinutes() + " min: " + String.join("; ", settling.seen()) + ".");
+    }
+    return during.isEmpty() ? section : section.invalid("Background work ran during the measurement: " + String.join("; ", during) + ".");
+  }
+
+  private String header(Bench bench, String command, double seconds, List<String> invalid) throws Exception {
     var os = ManagementFactory.getOperatingSystemMXBean();
     long memory = ((com.sun.management.OperatingSystemMXBean) os).getTotalMemorySize();
     StringBuilder elasticsearch = new StringBuilder();
@@ -96,7 +126,11 @@ public class BenchmarkSuite {
         + "Load is open-model: requests start at a constant rate whatever the answers do, and each latency runs from the"
         + " moment the request was due (HdrHistogram), so a slow answer cannot hide the queue behind it. The client runs in"
         + " the service's own process; \"direct\" is the same request body the service would send, posted to Elasticsearch"
-        + " by the same client in the same run.\n\n";
+        + " by the same client in the same run.\n\n"
+        + "Before each section the suite waits until no change waits in the outbox or for the indicators, no vacuum or merge"
+        + " runs and the processors are at most " + Math.round(100 * QUIET) + "% busy; a section during which background work"
+        + " ran is marked invalid, not a result (decision 0020). Invalid in this run: "
+        + (invalid.isEmpty() ? "none" : String.join(", ", invalid)) + ".\n\n";
   }
 
   /** Replaces the suite's part of the report, or adds it after the title; the hand-written history below stays. */

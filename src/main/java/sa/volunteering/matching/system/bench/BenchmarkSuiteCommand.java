@@ -35,6 +35,7 @@ class BenchmarkSuiteCommand implements ApplicationRunner {
     System.out.println(outcome.markdown());
     log.info("benchmark report written to {} with {} charts; {} measurements failed", report, outcome.charts().size(), outcome.failures().size());
     outcome.failures().forEach(failure -> log.error("failed: {}", failure));
+    outcome.invalid().forEach(section -> log.warn("invalid, not a result (background work or an unsettled stack): {}", section));
     int status = outcome.failures().isEmpty() ? 0 : 1;
     System.exit(SpringApplication.exit(context, () -> status));
   }

@@ -19,9 +19,24 @@ public final class Report {
 
     final String title;
     final List<Object> parts = new ArrayList<>();
+    @org.jspecify.annotations.Nullable String invalid;
 
     public Section(String title) {
       this.title = title;
+    }
+
+    /** Marks the section as no result: its figures stay, under the reason they cannot be trusted. */
+    public Section invalid(String reason) {
+      invalid = reason;
+      return this;
+    }
+
+    public boolean isValid() {
+      return invalid == null;
+    }
+
+    public String title() {
+      return title;
     }
 
     public Section paragraph(String text) {
@@ -45,7 +60,10 @@ public final class Report {
 
     /** Markdown; charts as images at {@code chartDirectory} relative to the report. */
     String markdown(String chartDirectory) {
-      StringBuilder text = new StringBuilder("### ").append(title).append("\n\n");
+      StringBuilder text = new StringBuilder("### ").append(title).append(invalid == null ? "" : " (invalid: not a result)").append("\n\n");
+      if (invalid != null) {
+        text.append("> **Invalid, not a result.** ").append(invalid).append("\n\n");
+      }
       for (Object part : parts) {
         switch (part) {
           case String paragraph -> text.append(paragraph).append("\n\n");

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,9 @@ class BenchmarkSuiteIT {
 
   @Autowired
   OutboxIndexer indexer;
+
+  @Autowired
+  BackgroundWork background;
 
   @Autowired
   SearchIndexProperties indexes;
@@ -61,6 +65,8 @@ class BenchmarkSuiteIT {
     assertThat(text).contains("Search at constant rates", "service / direct p50", "Streaming", "Matches and candidates", "Scaling",
         "service / Elasticsearch CPU", "Import: the indexing path vs raw _bulk", "processors |");
     assertThat(text).doesNotContain("Failed in this run").doesNotContain("NaN");
+    assertThat(text.split("Machine: load average", -1)).as("the machine's load beside every section").hasSize(1 + 5);
+    assertThat(text).contains("Invalid in this run: ");
     assertThat(outcome.charts()).hasSize(2);
     for (Path chart : again.charts()) {
       BufferedImage image = ImageIO.read(chart.toFile());
@@ -69,6 +75,20 @@ class BenchmarkSuiteIT {
       assertThat(text).contains("(benchmarks/" + chart.getFileName() + ")");
     }
     assertThat(aliased()).as("the scaling runs put the alias back").isEqualTo(aliasBefore);
+  }
+
+  @Test
+  void writesDuringAMeasurementAreBackgroundWork() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String elasticsearch = System.getenv().getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200").split(",")[0];
+    indexer.drain().block(Duration.ofSeconds(60));
+    BackgroundWork.Snapshot before = background.snapshot(http, elasticsearch);
+
+    new Fixtures(new Api(port)).organization();
+
+    List<String> ran = background.snapshot(http, elasticsearch).ranSince(before);
+    assertThat(ran).anySatisfy(work -> assertThat(work).matches("outbox: [1-9][0-9]* changes written.*"));
+    assertThat(ran).anySatisfy(work -> assertThat(work).matches("indicators: [1-9][0-9]* changes appended.*"));
   }
 
   /** The index the opportunities alias points at, as Elasticsearch says. */
