@@ -36,7 +36,9 @@ $migration$;
 -- Every summary computed again from the counted tables, set-based, with no change row in between; pending changes are
 -- dropped, since the tables already hold what they describe. Writers of counted rows wait until it commits (their
 -- triggers need indicator_changes); readers of the summaries do not wait. Returns the number of summary rows written.
-create or replace function rebuild_indicators() returns bigint language plpgsql as $$
+create or replace function rebuild_indicators() returns bigint language plpgsql
+    -- its sorts and hashes span millions of rows: with the default 4 MB they spill gigabytes to disk
+    set work_mem = '256MB' as $$
 declare
     written bigint := 0;
     part bigint;

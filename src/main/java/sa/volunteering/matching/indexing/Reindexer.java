@@ -104,8 +104,7 @@ public class Reindexer {
 
   private Mono<Void> run(ReindexJob job, IndexDefinition definition, int batchSize, Duration throttle, boolean keepOld) {
     String alias = indexes.alias(job.name);
-    Mono<Long> watermark = database.sql("select coalesce(max(id), 0) as last from outbox").map(row -> row.get("last", Long.class)).one();
-    return watermark.flatMap(mark -> lanes.indexing(() -> client.indices()
+    return OutboxWatermark.take(database).flatMap(mark -> lanes.indexing(() -> client.indices()
             .create(c -> c.index(job.target).withJson(new StringReader(definition.createBody(json, indexes.replicas(), true, null)))))
         .then(database.sql(COUNTS.get(job.name)).map(row -> row.get("n", Long.class)).one().doOnNext(job.total::set))
         .then(load(job, batchSize, throttle))
@@ -181,15 +180,9 @@ public class Reindexer {
                 : lanes.indexing(() -> client.indices().delete(d -> d.index(List.copyOf(old)))).then()));
   }
 
-  /** Every change announced since the load began, applied again through the alias, now on the new index. */
-  private Mono<Void> catchUp(ReindexJob job, long watermark, int batchSize) {
-    return database.sql("select id, aggregate_type, aggregate_id, aggregate_version from outbox"
-            + " where id > :watermark and aggregate_type = any(:types) order by id")
-        .bind("watermark", watermark)
-        .bind("types", ANNOUNCING.get(job.name).toArray(String[]::new))
-        .map(row -> new OutboxRow(row.get("id", Long.class), row.get("aggregate_type", String.class),
-            row.get("aggregate_id", UUID.class), row.get("aggregate_version", Long.class), 0))
-        .all()
+  /** Every change announced since the load began (late commits included), applied again through the alias, now on the new index. */
+  private Mono<Void> catchUp(ReindexJob job, OutboxWatermark watermark, int batchSize) {
+    return watermark.since(database, ANNOUNCING.get(job.name))
         .buffer(batchSize)
         .concatMap(batch -> readAndSend(() -> documents.actionsFor(batch)).doOnSuccess(ignored -> job.caughtUp.addAndGet(batch.size())), 1)
         .then();

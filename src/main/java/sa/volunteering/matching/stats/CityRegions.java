@@ -45,7 +45,7 @@ class CityRegions {
             return Mono.empty();
           }
           log.warn("{} cities are in another region than before: rebuilding the indicators", moved);
-          // at full scale the rebuild appends millions of changes (22 s measured): beyond the usual statement bound
+          // at full scale the rebuild reads every counted table (docs/benchmarks.md): beyond the usual statement bound
           return database.sql("set local statement_timeout = '10min'").then()
               .then(database.sql("set local lock_timeout = '1min'").then())
               .then(database.sql("select rebuild_indicators()").then())

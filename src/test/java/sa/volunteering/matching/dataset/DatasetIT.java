@@ -80,10 +80,19 @@ class DatasetIT {
     long inIndex = elasticsearch.count(c -> c.index(TestEnvironment.PREFIX + "opportunities")
         .query(q -> q.ids(i -> i.values(opportunityIds)))).count();
     assertThat(inIndex).isEqualTo(publicInDatabase).isPositive();
+    UUID[] loaded = opportunityIds.stream().map(UUID::fromString).toArray(UUID[]::new);
+    assertThat(count("select count(*) from opportunities where id = any(:ids) and status = 'published' and ends_at <= now()", loaded))
+        .as("published and over: closed on load, as the expiry would, with nothing left for it").isZero();
+    assertThat(count("select count(*) from opportunities where id = any(:ids) and status = 'closed' and closed_at = ends_at", loaded))
+        .as("the generator writes published opportunities that have ended").isPositive();
     List<String> volunteerIds = ids(directory.resolve("volunteers.ndjson"));
     long volunteersInIndex = elasticsearch.count(c -> c.index(TestEnvironment.PREFIX + "volunteers")
         .query(q -> q.ids(i -> i.values(volunteerIds)))).count();
     assertThat(volunteersInIndex).isEqualTo(400);
+  }
+
+  private long count(String sql, UUID[] ids) {
+    return database.sql(sql).bind("ids", ids).map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10));
   }
 
   @Test
