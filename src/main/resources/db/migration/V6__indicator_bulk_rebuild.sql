@@ -67,7 +67,7 @@ begin
           union all select c.* from volunteer_hours r, indicator_contribution(r, 1) c) as everything
     group by month, organization_id, field_code, city_code, volunteer_id;
 
-    -- the additive part needs no volunteer: far fewer rows to spread over the groups
+    -- the additive part needs no volunteer: fewer rows to spread over the groups (3.4 of 4.75 million at full scale)
     create temporary table indicator_rebuild_places on commit drop as
     select c.month, c.organization_id, c.field_code, c.city_code, r.region_code, sum(c.registered_volunteers) as registered_volunteers,
            sum(c.organizations) as organizations, sum(c.opportunities_offered) as opportunities_offered,

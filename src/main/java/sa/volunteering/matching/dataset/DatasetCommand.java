@@ -118,7 +118,8 @@ class DatasetCommand implements ApplicationRunner {
                   .doOnNext(result -> {
                     Instant finished = Objects.requireNonNullElseGet(result.finishedAt(), Instant::now);
                     report.step(index + " indexed", Duration.between(result.startedAt(), finished));
-                    log.info("Indexed {}: {} ({} documents, {} documents/s)", index, result.state(), result.done(), result.documentsPerSecond());
+                    log.info("Indexed {}: {} ({} documents, {} documents/s)", index, result.state(), result.done(),
+                        result.documentsPerSecond());
                   }))
               .then(Mono.fromRunnable(() -> log.info("Import done: {} organizations, {} opportunities, {} volunteers, {} applications,"
                       + " {} hour entries, {} lines refused, {} s in all; {}",

@@ -99,7 +99,8 @@ public class DatasetImporter {
             })
           .then(copy(postgres, directory.resolve("opportunities.ndjson"), report, rejectOnProblem,
             "opportunities (id, organization_id, title_ar, title_en, description_ar, description_en, field_code, city_code, lat, lon,"
-                + " mode, starts_at, ends_at, hours, seats, seats_taken, gender, min_age, max_age, status, published_at, closed_at)", skillRows,
+                + " mode, starts_at, ends_at, hours, seats, seats_taken, gender, min_age, max_age, status, published_at, closed_at)",
+            skillRows,
             "import_skills (id, skills)",
             (node, rows, line) -> opportunity(node, rows, skillRows, organizations, opportunities, report)))
           .then(copy(postgres, directory.resolve("volunteers.ndjson"), report, rejectOnProblem,

@@ -29,7 +29,8 @@ public class FlywayFromR2dbcEnvironmentPostProcessor implements EnvironmentPostP
     environment.getPropertySources().addLast(new MapPropertySource("flywayFromR2dbc", derived));
   }
 
-  static String jdbcUrl(String r2dbcUrl) {
+  /** The JDBC URL of the database an R2DBC URL names (its options left out). */
+  public static String jdbcUrl(String r2dbcUrl) {
     String url = r2dbcUrl.replaceFirst("^r2dbc:(pool:)?", "jdbc:");
     int query = url.indexOf('?');
     return query < 0 ? url : url.substring(0, query);

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
+import sa.volunteering.matching.system.FlywayFromR2dbcEnvironmentPostProcessor;
 
 /**
  * The database of one test JVM: created on the configured PostgreSQL server under a name of the run's own
@@ -65,10 +66,6 @@ public final class TestDatabase {
   /** The R2DBC URL of this run's database, with the configured URL's options. */
   public String r2dbcUrl() {
     return withDatabase(serverUrl, name);
-  }
-
-  public String name() {
-    return name;
   }
 
   public String user() {
@@ -146,7 +143,7 @@ public final class TestDatabase {
   }
 
   private Connection connect(String database) throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(withDatabase(serverUrl, database)), user, password);
+    return DriverManager.getConnection(FlywayFromR2dbcEnvironmentPostProcessor.jdbcUrl(withDatabase(serverUrl, database)), user, password);
   }
 
   static String withDatabase(String r2dbcUrl, String database) {
@@ -155,13 +152,7 @@ public final class TestDatabase {
 
   /** The JDBC URL of this run's database, for Flyway. */
   public String jdbcUrl() {
-    return jdbcUrl(r2dbcUrl());
-  }
-
-  private static String jdbcUrl(String r2dbcUrl) {
-    String url = r2dbcUrl.replaceFirst("^r2dbc:(pool:)?", "jdbc:");
-    int query = url.indexOf('?');
-    return query < 0 ? url : url.substring(0, query);
+    return FlywayFromR2dbcEnvironmentPostProcessor.jdbcUrl(r2dbcUrl());
   }
 
   /** Only a server on this machine, unless a setting says the one configured is for tests. */

@@ -32,7 +32,8 @@ class TestDatabaseTest {
     assertThatNoException().isThrownBy(() -> TestDatabase.refuseSharedServer("r2dbc:postgresql://127.0.0.1:5432/volunteering"));
     assertThatNoException().isThrownBy(() -> TestDatabase.refuseSharedServer("r2dbc:postgresql://localhost/volunteering"));
     assertThatNoException().isThrownBy(() -> TestDatabase.refuseSharedServer("r2dbc:postgresql://[::1]:5432/volunteering"));
-    assertThatIllegalStateException().isThrownBy(() -> TestDatabase.refuseSharedServer("r2dbc:postgresql://db.prod.internal:5432/volunteering"))
+    assertThatIllegalStateException()
+        .isThrownBy(() -> TestDatabase.refuseSharedServer("r2dbc:postgresql://db.prod.internal:5432/volunteering"))
         .withMessageContaining("TEST_DATABASE_SERVER_FOR_TESTS");
     System.setProperty("test.database.server-for-tests", "true");
     try {

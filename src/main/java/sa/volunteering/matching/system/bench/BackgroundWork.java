@@ -31,7 +31,7 @@ public class BackgroundWork {
       + " (select count(*) from outbox where processed_at is null and parked_at is null) as outbox_pending,"
       + " (select coalesce(max(id), 0) from outbox) as outbox_last,"
       + " (select count(*) from indicator_changes) as changes_pending,"
-      + " (select last_value from indicator_changes_id_seq) as changes_last,"
+      + " (select case when is_called then last_value else 0 end from indicator_changes_id_seq) as changes_last,"
       + " (select coalesce(sum(vacuum_count + autovacuum_count + analyze_count + autoanalyze_count), 0)::bigint"
       + "  from pg_stat_user_tables) as vacuums_done,"
       + " (select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'"
@@ -47,7 +47,8 @@ public class BackgroundWork {
   public Snapshot snapshot(HttpClient http, String elasticsearch) throws IOException, InterruptedException {
     CommandLine.requireBlockingThread();
     Map<String, Object> row = Objects.requireNonNull(CommandLine.await(database.sql(STATE).fetch().one(), Duration.ofSeconds(30)));
-    JsonNode merges = JSON.readTree(BenchmarkCommands.send(http, "GET", elasticsearch + "/_nodes/stats/indices/merges", null)).path("nodes");
+    JsonNode merges = JSON.readTree(BenchmarkCommands.send(http, "GET", elasticsearch + "/_nodes/stats/indices/merge", null))
+        .path("nodes");
     long mergesRunning = 0;
     long mergesDone = 0;
     for (JsonNode node : merges) {
@@ -63,7 +64,8 @@ public class BackgroundWork {
    * Waits until nothing is pending, nothing runs, and the processors were at most {@code quietBusy} busy over the last
    * poll, for at most {@code patience}; says what it waited for, and whether the stack settled in time.
    */
-  public Settling awaitSettled(HttpClient http, String elasticsearch, Duration patience, double quietBusy) throws IOException, InterruptedException {
+  public Settling awaitSettled(HttpClient http, String elasticsearch, Duration patience, double quietBusy)
+      throws IOException, InterruptedException {
     long started = System.nanoTime();
     Map<String, String> seen = new LinkedHashMap<>();
     Snapshot previous = snapshot(http, elasticsearch);

@@ -102,7 +102,8 @@ public class BenchmarkSuite {
         + " s for a settled stack" + (settling.seen().isEmpty() ? "" : " (" + String.join("; ", settling.seen()) + ")")
         + ". Background work during the measurement: " + (during.isEmpty() ? "none" : String.join("; ", during)) + ".");
     if (!settling.settled()) {
-      return section.invalid("The stack had not settled after " + settling.waited().toMinutes() + " min: " + String.join("; ", settling.seen()) + ".");
+      return section.invalid("The stack had not settled after " + settling.waited().toMinutes() + " min: "
+          + String.join("; ", settling.seen()) + ".");
     }
     return during.isEmpty() ? section : section.invalid("Background work ran during the measurement: " + String.join("; ", during) + ".");
   }

@@ -44,7 +44,8 @@ class BackgroundWorkTest {
   @Test
   void aSectionIsNoResultWhenBackgroundWorkRanOrTheStackNeverSettled() {
     BackgroundWork.Snapshot before = snapshot(0, 10, 0, 500, 40, 0, IDLE);
-    BackgroundWork.Settling settled = new BackgroundWork.Settling(true, Duration.ofSeconds(42), List.of("outbox: 0 changes written, 12 waiting"), before);
+    BackgroundWork.Settling settled =
+        new BackgroundWork.Settling(true, Duration.ofSeconds(42), List.of("outbox: 0 changes written, 12 waiting"), before);
 
     Report.Section quiet = BenchmarkSuite.judged(new Report.Section("Search"), settled, before, before);
     assertThat(quiet.isValid()).isTrue();
