@@ -49,6 +49,18 @@ use_jdk() {
   export PATH="$JAVA_HOME/bin:$PATH"
 }
 
+# The runnable jar of a module: "." for the service, "tools", "bench". Builds the module (and what it needs) when no
+# jar is there yet; "fresh" builds it whatever is there.
+module_jar() {
+  local module="$1" jar
+  jar="$(ls "$REPO_DIR/$module"/target/*-exec.jar 2>/dev/null | head -n 1)"
+  if [ -z "$jar" ] || [ "${2:-}" = fresh ]; then
+    (cd "$REPO_DIR" && mvn -B -q -DskipTests package -pl "$([ "$module" = . ] && echo :opportunity-matching || echo "$module")" -am) >&2 || return 1
+    jar="$(ls "$REPO_DIR/$module"/target/*-exec.jar | head -n 1)"
+  fi
+  echo "$jar"
+}
+
 # host and port of a URL such as http://127.0.0.1:9200 or r2dbc:postgresql://host:5432/db
 url_host() { sed -E 's#^[a-z0-9:]*//([^/:@]*@)?([^/:]+).*#\2#' <<<"$1"; }
 url_port() { local p; p="$(sed -nE 's#^[a-z0-9:]*//([^/@]*@)?[^/:]+:([0-9]+).*#\2#p' <<<"$1")"; echo "${p:-$2}"; }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import sa.volunteering.matching.search.Elasticsearch;
 import sa.volunteering.matching.search.ElasticsearchLanes;
+import sa.volunteering.matching.system.problem.ElasticsearchStatus;
 
 /**
  * Sends one {@code _bulk} request for a batch and judges every item on its own: a 200 can still carry
@@ -40,12 +40,12 @@ class BulkIndexer {
 
   /** Sends documents read from PostgreSQL at {@code readAt} ({@link System#nanoTime()}), unless they are too old by then. */
   Mono<BulkOutcome> send(List<IndexAction> actions, long readAt) {
-    BulkOutcome outcome = BulkOutcome.empty();
+    BulkOutcome.Builder settled = new BulkOutcome.Builder();
     List<IndexAction> sent = new ArrayList<>();
     List<BulkOperation> operations = new ArrayList<>();
     for (IndexAction action : actions) {
       switch (action) {
-        case IndexAction.Nothing nothing -> outcome.done().addAll(nothing.outboxIds());
+        case IndexAction.Nothing nothing -> settled.done(nothing.outboxIds());
         case IndexAction.Put put -> {
           sent.add(put);
           operations.add(BulkOperation.of(op -> op.index(index -> index.index(put.index()).id(put.id())
@@ -59,7 +59,7 @@ class BulkIndexer {
       }
     }
     if (operations.isEmpty()) {
-      return Mono.just(outcome);
+      return Mono.just(settled.build(false));
     }
     BulkRequest request = BulkRequest.of(bulk -> bulk.operations(operations));
     return lanes.indexing(() -> {
@@ -70,37 +70,35 @@ class BulkIndexer {
           return client.bulk(request);
         })
         .timeout(properties.bulkTimeout())
-        .map(response -> judge(response, sent, outcome))
-        .onErrorResume(error -> {
-          BulkOutcome retry = BulkOutcome.retryAll(sent, "bulk request failed: " + error, !refusedAsMalformed(error));
-          retry.done().addAll(outcome.done());
-          return Mono.just(retry);
-        });
+        .map(response -> judge(response, sent, settled))
+        .onErrorResume(error -> Mono.just(BulkOutcome.retryAll(settled.done(), sent, "bulk request failed: " + error,
+            !refusedAsMalformed(error))));
   }
 
-  private static BulkOutcome judge(BulkResponse response, List<IndexAction> sent, BulkOutcome outcome) {
+  /** Reads each item's answer, in the order sent: done, to retry, or failed for good. */
+  static BulkOutcome judge(BulkResponse response, List<IndexAction> sent, BulkOutcome.Builder outcome) {
     List<BulkResponseItem> items = response.items();
     for (int i = 0; i < sent.size(); i++) {
       IndexAction action = sent.get(i);
       if (i >= items.size()) {
-        action.outboxIds().forEach(id -> outcome.retry().put(id, "no answer for this item in the bulk response"));
+        outcome.retry(action, "no answer for this item in the bulk response");
         continue;
       }
       BulkResponseItem item = items.get(i);
       int status = item.status();
       boolean removedAlready = action instanceof IndexAction.Remove && status == 404;
       if ((status >= 200 && status < 300) || status == 409 || removedAlready) {
-        outcome.done().addAll(action.outboxIds());
+        outcome.done(action.outboxIds());
         if (status < 300 && action instanceof IndexAction.Put put) {
-          outcome.indexed().add(put);
+          outcome.indexed(put);
         }
       } else if (status == 429 || status >= 500) {
-        action.outboxIds().forEach(id -> outcome.retry().put(id, describe(status, item.error())));
+        outcome.retry(action, describe(status, item.error()));
       } else {
-        action.outboxIds().forEach(id -> outcome.failed().put(id, describe(status, item.error())));
+        outcome.failed(action, describe(status, item.error()));
       }
     }
-    return outcome;
+    return outcome.build(false);
   }
 
   /** Documents that waited too long for their request: read again rather than risk outliving a removal's tombstone. */
@@ -112,7 +110,7 @@ class BulkIndexer {
 
   /** Elasticsearch answered the request as a whole with a 4xx other than 429: retrying it unchanged cannot help. */
   private static boolean refusedAsMalformed(Throwable error) {
-    int status = Elasticsearch.status(error);
+    int status = ElasticsearchStatus.of(error);
     return status >= 400 && status < 500 && status != 429;
   }
 

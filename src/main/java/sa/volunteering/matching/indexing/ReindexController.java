@@ -22,7 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.security.Actor;
 
-/** Full reindex for administrators: start one, read its state, or follow it as a stream. */
+/** Full reindex for administrators: start one, read its state, or follow it as a stream, on any instance (decision 0022). */
 @RestController
 @RequestMapping("/api/admin/reindex")
 @Tag(name = "Administration")
@@ -37,10 +37,12 @@ class ReindexController {
 
   private final Reindexer reindexer;
   private final IndexingProperties properties;
+  private final ReindexProperties reindex;
 
-  ReindexController(Reindexer reindexer, IndexingProperties properties) {
+  ReindexController(Reindexer reindexer, IndexingProperties properties, ReindexProperties reindex) {
     this.reindexer = reindexer;
     this.properties = properties;
+    this.reindex = reindex;
   }
 
   @PostMapping
@@ -48,27 +50,24 @@ class ReindexController {
   @Operation(summary = "Start a full reindex of opportunities or volunteers (admin)")
   Mono<ReindexJob.Progress> start(Actor actor, @Valid @RequestBody ReindexRequest request) {
     actor.requireAdmin();
-    return Mono.fromSupplier(() -> reindexer.start(request.index(),
-            request.batchSize() == null ? properties.batchSize() : request.batchSize(),
-            Duration.ofMillis(request.throttleMillis() == null ? 0 : request.throttleMillis()),
-            Boolean.TRUE.equals(request.keepOld()))
-        .progress());
+    return reindexer.start(request.index(), request.batchSize() == null ? properties.batchSize() : request.batchSize(),
+            Duration.ofMillis(request.throttleMillis() == null ? 0 : request.throttleMillis()), Boolean.TRUE.equals(request.keepOld()))
+        .map(ReindexJob::progress);
   }
 
   @GetMapping("/{job}")
   @Operation(summary = "State of a reindex (admin)")
   Mono<ReindexJob.Progress> status(Actor actor, @PathVariable String job) {
     actor.requireAdmin();
-    return Mono.just(reindexer.job(job).progress());
+    return reindexer.job(job);
   }
 
   @GetMapping(path = "/{job}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @Operation(summary = "Progress of a reindex as server-sent events, until it ends (admin)")
   Flux<ServerSentEvent<ReindexJob.Progress>> progress(Actor actor, @PathVariable String job) {
     actor.requireAdmin();
-    ReindexJob running = reindexer.job(job);
-    return Flux.interval(Duration.ZERO, Duration.ofMillis(500))
-        .map(tick -> running.progress())
+    return reindexer.job(job)
+        .flatMapMany(first -> Flux.interval(Duration.ZERO, reindex.progressInterval()).concatMap(tick -> reindexer.job(job)))
         .takeUntil(progress -> !progress.state().equals("RUNNING"))
         .map(progress -> ServerSentEvent.builder(progress).event("progress").id(String.valueOf(progress.done())).build());
   }

@@ -11,8 +11,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -31,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * that nothing committed during the load is missing. Searches use the old index until the swap.
  */
 @Component
-public class Reindexer {
+public class Reindexer implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
   /** One batch after the id {@code :after}: a short statement each, however large the table (statements are bounded in time). */
@@ -55,10 +57,16 @@ public class Reindexer {
   private final SearchIndexProperties indexes;
   private final JsonMapper json;
   private final IdGenerator ids;
-  private final Map<String, ReindexJob> jobs = new ConcurrentHashMap<>();
+  private final ReindexJobs store;
+  private final ReindexProperties properties;
+  /** The jobs this instance runs now: at most one per index, removed when they end. */
+  private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+  private record Running(ReindexJob job, Disposable work) {}
 
   Reindexer(DatabaseClient database, ElasticsearchAsyncClient client, ElasticsearchLanes lanes, DocumentLoader documents, BulkIndexer bulk,
-      IndexDefinitions definitions, SearchIndexProperties indexes, JsonMapper json, IdGenerator ids) {
+      IndexDefinitions definitions, SearchIndexProperties indexes, JsonMapper json, IdGenerator ids, ReindexJobs store,
+      ReindexProperties properties) {
     this.database = database;
     this.client = client;
     this.lanes = lanes;
@@ -68,38 +76,84 @@ public class Reindexer {
     this.indexes = indexes;
     this.json = json;
     this.ids = ids;
+    this.store = store;
+    this.properties = properties;
   }
 
-  /** Starts a reindex in the background; 404 for an unknown index, 409 while one of it runs. */
-  ReindexJob start(String name, int batchSize, Duration throttle, boolean keepOld) {
-    IndexDefinition definition = definitions.all().stream().filter(candidate -> candidate.name().equals(name)).findFirst()
-        .orElseThrow(() -> Problems.notFound("Index", name));
-    if (jobs.values().stream().anyMatch(job -> job.name.equals(name) && !job.finished())) {
-      throw Problems.conflict("reindex-running", "Reindex already running", "A reindex of " + name + " is running; wait for it to end");
-    }
-    String alias = indexes.alias(name);
-    ReindexJob job = new ReindexJob(ids.next().toString(), name, definition.indexName(alias) + "-" + Instant.now().toEpochMilli());
-    jobs.put(job.id, job);
-    // A job outlives the request that started it: it is tracked in jobs, not tied to the request.
-    run(job, definition, batchSize, throttle, keepOld).subscribe(ignored -> {}, error -> {
-      log.error("Reindex {} of {} failed", job.id, name, error);
-      job.failed(error);
-    }, job::succeeded);
-    return job;
+  /**
+   * Starts a reindex in the background and records it in PostgreSQL; 404 for an unknown index, 409 while a reindex of it
+   * runs on any instance.
+   */
+  Mono<ReindexJob> start(String name, int batchSize, Duration throttle, boolean keepOld) {
+    return Mono.defer(() -> {
+      IndexDefinition definition = definitions.all().stream().filter(candidate -> candidate.name().equals(name)).findFirst()
+          .orElseThrow(() -> Problems.notFound("Index", name));
+      String alias = indexes.alias(name);
+      ReindexJob job = new ReindexJob(ids.next().toString(), name, definition.indexName(alias) + "-" + Instant.now().toEpochMilli());
+      return store.claim(UUID.fromString(job.id), name, job.target)
+          .then(Mono.fromRunnable(() -> launch(job, definition, batchSize, throttle, keepOld)))
+          .thenReturn(job);
+    });
   }
 
   /** Runs a reindex to its end (the command-line entry). */
   public Mono<ReindexJob.Progress> runToEnd(String name, int batchSize, Duration throttle, boolean keepOld) {
-    return Mono.fromSupplier(() -> start(name, batchSize, throttle, keepOld))
-        .flatMap(job -> job.ended().then(Mono.fromSupplier(job::progress)));
+    return start(name, batchSize, throttle, keepOld).flatMap(job -> job.ended().then(Mono.fromSupplier(job::progress)));
   }
 
-  ReindexJob job(String id) {
-    ReindexJob job = jobs.get(id);
-    if (job == null) {
-      throw Problems.notFound("Reindex job", id);
-    }
-    return job;
+  /** A job as any instance sees it. */
+  Mono<ReindexJob.Progress> job(String id) {
+    return store.find(id);
+  }
+
+  /** The job outlives the request that started it; its progress is written every heartbeat, and its end when it ends. */
+  private void launch(ReindexJob job, IndexDefinition definition, int batchSize, Duration throttle, boolean keepOld) {
+    Disposable heartbeat = Flux.interval(properties.heartbeat())
+        .concatMap(tick -> store.progress(job).onErrorResume(error -> {
+          log.warn("Progress of reindex {} not recorded: {}", job.id, error.toString());
+          return Mono.empty();
+        }))
+        .subscribe();
+    Disposable work = run(job, definition, batchSize, throttle, keepOld)
+        .then(Mono.fromRunnable(job::succeeded))
+        .onErrorResume(error -> {
+          log.error("Reindex {} of {} failed", job.id, job.name, error);
+          job.failed(error);
+          return Mono.empty();
+        })
+        .then(Mono.defer(() -> record(job)))
+        .doFinally(signal -> {
+          heartbeat.dispose();
+          running.remove(job.id);
+        })
+        .subscribe();
+    running.put(job.id, new Running(job, work));
+  }
+
+  private Mono<Void> record(ReindexJob job) {
+    return store.finish(job, job.state().name(), job.error())
+        .onErrorResume(error -> {
+          log.error("The end of reindex {} ({}) was not recorded; it reads as INTERRUPTED once its heartbeat is stale", job.id,
+              job.state(), error);
+          return Mono.empty();
+        })
+        .doFinally(signal -> job.recorded());
+  }
+
+  /** At shutdown: the jobs still running are given up and recorded as INTERRUPTED, within a few seconds. */
+  @Override
+  public void destroy() {
+    List<Mono<Void>> ends = running.values().stream()
+        .filter(entry -> entry.job().state() == ReindexJob.State.RUNNING)
+        .map(entry -> {
+          entry.work().dispose();
+          entry.job().interrupted();
+          log.warn("Reindex {} of {} interrupted: the instance is stopping", entry.job().id, entry.job().name);
+          return record(entry.job());
+        })
+        .toList();
+    // the closing thread, never an event loop
+    Mono.when(ends).block(Duration.ofSeconds(5));
   }
 
   private Mono<Void> run(ReindexJob job, IndexDefinition definition, int batchSize, Duration throttle, boolean keepOld) {

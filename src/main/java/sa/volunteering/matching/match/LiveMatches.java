@@ -16,6 +16,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import sa.volunteering.matching.indexing.IndexedOpportunities;
 import sa.volunteering.matching.search.ElasticsearchLanes;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
@@ -102,6 +103,8 @@ class LiveMatches implements SmartLifecycle {
           log.warn("Could not read announced opportunities for live matches", error);
           return Mono.empty();
         }))
+        // followers score on the emitting thread: a worker of the parallel scheduler, not the client's I/O thread
+        .publishOn(Schedulers.parallel())
         .subscribe(announced -> indexed.tryEmitNext(announced));
     running = true;
   }

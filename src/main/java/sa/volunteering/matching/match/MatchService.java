@@ -22,7 +22,6 @@ import sa.volunteering.matching.search.opportunities.HitReader;
 import sa.volunteering.matching.search.opportunities.Language;
 import sa.volunteering.matching.search.opportunities.OpportunityHit;
 import sa.volunteering.matching.search.opportunities.OpportunityQuery;
-import sa.volunteering.matching.search.opportunities.OpportunitySearchProperties;
 import sa.volunteering.matching.search.opportunities.QueryParser;
 import sa.volunteering.matching.search.opportunities.TypoCorrector;
 import sa.volunteering.matching.search.stream.Cursor;
@@ -55,12 +54,11 @@ class MatchService {
   private final HitReader hits;
   private final Applicants applicants;
   private final Taxonomy taxonomy;
-  private final OpportunitySearchProperties searchLimits;
   private final String opportunities;
   private final String volunteers;
 
   MatchService(ElasticsearchAsyncClient client, ElasticsearchLanes lanes, PointInTimeStream streams, TypoCorrector corrector, MatchQueries queries, MatchScorer scorer, HitReader hits,
-      Applicants applicants, Taxonomy taxonomy, OpportunitySearchProperties searchLimits, SearchIndexProperties indexes) {
+      Applicants applicants, Taxonomy taxonomy, SearchIndexProperties indexes) {
     this.client = client;
     this.lanes = lanes;
     this.streams = streams;
@@ -70,7 +68,6 @@ class MatchService {
     this.hits = hits;
     this.applicants = applicants;
     this.taxonomy = taxonomy;
-    this.searchLimits = searchLimits;
     this.opportunities = indexes.alias("opportunities");
     this.volunteers = indexes.alias("volunteers");
   }
@@ -99,7 +96,6 @@ class MatchService {
     SearchRequest request = SearchRequest.of(s -> s.index(opportunities).query(owned).size(1).trackTotalHits(t -> t.enabled(false))
         .source(src -> src.filter(f -> f.includes(OpportunityDoc.SOURCE))));
     return lanes.search(() -> client.search(request, Map.class))
-        .timeout(searchLimits.timeout())
         .flatMap(response -> response.hits().hits().isEmpty() ? Mono.<OpportunityDoc>empty()
             : Mono.just(OpportunityDoc.of(sourceOf(response.hits().hits().getFirst()))))
         .switchIfEmpty(Mono.defer(() -> document(opportunities, id, OpportunityDoc.SOURCE).map(OpportunityDoc::of)
@@ -169,7 +165,6 @@ class MatchService {
     SearchRequest request = SearchRequest.of(s -> s.index(index).query(query).sort(MatchQueries.BY_SCORE).from(paging.from()).size(paging.size())
         .trackTotalHits(t -> t.count(TOTAL_COUNTED_UP_TO)).source(src -> src.filter(f -> f.includes(source))));
     return lanes.search(() -> client.search(request, Map.class))
-        .timeout(searchLimits.timeout())
         .map(response -> {
           List<T> items = new ArrayList<>();
           for (Hit hit : response.hits().hits()) {
@@ -183,7 +178,6 @@ class MatchService {
   @SuppressWarnings("unchecked")
   private Mono<Map<String, Object>> document(String index, UUID id, List<String> source) {
     return lanes.search(() -> client.get(g -> g.index(index).id(id.toString()).sourceIncludes(source), Map.class))
-        .timeout(searchLimits.timeout())
         .flatMap(response -> response.found() && response.source() != null ? Mono.just((Map<String, Object>) response.source()) : Mono.empty());
   }
 }

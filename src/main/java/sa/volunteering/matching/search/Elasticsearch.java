@@ -17,17 +17,6 @@ public final class Elasticsearch {
 
   private Elasticsearch() {}
 
-  /** The HTTP status Elasticsearch answered a failed call with, or 0 when it did not answer. */
-  public static int status(Throwable failure) {
-    if (failure instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException refused) {
-      return refused.status();
-    }
-    if (failure instanceof co.elastic.clients.transport.rest5_client.low_level.ResponseException refused) {
-      return refused.getResponse().getStatusCode();
-    }
-    return 0;
-  }
-
   public static <T> Mono<T> call(Supplier<CompletableFuture<T>> request) {
     return Mono.deferContextual(context -> {
           String requestId = RequestIds.of(context);

@@ -16,9 +16,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Tokens signed with the service's own key, with the claims {@link SecurityConfiguration} reads: for the demo sign-in
- * and the benchmark commands (bin/token makes the same ones from the shell). Production tokens come from the identity
- * provider, not from here.
+ * Tokens signed with the service's own key, with the claims {@link SecurityConfiguration} reads, for the demo sign-in
+ * (bin/token makes the same ones from the shell). It mints volunteers' and members' tokens only, never an
+ * administrator's. Production tokens come from the identity provider, not from here.
  */
 @Component
 public class TokenIssuer {
@@ -36,10 +36,6 @@ public class TokenIssuer {
 
   TokenIssuer(SecurityProperties properties) {
     this.key = Base64.getDecoder().decode(properties.jwtSecret());
-  }
-
-  public Issued admin(String subject, Duration lifetime) {
-    return sign(new JWTClaimsSet.Builder().subject(subject).claim(SecurityConfiguration.ROLES_CLAIM, List.of(Role.ADMIN.name())), lifetime);
   }
 
   public Issued volunteer(UUID volunteer, Duration lifetime) {

@@ -3,6 +3,7 @@ package sa.volunteering.matching.system;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Wrapped;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -11,7 +12,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.util.retry.Retry;
 
-/** {@code LISTEN} on a channel, on a connection of its own, listening again with backoff if the connection drops. */
+/**
+ * {@code LISTEN} on a channel, on a connection of its own, listening again with backoff if the connection drops. The
+ * connection is made outside the pool (by the factory the pool wraps): a listener holds it for as long as it listens,
+ * and the pool's connections are for requests. An instance holds one such connection per channel it listens on.
+ */
 @Component
 public class PostgresNotifications {
 
@@ -21,7 +26,7 @@ public class PostgresNotifications {
   private final ConnectionFactory connections;
 
   PostgresNotifications(ConnectionFactory connections) {
-    this.connections = connections;
+    this.connections = connections instanceof Wrapped<?> pool && pool.unwrap() instanceof ConnectionFactory direct ? direct : connections;
   }
 
   /** The payloads notified on {@code channel} ("" when a notification has none), for as long as it is subscribed. */

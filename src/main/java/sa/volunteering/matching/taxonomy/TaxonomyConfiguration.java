@@ -1,39 +1,15 @@
 package sa.volunteering.matching.taxonomy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Loads the taxonomy shipped in {@code taxonomy/*.json}; a broken file stops the start. */
+/** The taxonomy shipped in {@code taxonomy/*.json}; a broken file stops the start. */
 @Configuration(proxyBeanMethods = false)
 class TaxonomyConfiguration {
 
   @Bean
   Taxonomy taxonomy(JsonMapper json) {
-    JsonNode cities = read(json, "cities.json");
-    return new Taxonomy(
-        list(json, read(json, "fields.json").get("fields"), new TypeReference<List<Field>>() {}),
-        list(json, read(json, "skills.json").get("skills"), new TypeReference<List<Skill>>() {}),
-        list(json, cities.get("regions"), new TypeReference<List<Region>>() {}),
-        list(json, cities.get("cities"), new TypeReference<List<City>>() {}));
-  }
-
-  private static JsonNode read(JsonMapper json, String file) {
-    try (InputStream in = new ClassPathResource("taxonomy/" + file).getInputStream()) {
-      return json.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read taxonomy/" + file, e);
-    }
-  }
-
-  private static <T> List<T> list(JsonMapper json, JsonNode node, TypeReference<List<T>> type) {
-    return json.readerFor(type).readValue(node);
+    return TaxonomyFiles.read(json);
   }
 }

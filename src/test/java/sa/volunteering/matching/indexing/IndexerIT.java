@@ -1,6 +1,7 @@
 package sa.volunteering.matching.indexing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -226,17 +227,11 @@ class IndexerIT {
   }
 
   private long awaitParked(UUID aggregate) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
+    return await("the refused change parked").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
       drain();
-      Long id = database.sql("select max(id) as id from outbox where aggregate_id = :id and parked_at is not null")
+      return database.sql("select max(id) as id from outbox where aggregate_id = :id and parked_at is not null")
           .bind("id", aggregate).map(row -> row.get("id", Long.class)).one().block(Duration.ofSeconds(10));
-      if (id != null) {
-        return id;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the refused change was never parked");
+    }, java.util.Objects::nonNull);
   }
 
   private void drain() {

@@ -22,6 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.ServiceProcess;
 import sa.volunteering.matching.support.TestEnvironment;
 import sa.volunteering.matching.support.Tokens;
 
@@ -83,7 +84,7 @@ class ReindexIT {
     assertThat(api.get("/api/admin/reindex/" + job, Tokens.admin()).body().path("state").asString())
         .as("the writes above happened while the reindex ran").isEqualTo("RUNNING");
 
-    List<ServerSentEvent<Map>> events = progress(job);
+    List<ServerSentEvent<Map>> events = progress(port, job);
     assertThat(events).isNotEmpty();
     Map last = events.get(events.size() - 1).data();
     assertThat(last).containsEntry("state", "SUCCEEDED");
@@ -111,6 +112,78 @@ class ReindexIT {
     }
   }
 
+  /**
+   * Jobs are the cluster's, not an instance's: a second service process (same database and indexes) refuses a second
+   * reindex of the index while the first runs here, and answers for the first one, its state and its progress stream.
+   */
+  @Test
+  void anotherInstanceRefusesASecondReindexAndFollowsTheFirst() throws Exception {
+    Api here = new Api(port);
+    publishedOpportunities(here, 20);
+    try (ServiceProcess other = ServiceProcess.start("--app.indexing.enabled=false")) {
+      Api there = new Api(other.port());
+      String job = startSlowReindex(here);
+
+      Api.Response second = there.post("/api/admin/reindex", Tokens.admin(), Map.of("index", "opportunities"));
+      assertThat(second.status()).as(second.toString()).isEqualTo(409);
+      assertThat(second.body().path("type").asString()).isEqualTo("/problems/reindex-running");
+      Api.Response status = there.get("/api/admin/reindex/" + job, Tokens.admin());
+      assertThat(status.status()).isEqualTo(200);
+      assertThat(status.body().path("state").asString()).isEqualTo("RUNNING");
+      assertThat(status.body().path("index").asString()).isEqualTo("opportunities");
+
+      List<ServerSentEvent<Map>> events = progress(other.port(), job);
+      assertThat(events).hasSizeGreaterThan(1);
+      assertThat(events.getLast().data()).containsEntry("state", "SUCCEEDED").containsEntry("percent", 100.0);
+      assertThat(here.get("/api/admin/reindex/" + job, Tokens.admin()).body().path("state").asString()).isEqualTo("SUCCEEDED");
+    }
+  }
+
+  /** An instance that stops while its reindex runs records the job as interrupted, and the index may be rebuilt at once. */
+  @Test
+  void aJobWhoseInstanceStopsIsInterruptedAndAnotherMayStart() throws Exception {
+    Api here = new Api(port);
+    publishedOpportunities(here, 20);
+    String job;
+    try (ServiceProcess other = ServiceProcess.start("--app.indexing.enabled=false")) {
+      job = startSlowReindex(new Api(other.port()));
+      assertThat(other.stop(Duration.ofSeconds(60))).as("a graceful stop (exit code 0, or 128 + 15)").isIn(0, 143);
+    }
+    Api.Response status = here.get("/api/admin/reindex/" + job, Tokens.admin());
+    assertThat(status.body().path("state").asString()).isEqualTo("INTERRUPTED");
+    assertThat(status.body().path("finishedAt").isNull()).isFalse();
+
+    Api.Response again = here.post("/api/admin/reindex", Tokens.admin(), Map.of("index", "opportunities"));
+    assertThat(again.status()).as(again.toString()).isEqualTo(202);
+    assertThat(progress(port, again.body().path("job").asString()).getLast().data()).containsEntry("state", "SUCCEEDED");
+  }
+
+  @Test
+  void anUnknownJobIsNotFound() {
+    Api api = new Api(port);
+    assertThat(api.get("/api/admin/reindex/" + UUID.randomUUID(), Tokens.admin()).status()).isEqualTo(404);
+    assertThat(api.get("/api/admin/reindex/not-a-job", Tokens.admin()).status()).isEqualTo(404);
+  }
+
+  /** A reindex of opportunities in about 20 throttled batches, whatever the database holds: several seconds. */
+  private String startSlowReindex(Api api) {
+    long rows = database.sql("select count(*) as n from opportunities where status <> 'draft'").map(r -> r.get("n", Long.class))
+        .one().block(Duration.ofSeconds(10));
+    int batchSize = (int) Math.min(10_000, Math.max(1, rows / 20));
+    Api.Response started = api.post("/api/admin/reindex", Tokens.admin(),
+        Map.of("index", "opportunities", "batchSize", batchSize, "throttleMillis", 300));
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    return started.body().path("job").asString();
+  }
+
+  private static void publishedOpportunities(Api api, int count) {
+    Fixtures fixtures = new Fixtures(api);
+    UUID organization = fixtures.organization();
+    for (int i = 0; i < count; i++) {
+      fixtures.published(organization, 5);
+    }
+  }
+
   @Test
   void onlyAdminsReindexAndOnlyKnownIndexes() {
     Api api = new Api(port);
@@ -121,7 +194,7 @@ class ReindexIT {
     assertThat(unknown.body().path("type").asString()).isEqualTo("/problems/not-found");
   }
 
-  private List<ServerSentEvent<Map>> progress(String job) {
+  private static List<ServerSentEvent<Map>> progress(int port, String job) {
     return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60)).build()
         .get().uri("/api/admin/reindex/" + job + "/progress")
         .header("Authorization", "Bearer " + Tokens.admin())

@@ -1,6 +1,7 @@
 package sa.volunteering.matching.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -47,10 +48,7 @@ class LiveMatchIT {
     live.stop();
     live.start();
     // live streams of earlier tests (the fuzz test's) end at their next heartbeat at the latest: count from none
-    long quiet = System.nanoTime() + 30_000_000_000L;
-    while (followers() > 0 && System.nanoTime() < quiet) {
-      Thread.sleep(100);
-    }
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> followers() == 0);
     double before = followers();
     try (RawStream forMatching = new RawStream(port, "/api/volunteers/" + matching + "/matches/live", "text/event-stream", 64 * 1024,
             Tokens.volunteer(matching));
@@ -58,11 +56,7 @@ class LiveMatchIT {
             Tokens.volunteer(other))) {
       assertThat(forMatching.status()).isEqualTo(200);
       assertThat(forOther.status()).isEqualTo(200);
-      long deadline = System.nanoTime() + 5_000_000_000L;
-      while (followers() < before + 2 && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(followers()).as("both streams follow").isGreaterThanOrEqualTo(before + 2);
+      await("both streams follow").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> followers() >= before + 2);
 
       Map<String, Object> body = new HashMap<>(Fixtures.opportunityBody(10));
       body.put("gender", "female");

@@ -1,7 +1,9 @@
 package sa.volunteering.matching.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -124,11 +126,8 @@ class ElasticsearchRequestsIT {
   }
 
   private static void waitUntilIndexed(Api api, UUID volunteer) throws InterruptedException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (api.get("/api/volunteers/" + volunteer + "/matches", Tokens.volunteer(volunteer)).status() == 404) {
-      assertThat(System.nanoTime()).as("the volunteer was indexed within 30 s").isLessThan(deadline);
-      Thread.sleep(100);
-    }
+    await("the volunteer indexed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        .until(() -> api.get("/api/volunteers/" + volunteer + "/matches", Tokens.volunteer(volunteer)).status() != 404);
   }
 
   /** Every object key in a JSON body, or in each line of an NDJSON one (bulk, multi-search). */

@@ -1,5 +1,7 @@
 package sa.volunteering.matching.support;
 
+import static org.awaitility.Awaitility.await;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import java.io.IOException;
@@ -225,14 +227,8 @@ public final class ChaosWorkload {
   /** Waits until no outbox row about the workload's aggregates is pending; returns how long that took, in milliseconds. */
   public long awaitIndexed(Duration timeout) throws InterruptedException {
     long start = System.nanoTime();
-    long deadline = start + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (count("processed_at is null and parked_at is null") == 0) {
-        return Duration.ofNanos(System.nanoTime() - start).toMillis();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the outbox did not drain within " + timeout.toSeconds() + " s");
+    await("the outbox drained").atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> count("processed_at is null and parked_at is null") == 0);
+    return Duration.ofNanos(System.nanoTime() - start).toMillis();
   }
 
   /** Outbox rows about the workload's aggregates that were given up on. */

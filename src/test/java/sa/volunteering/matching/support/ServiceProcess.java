@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged service ({@code target/opportunity-matching-*.jar}) run as a process of its own against the stack, on
+ * The packaged service ({@code target/opportunity-matching-*-exec.jar}) run as a process of its own against the stack, on
  * this test run's database, indexes and keys, so that a fault test can kill it (SIGKILL) or stop it (SIGTERM) as an orchestrator
  * would. Its output goes to {@code target/service-process-<port>.log}.
  */
@@ -104,12 +104,12 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   private static Path jar() throws IOException {
-    try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "opportunity-matching-*.jar")) {
+    try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "opportunity-matching-*-exec.jar")) {
       for (Path jar : jars) {
         return jar;
       }
     }
-    throw new IllegalStateException("no target/opportunity-matching-*.jar: fault tests with the service process run after mvn package");
+    throw new IllegalStateException("no target/opportunity-matching-*-exec.jar: fault tests with the service process run after mvn package");
   }
 
   private static int freePort() throws IOException {

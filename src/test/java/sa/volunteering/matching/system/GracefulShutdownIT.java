@@ -1,6 +1,7 @@
 package sa.volunteering.matching.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,13 +73,10 @@ class GracefulShutdownIT {
   }
 
   private static void awaitForwarded(FaultyProxy proxy, CompletableFuture<HttpResponse<String>> search) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (proxy.requests.stream().noneMatch(request -> request.path().contains("_search"))) {
-      assertThat(System.nanoTime()).as("the search reached Elasticsearch (search %s, requests relayed %s)",
-          search.isDone() ? search.join().statusCode() : "waiting",
-          proxy.requests.stream().map(FaultyProxy.Request::path).toList()).isLessThan(deadline);
-      Thread.sleep(20);
-    }
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+        assertThat(proxy.requests.stream().anyMatch(request -> request.path().contains("_search")))
+            .as("the search reached Elasticsearch (search %s, requests relayed %s)", search.isDone() ? search.join().statusCode() : "waiting",
+                proxy.requests.stream().map(FaultyProxy.Request::path).toList()).isTrue());
   }
 
   /** The lines up to the end of the stream, heartbeats and blank lines left out. */

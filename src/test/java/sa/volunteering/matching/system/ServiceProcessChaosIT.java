@@ -2,6 +2,7 @@ package sa.volunteering.matching.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.net.URI;
@@ -138,21 +139,15 @@ class ServiceProcessChaosIT {
   /** Waits until the process has indexed some of the backlog, and fails if it indexed all of it before it could be interrupted. */
   private static void awaitDrainUnderWay(ChaosWorkload workload) throws InterruptedException {
     long initial = workload.pending();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (workload.pending() >= initial) {
-      assertThat(System.nanoTime()).as("the process began draining %d pending rows", initial).isLessThan(deadline);
-      Thread.sleep(50);
-    }
+    await("the process began draining " + initial + " pending rows").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        .until(() -> workload.pending() < initial);
     assertThat(workload.pending()).as("rows still pending when the process is interrupted").isPositive();
   }
 
   /** Waits until a search the process makes reaches Elasticsearch (through the slow proxy, where it waits). */
   private static void awaitSearchAtElasticsearch(FaultyProxy slow, int requestsBefore) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (slow.requests.stream().skip(requestsBefore).noneMatch(request -> request.path().contains("/_search"))) {
-      assertThat(System.nanoTime()).as("the search reached Elasticsearch").isLessThan(deadline);
-      Thread.sleep(5);
-    }
+    await("the search reached Elasticsearch").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> slow.requests.stream().skip(requestsBefore).anyMatch(request -> request.path().contains("/_search")));
   }
 
   private static List<String> rest(RawStream stream) throws java.io.IOException {

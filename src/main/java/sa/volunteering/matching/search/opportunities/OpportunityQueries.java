@@ -102,7 +102,7 @@ public final class OpportunityQueries {
   }
 
   /** The sort of the query, ended by the id so that it is total and a cursor names one place. */
-  static List<SortOptions> sort(OpportunityQuery query) {
+  public static List<SortOptions> sort(OpportunityQuery query) {
     SortOptions first = switch (query.sort()) {
       case RELEVANCE -> SortOptions.of(s -> s.score(score -> score.order(SortOrder.Desc)));
       case NEWEST -> field("published_at", SortOrder.Desc);

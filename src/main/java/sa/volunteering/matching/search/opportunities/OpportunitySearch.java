@@ -28,7 +28,7 @@ import sa.volunteering.matching.taxonomy.Term;
 
 /** Paged opportunity search: one request to Elasticsearch for the hits, the total and the four facets. */
 @Service
-class OpportunitySearch {
+public class OpportunitySearch {
 
   private static final Map<String, String> FACET_FIELDS = facetFields();
 
@@ -70,7 +70,7 @@ class OpportunitySearch {
 
   @SuppressWarnings("rawtypes")
   private Mono<SearchResponse<Map>> send(SearchRequest request) {
-    return lanes.search(() -> client.search(request, Map.class)).timeout(limits.timeout());
+    return lanes.search(() -> client.search(request, Map.class));
   }
 
   /** Every hit of the query after {@code after}, at most {@code limit}, then a summary. */
@@ -89,7 +89,7 @@ class OpportunitySearch {
   }
 
   /** The request {@link #search} sends, for a benchmark to send it straight to Elasticsearch. */
-  SearchRequest request(OpportunityQuery query, QueryParser.Paging paging) {
+  public SearchRequest request(OpportunityQuery query, QueryParser.Paging paging) {
     Map<String, Aggregation> facets = new LinkedHashMap<>();
     FACET_FIELDS.forEach((facet, field) -> facets.put(facet, Aggregation.of(a -> a
         .filter(OpportunityQueries.facetFilter(query, facet))

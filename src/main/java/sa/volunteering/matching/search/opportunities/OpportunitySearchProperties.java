@@ -2,7 +2,6 @@ package sa.volunteering.matching.search.opportunities;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,7 +14,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFilterValues values accepted per filter (cities, fields, skills, modes)
  * @param maxRadiusKm the widest circle a "near" filter may draw
  * @param facetSize buckets per facet
- * @param timeout how long a search or suggest may take before it answers 503
  * @param suggest limits of autocomplete
  */
 @Validated
@@ -26,7 +24,6 @@ public record OpportunitySearchProperties(
     @DefaultValue("20") @Min(1) @Max(200) int maxFilterValues,
     @DefaultValue("1000") @Min(1) int maxRadiusKm,
     @DefaultValue("40") @Min(1) @Max(500) int facetSize,
-    @DefaultValue("10s") Duration timeout,
     @DefaultValue Suggest suggest) {
 
   /**

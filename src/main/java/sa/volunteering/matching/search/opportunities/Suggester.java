@@ -26,14 +26,12 @@ class Suggester {
   private final ElasticsearchAsyncClient client;
   private final ElasticsearchLanes lanes;
   private final TaxonomySuggester taxonomy;
-  private final OpportunitySearchProperties limits;
   private final String alias;
 
-  Suggester(ElasticsearchAsyncClient client, ElasticsearchLanes lanes, Taxonomy taxonomy, OpportunitySearchProperties limits, SearchIndexProperties indexes) {
+  Suggester(ElasticsearchAsyncClient client, ElasticsearchLanes lanes, Taxonomy taxonomy, SearchIndexProperties indexes) {
     this.client = client;
     this.lanes = lanes;
     this.taxonomy = new TaxonomySuggester(taxonomy);
-    this.limits = limits;
     this.alias = indexes.alias("opportunities");
   }
 
@@ -56,7 +54,6 @@ class Suggester {
                     .terms(t -> t.field("organization.id").size(size))
                     .aggregations("name", n -> n.topHits(top -> top.size(1).source(src -> src.filter(f -> f.includes("organization.name")))))))));
     return lanes.search(() -> client.search(request, Map.class))
-        .timeout(limits.timeout())
         .map(response -> merge(terms, organizations(response, script), titles(response, script), size));
   }
 

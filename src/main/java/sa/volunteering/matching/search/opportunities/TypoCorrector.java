@@ -13,13 +13,11 @@ public class TypoCorrector {
 
   private final ElasticsearchAsyncClient client;
   private final ElasticsearchLanes lanes;
-  private final OpportunitySearchProperties limits;
   private final String alias;
 
-  TypoCorrector(ElasticsearchAsyncClient client, ElasticsearchLanes lanes, OpportunitySearchProperties limits, SearchIndexProperties indexes) {
+  TypoCorrector(ElasticsearchAsyncClient client, ElasticsearchLanes lanes, SearchIndexProperties indexes) {
     this.client = client;
     this.lanes = lanes;
-    this.limits = limits;
     this.alias = indexes.alias("opportunities");
   }
 
@@ -30,7 +28,6 @@ public class TypoCorrector {
     SearchRequest request = SearchRequest.of(s -> s.index(alias).size(0).trackTotalHits(t -> t.enabled(false))
         .suggest(Corrections.suggester(query.text())));
     return lanes.search(() -> client.search(request, Void.class))
-        .timeout(limits.timeout())
         .map(response -> query.withCorrections(Corrections.read(response.suggest())));
   }
 }

@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import sa.volunteering.matching.search.Elasticsearch;
 
 /**
  * Recognizes a failure that says Elasticsearch or PostgreSQL could not be reached or is going away (refused or reset
@@ -64,7 +63,7 @@ final class Unreachable {
 
   /** Elasticsearch refusing work for now: its queues are full (429) or it has no master or shard to serve (503). */
   private static boolean isClusterOverloaded(Throwable cause) {
-    int status = Elasticsearch.status(cause);
+    int status = ElasticsearchStatus.of(cause);
     return status == 429 || status == 502 || status == 503 || status == 504;
   }
 

@@ -1,9 +1,11 @@
 package sa.volunteering.matching.search.opportunities;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -199,11 +201,8 @@ class StreamIT extends CorpusSearchTest {
     assertThat(pointsInTime()).as("the stream holds one point in time").isEqualTo(before + 1);
     double pagesWhenLeaving = pages();
     stream.close();
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (pointsInTime() > before && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(pointsInTime()).as("points in time open on Elasticsearch after the client left").isEqualTo(before);
+    await("points in time open on Elasticsearch closed after the client left").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50)).until(() -> pointsInTime() == before);
     Thread.sleep(500);
     assertThat(pages() - pagesWhenLeaving).as("pages fetched after the client left").isLessThanOrEqualTo(2);
     assertThat(meters.get("search.stream.open").gauge().value()).isZero();

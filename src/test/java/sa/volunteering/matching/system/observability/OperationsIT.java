@@ -1,6 +1,7 @@
 package sa.volunteering.matching.system.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -208,17 +209,12 @@ class OperationsIT {
 
   /** The request's access log line, written when its response has ended: a moment after the client has read it. */
   private static JsonNode accessLine(CapturedOutput output, String id) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (System.nanoTime() < deadline) {
-      java.util.Optional<JsonNode> line = logLines(output).stream()
-          .filter(json -> id.equals(json.path(RequestIds.KEY).asString(null)) && "access".equals(json.path("log").path("logger").asString(null)))
-          .findFirst();
-      if (line.isPresent()) {
-        return line.get();
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no JSON access log line with request id " + id + " in:\n" + tail(output));
+    return await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        .alias("a JSON access log line with request id " + id)
+        .until(() -> logLines(output).stream()
+            .filter(json -> id.equals(json.path(RequestIds.KEY).asString(null)) && "access".equals(json.path("log").path("logger").asString(null)))
+            .findFirst(), java.util.Optional::isPresent)
+        .orElseThrow();
   }
 
   private static List<JsonNode> logLines(CapturedOutput output) {

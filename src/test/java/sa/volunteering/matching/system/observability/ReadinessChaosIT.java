@@ -2,6 +2,7 @@ package sa.volunteering.matching.system.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -94,12 +95,8 @@ class ReadinessChaosIT {
   }
 
   private static int awaitStatus(String what, IntSupplier status, int expected) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    int last = status.getAsInt();
-    while (last != expected && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      last = status.getAsInt();
-    }
+    int last = await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions().until(status::getAsInt, answered -> answered == expected);
     assertThat(last).as(what).isEqualTo(expected);
     return last;
   }

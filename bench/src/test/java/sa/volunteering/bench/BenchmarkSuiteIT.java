@@ -1,0 +1,101 @@
+package sa.volunteering.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import sa.volunteering.matching.indexing.OutboxIndexer;
+import sa.volunteering.matching.search.index.SearchIndexProperties;
+import sa.volunteering.matching.support.Api;
+import sa.volunteering.matching.support.Fixtures;
+import sa.volunteering.matching.support.IntegrationTest;
+
+/** The benchmark suite at smoke scale, so that the harness cannot rot: every measurement runs, the report and its charts are written. */
+@IntegrationTest
+class BenchmarkSuiteIT {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  BenchmarkSuite suite;
+
+  @Autowired
+  OutboxIndexer indexer;
+
+  @Autowired
+  BackgroundWork background;
+
+  @Autowired
+  SearchIndexProperties indexes;
+
+  @Test
+  void everyMeasurementRunsAndTheReportHasItsFiguresAndCharts() throws Exception {
+    Api api = new Api(port);
+    Fixtures fixtures = new Fixtures(api);
+    var organization = fixtures.organization();
+    for (int i = 0; i < 60; i++) {
+      fixtures.published(organization, 5);
+    }
+    fixtures.volunteer();
+    fixtures.volunteer();
+    indexer.drain().block(Duration.ofSeconds(60));
+    String aliasBefore = aliased();
+    Path report = Path.of("target", "bench-smoke", "benchmarks.md");
+    Files.deleteIfExists(report);
+    Files.createDirectories(report.getParent());
+    Files.writeString(report, "# Benchmarks\n\nIntro.\n\n## Earlier, by hand\n\nkept\n", StandardCharsets.UTF_8);
+
+    BenchmarkSuite.Outcome outcome = suite.run(Scale.of("smoke"), report, null, "BenchmarkSuiteIT");
+    BenchmarkSuite.Outcome again = suite.run(Scale.of("smoke"), report, null, "BenchmarkSuiteIT");
+
+    assertThat(outcome.failures()).isEmpty();
+    assertThat(again.failures()).isEmpty();
+    String text = Files.readString(report, StandardCharsets.UTF_8);
+    assertThat(text).startsWith("# Benchmarks\n\nIntro.\n\n" + BenchmarkSuite.BEGIN).endsWith("## Earlier, by hand\n\nkept\n");
+    assertThat(text.split(java.util.regex.Pattern.quote(BenchmarkSuite.BEGIN), -1)).as("replaced, not added twice").hasSize(2);
+    assertThat(text).contains("Search at constant rates", "service / direct p50", "Streaming", "Matches and candidates", "Scaling",
+        "service / Elasticsearch CPU", "Import: the indexing path vs raw _bulk", "Indicators: questions and the cost of keeping them current",
+        "with the indicator trigger", "processors |");
+    assertThat(text).doesNotContain("Failed in this run").doesNotContain("NaN");
+    assertThat(text.split("Machine: load average", -1)).as("the machine's load beside every section").hasSize(1 + 6);
+    assertThat(text).contains("Invalid in this run: ");
+    assertThat(outcome.charts()).hasSize(2);
+    for (Path chart : again.charts()) {
+      BufferedImage image = ImageIO.read(chart.toFile());
+      assertThat(image).as(chart.toString()).isNotNull();
+      assertThat(image.getWidth()).isEqualTo(760);
+      assertThat(text).contains("(benchmarks/" + chart.getFileName() + ")");
+    }
+    assertThat(aliased()).as("the scaling runs put the alias back").isEqualTo(aliasBefore);
+  }
+
+  @Test
+  void writesDuringAMeasurementAreBackgroundWork() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String elasticsearch = System.getenv().getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200").split(",")[0];
+    indexer.drain().block(Duration.ofSeconds(60));
+    BackgroundWork.Snapshot before = background.snapshot(http, elasticsearch);
+
+    new Fixtures(new Api(port)).organization();
+
+    List<String> ran = background.snapshot(http, elasticsearch).ranSince(before);
+    assertThat(ran).anySatisfy(work -> assertThat(work).matches("outbox: [1-9][0-9]* changes written.*"));
+    assertThat(ran).anySatisfy(work -> assertThat(work).matches("indicators: [1-9][0-9]* changes appended.*"));
+  }
+
+  /** The index the opportunities alias points at, as Elasticsearch says. */
+  private String aliased() throws Exception {
+    String elasticsearch = System.getenv().getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200").split(",")[0];
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(elasticsearch + "/_alias/"
+        + indexes.alias("opportunities"))).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+  }
+}

@@ -1,5 +1,0 @@
-/** Synthetic platform data: a seeded generator, NDJSON files, and the importer that loads them. */
-@NullMarked
-package sa.volunteering.matching.dataset;
-
-import org.jspecify.annotations.NullMarked;
