@@ -44,7 +44,7 @@ class ReindexIT {
   @Autowired
   DatabaseClient database;
 
-  /** At least 25 throttled batches whatever the database holds, so the writes below land while it runs. */
+  /** About 20 throttled batches whatever the database holds, so the writes below land while it runs. */
   @Test
   void changesCommittedDuringTheReindexAreInTheNewIndexAfterTheSwap() throws IOException {
     Api api = new Api(port);
@@ -58,13 +58,7 @@ class ReindexIT {
     indexer.drain().block(Duration.ofSeconds(60));
     String before = aliasTarget();
 
-    long rows = database.sql("select count(*) as n from opportunities where status <> 'draft'").map(r -> r.get("n", Long.class))
-        .one().block(Duration.ofSeconds(10));
-    int batchSize = (int) Math.min(10_000, Math.max(1, rows / 25));
-    Api.Response started = api.post("/api/admin/reindex", Tokens.admin(),
-        Map.of("index", "opportunities", "batchSize", batchSize, "throttleMillis", 300));
-    assertThat(started.status()).as(started.toString()).isEqualTo(202);
-    String job = started.body().path("job").asString();
+    String job = startSlowReindex(api);
 
     String member = Tokens.member(organization);
     for (int i = 0; i < 10; i++) {
@@ -156,6 +150,24 @@ class ReindexIT {
     Api.Response again = here.post("/api/admin/reindex", Tokens.admin(), Map.of("index", "opportunities"));
     assertThat(again.status()).as(again.toString()).isEqualTo(202);
     assertThat(progress(port, again.body().path("job").asString()).getLast().data()).containsEntry("state", "SUCCEEDED");
+  }
+
+  @Test
+  void finishedJobsOlderThanAMonthArePrunedWhenTheNextStarts() {
+    UUID old = UUID.randomUUID();
+    UUID recent = UUID.randomUUID();
+    for (UUID id : List.of(old, recent)) {
+      database.sql("insert into reindex_jobs (id, index_name, target, state, started_at, finished_at, instance)"
+              + " values (:id, 'volunteers', 'gone', 'SUCCEEDED', now() - make_interval(days => :days), now() - make_interval(days => :days), 'test')")
+          .bind("id", id).bind("days", id.equals(old) ? 31 : 29).then().block(Duration.ofSeconds(10));
+    }
+    Api api = new Api(port);
+    Api.Response started = api.post("/api/admin/reindex", Tokens.admin(), Map.of("index", "volunteers"));
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+
+    assertThat(api.get("/api/admin/reindex/" + old, Tokens.admin()).status()).as("older than app.indexing.reindex.keep-finished").isEqualTo(404);
+    assertThat(api.get("/api/admin/reindex/" + recent, Tokens.admin()).body().path("state").asString()).isEqualTo("SUCCEEDED");
+    assertThat(progress(port, started.body().path("job").asString()).getLast().data()).containsEntry("state", "SUCCEEDED");
   }
 
   @Test
