@@ -4,8 +4,8 @@ package sa.volunteering.analysis;
 final class Affixes {
 
   /** Article and the proclitics fused with it, longest first. */
-  static final char[][] PROCLITICS = chars(
-      "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال");
+  static final char[][] PROCLITICS =
+      chars("وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال");
 
   /** Single-letter proclitics: و ف ب ل ك. */
   static final char[] ONE_LETTER_PROCLITICS = "وفبلك".toCharArray();

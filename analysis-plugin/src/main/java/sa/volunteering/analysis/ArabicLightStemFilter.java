@@ -7,7 +7,9 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 
-/** Applies {@link ArabicLightStemmer} to tokens not marked as keywords. Expects normalized input. */
+/**
+ * Applies {@link ArabicLightStemmer} to tokens not marked as keywords. Expects normalized input.
+ */
 public final class ArabicLightStemFilter extends TokenFilter {
 
   private final ArabicLightStemmer stemmer;

@@ -5,10 +5,11 @@ import java.text.Normalizer;
 /**
  * Folds the ways one Arabic word is written into one form.
  *
- * <p>Beyond Lucene's {@code ArabicNormalizer} it removes every diacritic, Quranic mark and invisible
- * bidi or joining mark, folds presentation forms (NFKC), the alef variants including wasla, Persian and
- * Urdu letters, and unifies the hamza seats ؤ and ئ as ء so that {@code مسؤول} and {@code مسئول} meet.
- * It never changes Latin letters or digits: lower-casing and digit folding are separate filters.
+ * <p>Beyond Lucene's {@code ArabicNormalizer} it removes every diacritic, Quranic mark and
+ * invisible bidi or joining mark, folds presentation forms (NFKC), the alef variants including
+ * wasla, Persian and Urdu letters, and unifies the hamza seats ؤ and ئ as ء so that {@code مسؤول}
+ * and {@code مسئول} meet. It never changes Latin letters or digits: lower-casing and digit folding
+ * are separate filters.
  */
 public final class ArabicNormalizer {
 
@@ -20,11 +21,18 @@ public final class ArabicNormalizer {
 
   private ArabicNormalizer() {}
 
-  /** Whether the text holds characters that only NFKC folds well (presentation forms, decomposed hamza). */
+  /**
+   * Whether the text holds characters that only NFKC folds well (presentation forms, decomposed
+   * hamza).
+   */
   public static boolean needsCompatibilityFold(char[] s, int len) {
     for (int i = 0; i < len; i++) {
       char c = s[i];
-      if ((c >= '\uFB50' && c <= '\uFDFF') || (c >= '\uFE70' && c <= '\uFEFE') || c == '\u0654' || c == '\u0655' || c == '\u0653') {
+      if ((c >= '\uFB50' && c <= '\uFDFF')
+          || (c >= '\uFE70' && c <= '\uFEFE')
+          || c == '\u0654'
+          || c == '\u0655'
+          || c == '\u0653') {
         return true;
       }
     }
@@ -60,7 +68,8 @@ public final class ArabicNormalizer {
 
   static boolean isRemoved(char c) {
     return c == '\u0640' // tatweel
-        || (c >= '\u064B' && c <= '\u065F') // harakat, shadda, sukun, maddah, hamza marks, subscript alef
+        || (c >= '\u064B'
+            && c <= '\u065F') // harakat, shadda, sukun, maddah, hamza marks, subscript alef
         || c == '\u0670' // dagger alef
         || (c >= '\u0610' && c <= '\u061A') // honorific and Quranic signs
         || (c >= '\u06D6' && c <= '\u06DC')

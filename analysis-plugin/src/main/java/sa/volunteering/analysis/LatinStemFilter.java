@@ -7,8 +7,9 @@ import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Light English stemming (KStem: {@code volunteers} → {@code volunteer}) for tokens written in Latin
- * letters only, so that mixed Arabic and English text in one field works. Expects lower-cased input.
+ * Light English stemming (KStem: {@code volunteers} → {@code volunteer}) for tokens written in
+ * Latin letters only, so that mixed Arabic and English text in one field works. Expects lower-cased
+ * input.
  */
 public final class LatinStemFilter extends ConditionalTokenFilter {
 

@@ -14,8 +14,8 @@ import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * The analysis chains of the platform, as plain Lucene analyzers. The Elasticsearch components of this
- * plugin only name them; tests use them directly.
+ * The analysis chains of the platform, as plain Lucene analyzers. The Elasticsearch components of
+ * this plugin only name them; tests use them directly.
  */
 public final class VolunteeringAnalyzers {
 
@@ -29,7 +29,10 @@ public final class VolunteeringAnalyzers {
     return new ArabicNormalizationFilter(new DecimalDigitFilter(new LowerCaseFilter(in)));
   }
 
-  /** {@link #fold} for one query term (prefix, fuzzy): never drops the term, even when it was only marks. */
+  /**
+   * {@link #fold} for one query term (prefix, fuzzy): never drops the term, even when it was only
+   * marks.
+   */
   public static TokenStream foldTerm(TokenStream in) {
     return new ArabicNormalizationFilter(new DecimalDigitFilter(new LowerCaseFilter(in)), true);
   }
@@ -40,7 +43,9 @@ public final class VolunteeringAnalyzers {
     return new LatinStemFilter(new ArabicLightStemFilter(stream, protectedWords));
   }
 
-  /** English subfields: fold, English stop words, Porter (more recall than the main field's KStem). */
+  /**
+   * English subfields: fold, English stop words, Porter (more recall than the main field's KStem).
+   */
   public static TokenStream english(TokenStream in) {
     return new PorterStemFilter(new StopFilter(fold(in), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
   }
@@ -80,10 +85,16 @@ public final class VolunteeringAnalyzers {
     return new Chain(Chain.Tokenization.WHOLE_VALUE, VolunteeringAnalyzers::keyword);
   }
 
-  /** A tokenizer and a filter chain; {@code normalize} (prefix and fuzzy queries) folds without stemming. */
+  /**
+   * A tokenizer and a filter chain; {@code normalize} (prefix and fuzzy queries) folds without
+   * stemming.
+   */
   private static final class Chain extends Analyzer {
 
-    enum Tokenization { WORDS, WHOLE_VALUE }
+    enum Tokenization {
+      WORDS,
+      WHOLE_VALUE
+    }
 
     private final Tokenization tokenization;
     private final java.util.function.UnaryOperator<TokenStream> filters;
@@ -95,7 +106,8 @@ public final class VolunteeringAnalyzers {
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-      Tokenizer tokenizer = tokenization == Tokenization.WORDS ? new StandardTokenizer() : new KeywordTokenizer();
+      Tokenizer tokenizer =
+          tokenization == Tokenization.WORDS ? new StandardTokenizer() : new KeywordTokenizer();
       return new TokenStreamComponents(tokenizer, filters.apply(tokenizer));
     }
 

@@ -30,15 +30,17 @@ public class AnalysisCasesTest extends BaseTokenStreamTestCase {
   @Override
   public void setUp() throws Exception {
     super.setUp();
-    analyzer = switch (analysisCase.chain()) {
-      case "fold" -> foldingAnalyzer();
-      case "text" -> VolunteeringAnalyzers.textAnalyzer(WordLists.protectedWords(List.of("الخرطوم")));
-      case "autocomplete" -> VolunteeringAnalyzers.autocompleteIndexAnalyzer(1, 20);
-      case "autocomplete_search" -> VolunteeringAnalyzers.autocompleteSearchAnalyzer();
-      case "keyword" -> VolunteeringAnalyzers.keywordAnalyzer();
-      case "english" -> VolunteeringAnalyzers.englishAnalyzer();
-      default -> throw new IllegalArgumentException("unknown chain " + analysisCase.chain());
-    };
+    analyzer =
+        switch (analysisCase.chain()) {
+          case "fold" -> foldingAnalyzer();
+          case "text" ->
+              VolunteeringAnalyzers.textAnalyzer(WordLists.protectedWords(List.of("الخرطوم")));
+          case "autocomplete" -> VolunteeringAnalyzers.autocompleteIndexAnalyzer(1, 20);
+          case "autocomplete_search" -> VolunteeringAnalyzers.autocompleteSearchAnalyzer();
+          case "keyword" -> VolunteeringAnalyzers.keywordAnalyzer();
+          case "english" -> VolunteeringAnalyzers.englishAnalyzer();
+          default -> throw new IllegalArgumentException("unknown chain " + analysisCase.chain());
+        };
   }
 
   @Override
@@ -48,7 +50,8 @@ public class AnalysisCasesTest extends BaseTokenStreamTestCase {
   }
 
   public void testCase() throws IOException {
-    assertAnalyzesTo(analyzer, analysisCase.input(), analysisCase.expected().toArray(String[]::new));
+    assertAnalyzesTo(
+        analyzer, analysisCase.input(), analysisCase.expected().toArray(String[]::new));
   }
 
   /** Lower case, digits, Arabic normalization: what every chain starts with. */

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 import sa.volunteering.matching.security.SecurityProperties;
 
 /**
- * The administrator's bearer token the measurements call the service with, signed with the key of the service they
- * run in, valid for longer than any run. Only the benchmark can mint one: the service itself has no code that does.
+ * The administrator's bearer token the measurements call the service with, signed with the key of
+ * the service they run in, valid for longer than any run. Only the benchmark can mint one: the
+ * service itself has no code that does.
  */
 @Component
 public class AdminToken {
@@ -27,13 +28,19 @@ public class AdminToken {
 
   AdminToken(SecurityProperties security) {
     Instant now = Instant.now();
-    JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("bench-admin").claim("roles", List.of("ADMIN"))
-        .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(LIFETIME))).build();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .subject("bench-admin")
+            .claim("roles", List.of("ADMIN"))
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(LIFETIME)))
+            .build();
     SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
     try {
       token.sign(new MACSigner(Base64.getDecoder().decode(security.jwtSecret())));
     } catch (JOSEException e) {
-      throw new IllegalStateException("cannot sign the benchmark's token with app.security.jwt-secret", e);
+      throw new IllegalStateException(
+          "cannot sign the benchmark's token with app.security.jwt-secret", e);
     }
     this.bearer = "Bearer " + token.serialize();
   }

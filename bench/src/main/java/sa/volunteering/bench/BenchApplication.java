@@ -13,10 +13,11 @@ import org.springframework.context.annotation.Import;
 import sa.volunteering.matching.OpportunityMatchingApplication;
 
 /**
- * {@code bin/bench [--scale=full|small|smoke] [--report=docs/benchmarks.md] [--dataset=DIR]}: starts the service in this
- * process (decision 0018: the client and the service share the JVM, so both sides of every comparison pay the same), runs
- * the whole suite against it, writes the report and exits: 0 when every measurement completed, 1 otherwise, 2 for
- * arguments it does not understand.
+ * {@code bin/bench [--scale=full|small|smoke] [--report=docs/benchmarks.md] [--dataset=DIR]}:
+ * starts the service in this process (decision 0018: the client and the service share the JVM, so
+ * both sides of every comparison pay the same), runs the whole suite against it, writes the report
+ * and exits: 0 when every measurement completed, 1 otherwise, 2 for arguments it does not
+ * understand.
  */
 @SpringBootConfiguration
 @Import(OpportunityMatchingApplication.class)
@@ -38,12 +39,27 @@ public class BenchApplication {
     Path report = Path.of(text(arguments, "report", "docs/benchmarks.md"));
     String dataset = text(arguments, "dataset", "");
     ConfigurableApplicationContext context = SpringApplication.run(BenchApplication.class, args);
-    BenchmarkSuite.Outcome outcome = context.getBean(BenchmarkSuite.class)
-        .run(scale, report, dataset.isEmpty() ? null : Path.of(dataset), "bin/bench --scale=" + scale.name());
+    BenchmarkSuite.Outcome outcome =
+        context
+            .getBean(BenchmarkSuite.class)
+            .run(
+                scale,
+                report,
+                dataset.isEmpty() ? null : Path.of(dataset),
+                "bin/bench --scale=" + scale.name());
     System.out.println(outcome.markdown());
-    log.info("benchmark report written to {} with {} charts; {} measurements failed", report, outcome.charts().size(), outcome.failures().size());
+    log.info(
+        "benchmark report written to {} with {} charts; {} measurements failed",
+        report,
+        outcome.charts().size(),
+        outcome.failures().size());
     outcome.failures().forEach(failure -> log.error("failed: {}", failure));
-    outcome.invalid().forEach(section -> log.warn("invalid, not a result (background work or an unsettled stack): {}", section));
+    outcome
+        .invalid()
+        .forEach(
+            section ->
+                log.warn(
+                    "invalid, not a result (background work or an unsettled stack): {}", section));
     int status = outcome.failures().isEmpty() ? 0 : 1;
     System.exit(SpringApplication.exit(context, () -> status));
   }

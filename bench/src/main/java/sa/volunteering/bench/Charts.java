@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 
-/** Line charts as PNG, drawn with Java2D (headless): axes from zero, ticks, one coloured line per series, a legend. */
+/**
+ * Line charts as PNG, drawn with Java2D (headless): axes from zero, ticks, one coloured line per
+ * series, a legend.
+ */
 public final class Charts {
 
   private static final int WIDTH = 760;
@@ -22,8 +25,14 @@ public final class Charts {
   private static final int RIGHT = 190;
   private static final int TOP = 40;
   private static final int BOTTOM = 50;
-  private static final Color[] COLOURS = {new Color(0x0b6e4f), new Color(0xc2410c), new Color(0x1d4ed8), new Color(0x7e22ce),
-      new Color(0x9a6700), new Color(0x0e7490)};
+  private static final Color[] COLOURS = {
+    new Color(0x0b6e4f),
+    new Color(0xc2410c),
+    new Color(0x1d4ed8),
+    new Color(0x7e22ce),
+    new Color(0x9a6700),
+    new Color(0x0e7490)
+  };
 
   private Charts() {}
 
@@ -32,11 +41,22 @@ public final class Charts {
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, WIDTH, HEIGHT);
-    double maxX = chart.series().stream().flatMap(series -> series.points().stream()).mapToDouble(point -> point[0]).max().orElse(1);
-    double maxY = chart.series().stream().flatMap(series -> series.points().stream()).mapToDouble(point -> point[1]).max().orElse(1);
+    double maxX =
+        chart.series().stream()
+            .flatMap(series -> series.points().stream())
+            .mapToDouble(point -> point[0])
+            .max()
+            .orElse(1);
+    double maxY =
+        chart.series().stream()
+            .flatMap(series -> series.points().stream())
+            .mapToDouble(point -> point[1])
+            .max()
+            .orElse(1);
     maxX = nice(maxX);
     maxY = nice(maxY);
     int plotWidth = WIDTH - LEFT - RIGHT;
@@ -99,7 +119,10 @@ public final class Charts {
   }
 
   private static String label(double value) {
-    return value >= 1000 ? String.format(Locale.ROOT, "%,.0f", value) : value >= 10 ? String.format(Locale.ROOT, "%.0f", value)
-        : String.format(Locale.ROOT, "%.1f", value);
+    return value >= 1000
+        ? String.format(Locale.ROOT, "%,.0f", value)
+        : value >= 10
+            ? String.format(Locale.ROOT, "%.0f", value)
+            : String.format(Locale.ROOT, "%.1f", value);
   }
 }

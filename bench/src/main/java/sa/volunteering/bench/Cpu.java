@@ -5,7 +5,10 @@ import java.net.http.HttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** CPU time spent so far, in seconds: by this JVM (the service and the suite's own client), and by every Elasticsearch node. */
+/**
+ * CPU time spent so far, in seconds: by this JVM (the service and the suite's own client), and by
+ * every Elasticsearch node.
+ */
 public final class Cpu {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -13,7 +16,9 @@ public final class Cpu {
   private Cpu() {}
 
   public static double service() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e9;
   }
 
   public static double elasticsearch(HttpClient http, String elasticsearch) throws Exception {

@@ -9,7 +9,10 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
-/** What the measurements share: where the service and Elasticsearch are, and plain HTTP requests to them. */
+/**
+ * What the measurements share: where the service and Elasticsearch are, and plain HTTP requests to
+ * them.
+ */
 public final class Http {
 
   private Http() {}
@@ -20,7 +23,10 @@ public final class Http {
   }
 
   public static String elasticsearch(Environment environment) {
-    return environment.getProperty("spring.elasticsearch.uris", "http://127.0.0.1:9200").split(",")[0].strip();
+    return environment
+        .getProperty("spring.elasticsearch.uris", "http://127.0.0.1:9200")
+        .split(",")[0]
+        .strip();
   }
 
   public static HttpRequest get(String url, @Nullable String authorization) {
@@ -31,13 +37,26 @@ public final class Http {
     return request.build();
   }
 
-  /** A JSON request that must succeed: the answer's body, or an error naming the request and the answer. */
-  public static String send(HttpClient http, String method, String url, @Nullable String body) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").timeout(Duration.ofMinutes(10))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
+  /**
+   * A JSON request that must succeed: the answer's body, or an error naming the request and the
+   * answer.
+   */
+  public static String send(HttpClient http, String method, String url, @Nullable String body)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofMinutes(10))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 300) {
-      throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          method + " " + url + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
   }

@@ -1,6 +1,9 @@
 package sa.volunteering.bench;
 
-/** One part of the benchmark suite ({@code bin/bench}): measures, and says what it measured as a section of the report. */
+/**
+ * One part of the benchmark suite ({@code bin/bench}): measures, and says what it measured as a
+ * section of the report.
+ */
 public interface Measurement {
 
   /** Where the section goes in the report, lowest first. */

@@ -8,7 +8,8 @@ import java.util.Locale;
 public final class Report {
 
   /** A line chart: one line per series, points as (x, y). */
-  public record Chart(String file, String title, String xLabel, String yLabel, List<Series> series) {}
+  public record Chart(
+      String file, String title, String xLabel, String yLabel, List<Series> series) {}
 
   public record Series(String name, List<double[]> points) {}
 
@@ -25,7 +26,9 @@ public final class Report {
       this.title = title;
     }
 
-    /** Marks the section as no result: its figures stay, under the reason they cannot be trusted. */
+    /**
+     * Marks the section as no result: its figures stay, under the reason they cannot be trusted.
+     */
     public Section invalid(String reason) {
       invalid = reason;
       return this;
@@ -60,7 +63,11 @@ public final class Report {
 
     /** Markdown; charts as images at {@code chartDirectory} relative to the report. */
     String markdown(String chartDirectory) {
-      StringBuilder text = new StringBuilder("### ").append(title).append(invalid == null ? "" : " (invalid: not a result)").append("\n\n");
+      StringBuilder text =
+          new StringBuilder("### ")
+              .append(title)
+              .append(invalid == null ? "" : " (invalid: not a result)")
+              .append("\n\n");
       if (invalid != null) {
         text.append("> **Invalid, not a result.** ").append(invalid).append("\n\n");
       }
@@ -71,11 +78,19 @@ public final class Report {
             text.append("| ").append(String.join(" | ", table.header())).append(" |\n|");
             table.header().forEach(column -> text.append("---|"));
             text.append('\n');
-            table.rows().forEach(row -> text.append("| ").append(String.join(" | ", row)).append(" |\n"));
+            table
+                .rows()
+                .forEach(row -> text.append("| ").append(String.join(" | ", row)).append(" |\n"));
             text.append('\n');
           }
-          case Chart chart -> text.append("![").append(chart.title()).append("](").append(chartDirectory).append('/').append(chart.file())
-              .append(")\n\n");
+          case Chart chart ->
+              text.append("![")
+                  .append(chart.title())
+                  .append("](")
+                  .append(chartDirectory)
+                  .append('/')
+                  .append(chart.file())
+                  .append(")\n\n");
           default -> throw new IllegalStateException("unknown part " + part);
         }
       }
@@ -87,17 +102,30 @@ public final class Report {
 
   /** A figure with one decimal, or none when it is large. */
   public static String number(double value) {
-    return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    return Math.abs(value) >= 100
+        ? String.format(Locale.ROOT, "%,.0f", value)
+        : String.format(Locale.ROOT, "%.1f", value);
   }
 
   public static String ratio(double value) {
     return String.format(Locale.ROOT, "%.2f", value);
   }
 
-  /** A ratio against its aim, marked met or missed; with a third decimal where two would look like the aim itself. */
+  /**
+   * A ratio against its aim, marked met or missed; with a third decimal where two would look like
+   * the aim itself.
+   */
   public static String against(double value, double aim, boolean atMost) {
     boolean met = atMost ? value <= aim : value >= aim;
-    String shown = ratio(value).equals(ratio(aim)) && value != aim ? String.format(Locale.ROOT, "%.3f", value) : ratio(value);
-    return "**" + shown + "** (aim " + (atMost ? "≤ " : "≥ ") + ratio(aim) + (met ? ", met)" : ", missed)");
+    String shown =
+        ratio(value).equals(ratio(aim)) && value != aim
+            ? String.format(Locale.ROOT, "%.3f", value)
+            : ratio(value);
+    return "**"
+        + shown
+        + "** (aim "
+        + (atMost ? "≤ " : "≥ ")
+        + ratio(aim)
+        + (met ? ", met)" : ", missed)");
   }
 }

@@ -4,29 +4,59 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How much the suite measures. {@code full}: the platform's data set as it is in the stack, 30 s at each rate;
- * {@code small}: the same stack, shorter runs and smaller streams and subsets, under 10 minutes; {@code smoke}: a few
- * seconds per measurement, for the test suite, so the harness cannot rot.
+ * How much the suite measures. {@code full}: the platform's data set as it is in the stack, 30 s at
+ * each rate; {@code small}: the same stack, shorter runs and smaller streams and subsets, under 10
+ * minutes; {@code smoke}: a few seconds per measurement, for the test suite, so the harness cannot
+ * rot.
  *
  * @param perRate how long each open-model load runs
  * @param searchRates requests per second the search mix is sent at, service and direct alike
  * @param matchRate requests per second for matches, candidates and their plain searches
  * @param streamHits the two stream lengths whose speed and heap are compared
  * @param subsets opportunity counts of the scaling measurement (copies of the first n of the index)
- * @param patience how long the suite waits for the stack to settle before each measurement (decision 0020)
+ * @param patience how long the suite waits for the stack to settle before each measurement
+ *     (decision 0020)
  */
-public record Scale(String name, Duration perRate, List<Double> searchRates, double matchRate, List<Integer> streamHits,
-    List<Integer> subsets, Duration patience) {
+public record Scale(
+    String name,
+    Duration perRate,
+    List<Double> searchRates,
+    double matchRate,
+    List<Integer> streamHits,
+    List<Integer> subsets,
+    Duration patience) {
 
   public static Scale of(String name) {
     return switch (name) {
-      case "full" -> new Scale(name, Duration.ofSeconds(30), List.of(10.0, 20.0, 40.0, 60.0), 10, List.of(10_000, 100_000),
-          List.of(30_000, 100_000, 300_000), Duration.ofMinutes(30));
-      case "small" -> new Scale(name, Duration.ofSeconds(10), List.of(10.0, 20.0, 40.0), 10, List.of(10_000, 30_000),
-          List.of(3_000, 10_000, 30_000), Duration.ofMinutes(15));
-      case "smoke" -> new Scale(name, Duration.ofSeconds(1), List.of(5.0, 10.0), 5, List.of(50, 200), List.of(20, 50),
-          Duration.ofSeconds(30));
-      default -> throw new IllegalArgumentException("--scale must be full, small or smoke, not " + name);
+      case "full" ->
+          new Scale(
+              name,
+              Duration.ofSeconds(30),
+              List.of(10.0, 20.0, 40.0, 60.0),
+              10,
+              List.of(10_000, 100_000),
+              List.of(30_000, 100_000, 300_000),
+              Duration.ofMinutes(30));
+      case "small" ->
+          new Scale(
+              name,
+              Duration.ofSeconds(10),
+              List.of(10.0, 20.0, 40.0),
+              10,
+              List.of(10_000, 30_000),
+              List.of(3_000, 10_000, 30_000),
+              Duration.ofMinutes(15));
+      case "smoke" ->
+          new Scale(
+              name,
+              Duration.ofSeconds(1),
+              List.of(5.0, 10.0),
+              5,
+              List.of(50, 200),
+              List.of(20, 50),
+              Duration.ofSeconds(30));
+      default ->
+          throw new IllegalArgumentException("--scale must be full, small or smoke, not " + name);
     };
   }
 

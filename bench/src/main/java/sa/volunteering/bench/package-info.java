@@ -1,4 +1,7 @@
-/** The benchmark suite (bin/bench): the service started in this process, open-model load on threads of its own, never on a Reactor thread, and the report. */
+/**
+ * The benchmark suite (bin/bench): the service started in this process, open-model load on threads
+ * of its own, never on a Reactor thread, and the report.
+ */
 @NullMarked
 package sa.volunteering.bench;
 

@@ -18,24 +18,22 @@ import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
 
-/** The benchmark suite at smoke scale, so that the harness cannot rot: every measurement runs, the report and its charts are written. */
+/**
+ * The benchmark suite at smoke scale, so that the harness cannot rot: every measurement runs, the
+ * report and its charts are written.
+ */
 @IntegrationTest
 class BenchmarkSuiteIT {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  BenchmarkSuite suite;
+  @Autowired BenchmarkSuite suite;
 
-  @Autowired
-  OutboxIndexer indexer;
+  @Autowired OutboxIndexer indexer;
 
-  @Autowired
-  BackgroundWork background;
+  @Autowired BackgroundWork background;
 
-  @Autowired
-  SearchIndexProperties indexes;
+  @Autowired SearchIndexProperties indexes;
 
   @Test
   void everyMeasurementRunsAndTheReportHasItsFiguresAndCharts() throws Exception {
@@ -52,7 +50,8 @@ class BenchmarkSuiteIT {
     Path report = Path.of("target", "bench-smoke", "benchmarks.md");
     Files.deleteIfExists(report);
     Files.createDirectories(report.getParent());
-    Files.writeString(report, "# Benchmarks\n\nIntro.\n\n## Earlier, by hand\n\nkept\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        report, "# Benchmarks\n\nIntro.\n\n## Earlier, by hand\n\nkept\n", StandardCharsets.UTF_8);
 
     BenchmarkSuite.Outcome outcome = suite.run(Scale.of("smoke"), report, null, "BenchmarkSuiteIT");
     BenchmarkSuite.Outcome again = suite.run(Scale.of("smoke"), report, null, "BenchmarkSuiteIT");
@@ -60,13 +59,28 @@ class BenchmarkSuiteIT {
     assertThat(outcome.failures()).isEmpty();
     assertThat(again.failures()).isEmpty();
     String text = Files.readString(report, StandardCharsets.UTF_8);
-    assertThat(text).startsWith("# Benchmarks\n\nIntro.\n\n" + BenchmarkSuite.BEGIN).endsWith("## Earlier, by hand\n\nkept\n");
-    assertThat(text.split(java.util.regex.Pattern.quote(BenchmarkSuite.BEGIN), -1)).as("replaced, not added twice").hasSize(2);
-    assertThat(text).contains("Search at constant rates", "service / direct p50", "Streaming", "Matches and candidates", "Scaling",
-        "service / Elasticsearch CPU", "Import: the indexing path vs raw _bulk", "Indicators: questions and the cost of keeping them current",
-        "with the indicator trigger", "processors |");
+    assertThat(text)
+        .startsWith("# Benchmarks\n\nIntro.\n\n" + BenchmarkSuite.BEGIN)
+        .endsWith("## Earlier, by hand\n\nkept\n");
+    assertThat(text.split(java.util.regex.Pattern.quote(BenchmarkSuite.BEGIN), -1))
+        .as("replaced, not added twice")
+        .hasSize(2);
+    assertThat(text)
+        .contains(
+            "Search at constant rates",
+            "service / direct p50",
+            "Streaming",
+            "Matches and candidates",
+            "Scaling",
+            "service / Elasticsearch CPU",
+            "Import: the indexing path vs raw _bulk",
+            "Indicators: questions and the cost of keeping them current",
+            "with the indicator trigger",
+            "processors |");
     assertThat(text).doesNotContain("Failed in this run").doesNotContain("NaN");
-    assertThat(text.split("Machine: load average", -1)).as("the machine's load beside every section").hasSize(1 + 6);
+    assertThat(text.split("Machine: load average", -1))
+        .as("the machine's load beside every section")
+        .hasSize(1 + 6);
     assertThat(text).contains("Invalid in this run: ");
     assertThat(outcome.charts()).hasSize(2);
     for (Path chart : again.charts()) {
@@ -81,21 +95,36 @@ class BenchmarkSuiteIT {
   @Test
   void writesDuringAMeasurementAreBackgroundWork() throws Exception {
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-    String elasticsearch = System.getenv().getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200").split(",")[0];
+    String elasticsearch =
+        System.getenv()
+            .getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200")
+            .split(",")[0];
     indexer.drain().block(Duration.ofSeconds(60));
     BackgroundWork.Snapshot before = background.snapshot(http, elasticsearch);
 
     new Fixtures(new Api(port)).organization();
 
     List<String> ran = background.snapshot(http, elasticsearch).ranSince(before);
-    assertThat(ran).anySatisfy(work -> assertThat(work).matches("outbox: [1-9][0-9]* changes written.*"));
-    assertThat(ran).anySatisfy(work -> assertThat(work).matches("indicators: [1-9][0-9]* changes appended.*"));
+    assertThat(ran)
+        .anySatisfy(work -> assertThat(work).matches("outbox: [1-9][0-9]* changes written.*"));
+    assertThat(ran)
+        .anySatisfy(work -> assertThat(work).matches("indicators: [1-9][0-9]* changes appended.*"));
   }
 
   /** The index the opportunities alias points at, as Elasticsearch says. */
   private String aliased() throws Exception {
-    String elasticsearch = System.getenv().getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200").split(",")[0];
-    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(elasticsearch + "/_alias/"
-        + indexes.alias("opportunities"))).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    String elasticsearch =
+        System.getenv()
+            .getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200")
+            .split(",")[0];
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(
+                        elasticsearch + "/_alias/" + indexes.alias("opportunities")))
+                .GET()
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 }

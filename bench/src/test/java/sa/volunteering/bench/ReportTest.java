@@ -17,9 +17,14 @@ class ReportTest {
 
   @Test
   void aSectionIsMarkdownWithItsTablesAndCharts() {
-    Report.Section section = new Report.Section("Title").paragraph("Text.").table(List.of("a", "b"), List.of(List.of("1", "2")))
-        .chart(new Report.Chart("c.png", "Chart", "x", "y", List.of()));
-    assertThat(section.markdown("charts")).isEqualTo("### Title\n\nText.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![Chart](charts/c.png)\n\n");
+    Report.Section section =
+        new Report.Section("Title")
+            .paragraph("Text.")
+            .table(List.of("a", "b"), List.of(List.of("1", "2")))
+            .chart(new Report.Chart("c.png", "Chart", "x", "y", List.of()));
+    assertThat(section.markdown("charts"))
+        .isEqualTo(
+            "### Title\n\nText.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![Chart](charts/c.png)\n\n");
   }
 
   @Test

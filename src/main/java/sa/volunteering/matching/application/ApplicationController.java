@@ -37,21 +37,28 @@ class ApplicationController {
   @PostMapping("/api/opportunities/{opportunityId}/applications")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Apply to an opportunity (volunteer)")
-  Mono<ApplicationView> apply(Actor actor, @PathVariable UUID opportunityId, @Valid @RequestBody ApplyRequest request) {
+  Mono<ApplicationView> apply(
+      Actor actor, @PathVariable UUID opportunityId, @Valid @RequestBody ApplyRequest request) {
     return applications.apply(actor, opportunityId, request);
   }
 
   @GetMapping("/api/opportunities/{opportunityId}/applications")
-  @Operation(summary = "Applicants of an opportunity, with contact details (its organization, admins)")
-  Mono<Page<ApplicantView>> applicants(Actor actor, @PathVariable UUID opportunityId,
-      @RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
+  @Operation(
+      summary = "Applicants of an opportunity, with contact details (its organization, admins)")
+  Mono<Page<ApplicantView>> applicants(
+      Actor actor,
+      @PathVariable UUID opportunityId,
+      @RequestParam(required = false) @Nullable Integer page,
+      @RequestParam(required = false) @Nullable Integer size) {
     return applications.applicants(actor, opportunityId, PageRequest.of(page, size, limits));
   }
 
   @GetMapping("/api/volunteers/me/applications")
   @Operation(summary = "The caller's applications (volunteer)")
-  Mono<Page<ApplicationView>> mine(Actor actor,
-      @RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
+  Mono<Page<ApplicationView>> mine(
+      Actor actor,
+      @RequestParam(required = false) @Nullable Integer page,
+      @RequestParam(required = false) @Nullable Integer size) {
     return applications.mine(actor, PageRequest.of(page, size, limits));
   }
 
@@ -82,7 +89,8 @@ class ApplicationController {
   @PostMapping("/api/applications/{id}/hours")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Log hours for an accepted application (the organization)")
-  Mono<HoursView> logHours(Actor actor, @PathVariable UUID id, @Valid @RequestBody HoursRequest request) {
+  Mono<HoursView> logHours(
+      Actor actor, @PathVariable UUID id, @Valid @RequestBody HoursRequest request) {
     return hours.log(actor, id, request);
   }
 
@@ -94,8 +102,10 @@ class ApplicationController {
 
   @GetMapping("/api/volunteers/me/hours")
   @Operation(summary = "The caller's hours (volunteer)")
-  Mono<Page<HoursView>> myHours(Actor actor,
-      @RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
+  Mono<Page<HoursView>> myHours(
+      Actor actor,
+      @RequestParam(required = false) @Nullable Integer page,
+      @RequestParam(required = false) @Nullable Integer size) {
     return hours.mine(actor, PageRequest.of(page, size, limits));
   }
 
@@ -107,7 +117,8 @@ class ApplicationController {
 
   @PostMapping("/api/hours/{id}/dispute")
   @Operation(summary = "Dispute logged hours (the volunteer who gave them)")
-  Mono<HoursView> dispute(Actor actor, @PathVariable UUID id, @Valid @RequestBody DisputeRequest request) {
+  Mono<HoursView> dispute(
+      Actor actor, @PathVariable UUID id, @Valid @RequestBody DisputeRequest request) {
     return hours.dispute(actor, id, request);
   }
 }

@@ -38,8 +38,12 @@ class ApplicationService {
   private final TransactionalOperator transaction;
   private final IdGenerator ids;
 
-  ApplicationService(ApplicationRepository applications, OpportunityService opportunities, VolunteerService volunteers,
-      TransactionalOperator transaction, IdGenerator ids) {
+  ApplicationService(
+      ApplicationRepository applications,
+      OpportunityService opportunities,
+      VolunteerService volunteers,
+      TransactionalOperator transaction,
+      IdGenerator ids) {
     this.applications = applications;
     this.opportunities = opportunities;
     this.volunteers = volunteers;
@@ -50,31 +54,65 @@ class ApplicationService {
   Mono<ApplicationView> apply(Actor actor, UUID opportunityId, ApplyRequest request) {
     UUID volunteerId = actor.requireVolunteer();
     UUID id = ids.next();
-    return volunteers.find(volunteerId)
-        .onErrorMap(error -> error instanceof ErrorResponseException response && response.getStatusCode().value() == 404,
-            error -> Problems.conflict("not-registered", "Not registered", "Register your volunteer profile before applying"))
-        .flatMap(volunteer -> opportunities.visible(actor, opportunityId).flatMap(opportunity -> eligibility(volunteer, opportunity)))
+    return volunteers
+        .find(volunteerId)
+        .onErrorMap(
+            error ->
+                error instanceof ErrorResponseException response
+                    && response.getStatusCode().value() == 404,
+            error ->
+                Problems.conflict(
+                    "not-registered",
+                    "Not registered",
+                    "Register your volunteer profile before applying"))
+        .flatMap(
+            volunteer ->
+                opportunities
+                    .visible(actor, opportunityId)
+                    .flatMap(opportunity -> eligibility(volunteer, opportunity)))
         .then(Mono.defer(() -> applications.insert(id, opportunityId, volunteerId, request)))
         .then(Mono.defer(() -> applications.view(id)))
         .as(transaction::transactional)
-        .onErrorMap(DataIntegrityViolationException.class, error -> Problems.conflict("already-applied", "Already applied",
-            "You have already applied to opportunity " + opportunityId));
+        .onErrorMap(
+            DataIntegrityViolationException.class,
+            error ->
+                Problems.conflict(
+                    "already-applied",
+                    "Already applied",
+                    "You have already applied to opportunity " + opportunityId));
   }
 
   Mono<ApplicationView> withdraw(Actor actor, UUID id) {
     return own(actor, id)
-        .flatMap(record -> applications.withdraw(Ownership.of(actor), id, List.of("pending", "accepted"))
-            .switchIfEmpty(Mono.error(() -> Problems.invalidState("application " + id, record.status(), "withdraw")))
-            .then(record.status().equals("accepted") ? opportunities.releaseSeat(record.opportunityId()) : Mono.empty()))
+        .flatMap(
+            record ->
+                applications
+                    .withdraw(Ownership.of(actor), id, List.of("pending", "accepted"))
+                    .switchIfEmpty(
+                        Mono.error(
+                            () ->
+                                Problems.invalidState(
+                                    "application " + id, record.status(), "withdraw")))
+                    .then(
+                        record.status().equals("accepted")
+                            ? opportunities.releaseSeat(record.opportunityId())
+                            : Mono.empty()))
         .then(Mono.defer(() -> applications.view(id)))
         .as(transaction::transactional);
   }
 
   Mono<ApplicationView> accept(Actor actor, UUID id) {
     return managed(actor, id)
-        .flatMap(record -> applications.decide(Ownership.of(actor), id, List.of("pending"), "accepted")
-            .switchIfEmpty(Mono.error(() -> Problems.invalidState("application " + id, record.status(), "accept")))
-            .then(opportunities.takeSeat(record.opportunityId())))
+        .flatMap(
+            record ->
+                applications
+                    .decide(Ownership.of(actor), id, List.of("pending"), "accepted")
+                    .switchIfEmpty(
+                        Mono.error(
+                            () ->
+                                Problems.invalidState(
+                                    "application " + id, record.status(), "accept")))
+                    .then(opportunities.takeSeat(record.opportunityId())))
         .then(Mono.defer(() -> applications.view(id)))
         .as(transaction::transactional);
   }
@@ -89,55 +127,100 @@ class ApplicationService {
 
   Mono<Page<ApplicationView>> mine(Actor actor, PageRequest page) {
     UUID volunteerId = actor.requireVolunteer();
-    return Page.of(applications.ofVolunteer(volunteerId, page), applications.countOfVolunteer(volunteerId), page);
+    return Page.of(
+        applications.ofVolunteer(volunteerId, page),
+        applications.countOfVolunteer(volunteerId),
+        page);
   }
 
   Mono<Page<ApplicantView>> applicants(Actor actor, UUID opportunityId, PageRequest page) {
-    return opportunities.manageable(actor, opportunityId)
-        .then(Page.of(applications.applicants(Ownership.of(actor), opportunityId, page), applications.countApplicants(opportunityId), page));
+    return opportunities
+        .manageable(actor, opportunityId)
+        .then(
+            Page.of(
+                applications.applicants(Ownership.of(actor), opportunityId, page),
+                applications.countApplicants(opportunityId),
+                page));
   }
 
-  /** The application if the actor may see it: its volunteer, its organization, an admin. Others get 404. */
+  /**
+   * The application if the actor may see it: its volunteer, its organization, an admin. Others get
+   * 404.
+   */
   Mono<ApplicationRecord> visible(Actor actor, UUID id) {
-    return applications.record(Ownership.of(actor), id)
+    return applications
+        .record(Ownership.of(actor), id)
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Application", id)));
   }
 
-  /** The application if the actor manages its organization: 403 for its volunteer, 404 for others. */
+  /**
+   * The application if the actor manages its organization: 403 for its volunteer, 404 for others.
+   */
   Mono<ApplicationRecord> managed(Actor actor, UUID id) {
-    return visible(actor, id).flatMap(record -> actor.canManage(record.organizationId())
-        ? Mono.just(record)
-        : Mono.error(actor.denied("Only the organization that owns the opportunity can do this")));
+    return visible(actor, id)
+        .flatMap(
+            record ->
+                actor.canManage(record.organizationId())
+                    ? Mono.just(record)
+                    : Mono.error(
+                        actor.denied(
+                            "Only the organization that owns the opportunity can do this")));
   }
 
   private Mono<ApplicationRecord> own(Actor actor, UUID id) {
-    return visible(actor, id).flatMap(record -> actor.isVolunteer(record.volunteerId())
-        ? Mono.just(record)
-        : Mono.error(actor.denied("Only the volunteer who applied can do this")));
+    return visible(actor, id)
+        .flatMap(
+            record ->
+                actor.isVolunteer(record.volunteerId())
+                    ? Mono.just(record)
+                    : Mono.error(actor.denied("Only the volunteer who applied can do this")));
   }
 
-  private Mono<ApplicationView> decide(Actor actor, UUID id, List<String> from, String to, String action) {
+  private Mono<ApplicationView> decide(
+      Actor actor, UUID id, List<String> from, String to, String action) {
     return managed(actor, id)
-        .flatMap(record -> applications.decide(Ownership.of(actor), id, from, to)
-            .switchIfEmpty(Mono.error(() -> Problems.invalidState("application " + id, record.status(), action))))
+        .flatMap(
+            record ->
+                applications
+                    .decide(Ownership.of(actor), id, from, to)
+                    .switchIfEmpty(
+                        Mono.error(
+                            () ->
+                                Problems.invalidState(
+                                    "application " + id, record.status(), action))))
         .then(Mono.defer(() -> applications.view(id)))
         .as(transaction::transactional);
   }
 
   private static Mono<Void> eligibility(VolunteerView volunteer, OpportunityView opportunity) {
     if (!opportunity.status().equals("published") || !opportunity.endsAt().isAfter(Instant.now())) {
-      return Mono.error(Problems.invalidState("opportunity " + opportunity.id(), opportunity.status(), "apply to"));
+      return Mono.error(
+          Problems.invalidState(
+              "opportunity " + opportunity.id(), opportunity.status(), "apply to"));
     }
     if (!volunteer.status().equals("active")) {
       return Mono.error(Problems.invalidState("your profile", volunteer.status(), "apply with"));
     }
     if (!opportunity.gender().equals("any") && !opportunity.gender().equals(volunteer.gender())) {
-      return Mono.error(Problems.conflict("not-eligible", "Not eligible", "This opportunity is for " + opportunity.gender() + " volunteers"));
+      return Mono.error(
+          Problems.conflict(
+              "not-eligible",
+              "Not eligible",
+              "This opportunity is for " + opportunity.gender() + " volunteers"));
     }
-    int age = Period.between(volunteer.birthDate(), LocalDate.ofInstant(opportunity.startsAt(), RIYADH)).getYears();
-    if ((opportunity.minAge() != null && age < opportunity.minAge()) || (opportunity.maxAge() != null && age > opportunity.maxAge())) {
-      return Mono.error(Problems.conflict("not-eligible", "Not eligible", "This opportunity is for ages "
-          + (opportunity.minAge() == null ? "any" : opportunity.minAge()) + " to " + (opportunity.maxAge() == null ? "any" : opportunity.maxAge())));
+    int age =
+        Period.between(volunteer.birthDate(), LocalDate.ofInstant(opportunity.startsAt(), RIYADH))
+            .getYears();
+    if ((opportunity.minAge() != null && age < opportunity.minAge())
+        || (opportunity.maxAge() != null && age > opportunity.maxAge())) {
+      return Mono.error(
+          Problems.conflict(
+              "not-eligible",
+              "Not eligible",
+              "This opportunity is for ages "
+                  + (opportunity.minAge() == null ? "any" : opportunity.minAge())
+                  + " to "
+                  + (opportunity.maxAge() == null ? "any" : opportunity.maxAge())));
     }
     return Mono.empty();
   }

@@ -28,7 +28,12 @@ class HoursService {
   private final TransactionalOperator transaction;
   private final IdGenerator ids;
 
-  HoursService(HoursRepository hours, ApplicationService applications, VolunteerService volunteers, TransactionalOperator transaction, IdGenerator ids) {
+  HoursService(
+      HoursRepository hours,
+      ApplicationService applications,
+      VolunteerService volunteers,
+      TransactionalOperator transaction,
+      IdGenerator ids) {
     this.hours = hours;
     this.applications = applications;
     this.volunteers = volunteers;
@@ -41,11 +46,18 @@ class HoursService {
     if (refusal != null) {
       throw Problems.invalidField("workedOn", "Range", "workedOn: " + refusal);
     }
-    return applications.managed(actor, applicationId)
-        .flatMap(record -> List.of("accepted", "completed").contains(record.status())
-            ? hours.insert(Ownership.of(actor), ids.next(), applicationId, request)
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("Application", applicationId)))
-            : Mono.error(Problems.invalidState("application " + applicationId, record.status(), "log hours for")));
+    return applications
+        .managed(actor, applicationId)
+        .flatMap(
+            record ->
+                List.of("accepted", "completed").contains(record.status())
+                    ? hours
+                        .insert(Ownership.of(actor), ids.next(), applicationId, request)
+                        .switchIfEmpty(
+                            Mono.error(() -> Problems.notFound("Application", applicationId)))
+                    : Mono.error(
+                        Problems.invalidState(
+                            "application " + applicationId, record.status(), "log hours for")));
   }
 
   Mono<HoursView> verify(Actor actor, UUID id) {
@@ -57,7 +69,9 @@ class HoursService {
   }
 
   Mono<List<HoursView>> ofApplication(Actor actor, UUID applicationId) {
-    return applications.visible(actor, applicationId).then(hours.ofApplication(Ownership.of(actor), applicationId).collectList());
+    return applications
+        .visible(actor, applicationId)
+        .then(hours.ofApplication(Ownership.of(actor), applicationId).collectList());
   }
 
   Mono<Page<HoursView>> mine(Actor actor, PageRequest page) {
@@ -65,18 +79,47 @@ class HoursService {
     return Page.of(hours.ofVolunteer(volunteerId, page), hours.countOfVolunteer(volunteerId), page);
   }
 
-  private Mono<HoursView> settle(Actor actor, UUID id, String status, @Nullable String reason, boolean changesIndex) {
-    return hours.applicationOf(id)
+  private Mono<HoursView> settle(
+      Actor actor, UUID id, String status, @Nullable String reason, boolean changesIndex) {
+    return hours
+        .applicationOf(id)
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Hours", id)))
         .flatMap(applicationId -> applications.visible(actor, applicationId))
-        .onErrorMap(error -> error instanceof ErrorResponseException response && response.getStatusCode().value() == 404,
+        .onErrorMap(
+            error ->
+                error instanceof ErrorResponseException response
+                    && response.getStatusCode().value() == 404,
             error -> Problems.notFound("Hours", id))
-        .flatMap(record -> actor.isVolunteer(record.volunteerId())
-            ? Mono.just(record)
-            : Mono.error(actor.denied("Only the volunteer who gave the hours can " + (changesIndex ? "verify" : "dispute") + " them")))
-        .flatMap(record -> hours.settle(Ownership.of(actor), id, status, reason)
-            .switchIfEmpty(Mono.defer(() -> hours.find(id).flatMap(current -> Mono.error(Problems.invalidState("hours " + id, current.status(), "settle")))))
-            .flatMap(settled -> changesIndex ? volunteers.announceChange(record.volunteerId()).thenReturn(settled) : Mono.just(settled)))
+        .flatMap(
+            record ->
+                actor.isVolunteer(record.volunteerId())
+                    ? Mono.just(record)
+                    : Mono.error(
+                        actor.denied(
+                            "Only the volunteer who gave the hours can "
+                                + (changesIndex ? "verify" : "dispute")
+                                + " them")))
+        .flatMap(
+            record ->
+                hours
+                    .settle(Ownership.of(actor), id, status, reason)
+                    .switchIfEmpty(
+                        Mono.defer(
+                            () ->
+                                hours
+                                    .find(id)
+                                    .flatMap(
+                                        current ->
+                                            Mono.error(
+                                                Problems.invalidState(
+                                                    "hours " + id, current.status(), "settle")))))
+                    .flatMap(
+                        settled ->
+                            changesIndex
+                                ? volunteers
+                                    .announceChange(record.volunteerId())
+                                    .thenReturn(settled)
+                                : Mono.just(settled)))
         .as(transaction::transactional);
   }
 }

@@ -8,5 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 /** Logged hours, as both the volunteer and the organization see them. */
 record HoursView(
-    UUID id, UUID applicationId, LocalDate workedOn, BigDecimal hours, @Nullable String note, String status,
-    @Nullable String disputeReason, long version, Instant createdAt, Instant updatedAt) {}
+    UUID id,
+    UUID applicationId,
+    LocalDate workedOn,
+    BigDecimal hours,
+    @Nullable String note,
+    String status,
+    @Nullable String disputeReason,
+    long version,
+    Instant createdAt,
+    Instant updatedAt) {}

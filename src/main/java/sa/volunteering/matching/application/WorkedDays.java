@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which days hours may be logged for: none before 2000 (indicator periods start there, docs/indicators.md),
- * none in the future (Riyadh time).
+ * Which days hours may be logged for: none before 2000 (indicator periods start there,
+ * docs/indicators.md), none in the future (Riyadh time).
  */
 public final class WorkedDays {
 

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Whom the demo page offers to sign in as: the newest active volunteers, and organizations with published opportunities. */
+/**
+ * Whom the demo page offers to sign in as: the newest active volunteers, and organizations with
+ * published opportunities.
+ */
 @Repository
 class DemoAccounts {
 
@@ -23,28 +26,49 @@ class DemoAccounts {
   }
 
   Flux<DemoVolunteer> volunteers(int count) {
-    return database.sql("select id, city_code, skill_codes from volunteers where status = 'active' order by id desc limit :count")
+    return database
+        .sql(
+            "select id, city_code, skill_codes from volunteers where status = 'active' order by id desc limit :count")
         .bind("count", count)
-        .map(row -> new DemoVolunteer(row.get("id", UUID.class), row.get("city_code", String.class),
-            List.of(row.get("skill_codes", String[].class))))
+        .map(
+            row ->
+                new DemoVolunteer(
+                    row.get("id", UUID.class),
+                    row.get("city_code", String.class),
+                    List.of(row.get("skill_codes", String[].class))))
         .all();
   }
 
   Flux<DemoOrganization> organizations(int count) {
-    return database.sql("select o.id, o.name_ar, o.name_en from organizations o where o.status = 'active' and exists"
-            + " (select 1 from opportunities p where p.organization_id = o.id and p.status = 'published') order by o.id desc limit :count")
+    return database
+        .sql(
+            "select o.id, o.name_ar, o.name_en from organizations o where o.status = 'active' and exists"
+                + " (select 1 from opportunities p where p.organization_id = o.id and p.status = 'published') order by o.id desc limit :count")
         .bind("count", count)
-        .map(row -> new DemoOrganization(row.get("id", UUID.class), row.get("name_ar", String.class), row.get("name_en", String.class)))
+        .map(
+            row ->
+                new DemoOrganization(
+                    row.get("id", UUID.class),
+                    row.get("name_ar", String.class),
+                    row.get("name_en", String.class)))
         .all();
   }
 
   Mono<Boolean> activeVolunteer(UUID id) {
-    return database.sql("select 1 from volunteers where id = :id and status = 'active'").bind("id", id).map(row -> true).one()
+    return database
+        .sql("select 1 from volunteers where id = :id and status = 'active'")
+        .bind("id", id)
+        .map(row -> true)
+        .one()
         .defaultIfEmpty(false);
   }
 
   Mono<Boolean> activeOrganization(UUID id) {
-    return database.sql("select 1 from organizations where id = :id and status = 'active'").bind("id", id).map(row -> true).one()
+    return database
+        .sql("select 1 from organizations where id = :id and status = 'active'")
+        .bind("id", id)
+        .map(row -> true)
+        .one()
         .defaultIfEmpty(false);
   }
 }

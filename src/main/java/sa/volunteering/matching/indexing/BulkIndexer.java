@@ -7,8 +7,8 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
@@ -17,13 +17,14 @@ import sa.volunteering.matching.search.ElasticsearchLanes;
 import sa.volunteering.matching.system.problem.ElasticsearchStatus;
 
 /**
- * Sends one {@code _bulk} request for a batch and judges every item on its own: a 200 can still carry
- * failed items. External versions ({@code external_gte}) make late or repeated writes harmless: a 409
- * means a newer version is already there, which is success for the row. 429 and 5xx items are retried;
- * other 4xx items are failures for an operator. A request that fails as a whole retries every row, and counts
- * against no row unless Elasticsearch refused the request itself as malformed. Documents are not sent once they are older
- * than {@code max-document-age}: a removal's tombstone lives {@code gc-deletes}, and an older write arriving after it
- * expired would bring the document back.
+ * Sends one {@code _bulk} request for a batch and judges every item on its own: a 200 can still
+ * carry failed items. External versions ({@code external_gte}) make late or repeated writes
+ * harmless: a 409 means a newer version is already there, which is success for the row. 429 and 5xx
+ * items are retried; other 4xx items are failures for an operator. A request that fails as a whole
+ * retries every row, and counts against no row unless Elasticsearch refused the request itself as
+ * malformed. Documents are not sent once they are older than {@code max-document-age}: a removal's
+ * tombstone lives {@code gc-deletes}, and an older write arriving after it expired would bring the
+ * document back.
  */
 @Component
 class BulkIndexer {
@@ -32,13 +33,17 @@ class BulkIndexer {
   private final ElasticsearchLanes lanes;
   private final IndexingProperties properties;
 
-  BulkIndexer(ElasticsearchAsyncClient client, ElasticsearchLanes lanes, IndexingProperties properties) {
+  BulkIndexer(
+      ElasticsearchAsyncClient client, ElasticsearchLanes lanes, IndexingProperties properties) {
     this.client = client;
     this.lanes = lanes;
     this.properties = properties;
   }
 
-  /** Sends documents read from PostgreSQL at {@code readAt} ({@link System#nanoTime()}), unless they are too old by then. */
+  /**
+   * Sends documents read from PostgreSQL at {@code readAt} ({@link System#nanoTime()}), unless they
+   * are too old by then.
+   */
   Mono<BulkOutcome> send(List<IndexAction> actions, long readAt) {
     BulkOutcome.Builder settled = new BulkOutcome.Builder();
     List<IndexAction> sent = new ArrayList<>();
@@ -48,13 +53,30 @@ class BulkIndexer {
         case IndexAction.Nothing nothing -> settled.done(nothing.outboxIds());
         case IndexAction.Put put -> {
           sent.add(put);
-          operations.add(BulkOperation.of(op -> op.index(index -> index.index(put.index()).id(put.id())
-              .version(put.version()).versionType(VersionType.ExternalGte).document(put.document()))));
+          operations.add(
+              BulkOperation.of(
+                  op ->
+                      op.index(
+                          index ->
+                              index
+                                  .index(put.index())
+                                  .id(put.id())
+                                  .version(put.version())
+                                  .versionType(VersionType.ExternalGte)
+                                  .document(put.document()))));
         }
         case IndexAction.Remove remove -> {
           sent.add(remove);
-          operations.add(BulkOperation.of(op -> op.delete(delete -> delete.index(remove.index()).id(remove.id())
-              .version(remove.version()).versionType(VersionType.ExternalGte))));
+          operations.add(
+              BulkOperation.of(
+                  op ->
+                      op.delete(
+                          delete ->
+                              delete
+                                  .index(remove.index())
+                                  .id(remove.id())
+                                  .version(remove.version())
+                                  .versionType(VersionType.ExternalGte))));
         }
       }
     }
@@ -62,21 +84,32 @@ class BulkIndexer {
       return Mono.just(settled.build(false));
     }
     BulkRequest request = BulkRequest.of(bulk -> bulk.operations(operations));
-    return lanes.indexing(() -> {
-          long age = System.nanoTime() - readAt;
-          if (age > properties.maxDocumentAge().toNanos()) {
-            return CompletableFuture.failedFuture(new StaleDocumentsException(Duration.ofNanos(age), properties.maxDocumentAge()));
-          }
-          return client.bulk(request);
-        })
+    return lanes
+        .indexing(
+            () -> {
+              long age = System.nanoTime() - readAt;
+              if (age > properties.maxDocumentAge().toNanos()) {
+                return CompletableFuture.failedFuture(
+                    new StaleDocumentsException(
+                        Duration.ofNanos(age), properties.maxDocumentAge()));
+              }
+              return client.bulk(request);
+            })
         .timeout(properties.bulkTimeout())
         .map(response -> judge(response, sent, settled))
-        .onErrorResume(error -> Mono.just(BulkOutcome.retryAll(settled.done(), sent, "bulk request failed: " + error,
-            !refusedAsMalformed(error))));
+        .onErrorResume(
+            error ->
+                Mono.just(
+                    BulkOutcome.retryAll(
+                        settled.done(),
+                        sent,
+                        "bulk request failed: " + error,
+                        !refusedAsMalformed(error))));
   }
 
   /** Reads each item's answer, in the order sent: done, to retry, or failed for good. */
-  static BulkOutcome judge(BulkResponse response, List<IndexAction> sent, BulkOutcome.Builder outcome) {
+  static BulkOutcome judge(
+      BulkResponse response, List<IndexAction> sent, BulkOutcome.Builder outcome) {
     List<BulkResponseItem> items = response.items();
     for (int i = 0; i < sent.size(); i++) {
       IndexAction action = sent.get(i);
@@ -101,20 +134,33 @@ class BulkIndexer {
     return outcome.build(false);
   }
 
-  /** Documents that waited too long for their request: read again rather than risk outliving a removal's tombstone. */
+  /**
+   * Documents that waited too long for their request: read again rather than risk outliving a
+   * removal's tombstone.
+   */
   static final class StaleDocumentsException extends RuntimeException {
     StaleDocumentsException(Duration age, Duration limit) {
-      super("documents read " + age.toMillis() + " ms ago, more than app.indexing.max-document-age (" + limit.toMillis() + " ms); read again");
+      super(
+          "documents read "
+              + age.toMillis()
+              + " ms ago, more than app.indexing.max-document-age ("
+              + limit.toMillis()
+              + " ms); read again");
     }
   }
 
-  /** Elasticsearch answered the request as a whole with a 4xx other than 429: retrying it unchanged cannot help. */
+  /**
+   * Elasticsearch answered the request as a whole with a 4xx other than 429: retrying it unchanged
+   * cannot help.
+   */
   private static boolean refusedAsMalformed(Throwable error) {
     int status = ElasticsearchStatus.of(error);
     return status >= 400 && status < 500 && status != 429;
   }
 
   private static String describe(int status, ErrorCause error) {
-    return error == null ? "status " + status : "status " + status + ": " + error.type() + ": " + error.reason();
+    return error == null
+        ? "status " + status
+        : "status " + status + ": " + error.type() + ": " + error.reason();
   }
 }

@@ -8,13 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a batch settled: rows done (indexed, removed, or already superseded by a newer version), rows to
- * retry later (429, 5xx, timeouts, a failed request) and rows that failed for good, with reasons; and the
- * documents Elasticsearch took. {@code unreachable} says the request failed as a whole (the cluster was not
- * reached, or did not answer): no fault of any row, so no row is given up on for it. Immutable: built once by
- * {@link Builder}.
+ * What a batch settled: rows done (indexed, removed, or already superseded by a newer version),
+ * rows to retry later (429, 5xx, timeouts, a failed request) and rows that failed for good, with
+ * reasons; and the documents Elasticsearch took. {@code unreachable} says the request failed as a
+ * whole (the cluster was not reached, or did not answer): no fault of any row, so no row is given
+ * up on for it. Immutable: built once by {@link Builder}.
  */
-record BulkOutcome(List<Long> done, Map<Long, String> retry, Map<Long, String> failed, List<IndexAction.Put> indexed, boolean unreachable) {
+record BulkOutcome(
+    List<Long> done,
+    Map<Long, String> retry,
+    Map<Long, String> failed,
+    List<IndexAction.Put> indexed,
+    boolean unreachable) {
 
   BulkOutcome {
     done = List.copyOf(done);
@@ -24,7 +29,8 @@ record BulkOutcome(List<Long> done, Map<Long, String> retry, Map<Long, String> f
   }
 
   /** Every row of the actions to retry for one reason, besides those already done. */
-  static BulkOutcome retryAll(Collection<Long> done, List<IndexAction> actions, String reason, boolean unreachable) {
+  static BulkOutcome retryAll(
+      Collection<Long> done, List<IndexAction> actions, String reason, boolean unreachable) {
     Builder outcome = new Builder().done(done);
     actions.forEach(action -> outcome.retry(action, reason));
     return outcome.build(unreachable);

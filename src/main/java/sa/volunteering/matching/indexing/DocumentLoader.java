@@ -1,6 +1,5 @@
 package sa.volunteering.matching.indexing;
 
-import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,9 +16,9 @@ import sa.volunteering.matching.search.index.SearchIndexProperties;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 
 /**
- * Turns a batch of outbox rows into index actions by reading the current state of every aggregate they
- * name: one query per kind of aggregate, never one per row. An organization's change re-indexes its
- * opportunities, which carry its name.
+ * Turns a batch of outbox rows into index actions by reading the current state of every aggregate
+ * they name: one query per kind of aggregate, never one per row. An organization's change
+ * re-indexes its opportunities, which carry its name.
  */
 @Component
 class DocumentLoader {
@@ -40,34 +39,53 @@ class DocumentLoader {
     return actionsFor(rows, opportunities, volunteers);
   }
 
-  /** The same, writing to the given indexes instead of the aliases (a reindex fills a new index). */
-  Mono<List<IndexAction>> actionsFor(List<OutboxRow> rows, String opportunities, String volunteers) {
+  /**
+   * The same, writing to the given indexes instead of the aliases (a reindex fills a new index).
+   */
+  Mono<List<IndexAction>> actionsFor(
+      List<OutboxRow> rows, String opportunities, String volunteers) {
     Map<UUID, List<OutboxRow>> opportunityRows = group(rows, "opportunity");
     Map<UUID, List<OutboxRow>> volunteerRows = group(rows, "volunteer");
     Map<UUID, List<OutboxRow>> organizationRows = group(rows, "organization");
     return opportunitiesOf(organizationRows)
-        .flatMap(byOrganization -> {
-          Map<UUID, List<Long>> opportunityOutbox = new LinkedHashMap<>();
-          Map<UUID, Long> tombstoneVersions = new HashMap<>();
-          opportunityRows.forEach((id, list) -> {
-            opportunityOutbox.computeIfAbsent(id, key -> new ArrayList<>()).addAll(ids(list));
-            tombstoneVersions.put(id, maxVersion(list));
-          });
-          byOrganization.forEach((organization, opportunityIds) -> opportunityIds.forEach(id ->
-              opportunityOutbox.computeIfAbsent(id, key -> new ArrayList<>()).addAll(ids(organizationRows.get(organization)))));
-          List<Long> settledWithoutWork = organizationRows.entrySet().stream()
-              .filter(entry -> byOrganization.getOrDefault(entry.getKey(), List.of()).isEmpty())
-              .flatMap(entry -> ids(entry.getValue()).stream()).toList();
-          return opportunityActions(opportunities, opportunityOutbox, tombstoneVersions)
-              .flatMap(forOpportunities -> volunteerActions(volunteers, volunteerRows).map(forVolunteers -> {
-                List<IndexAction> actions = new ArrayList<>(forOpportunities);
-                actions.addAll(forVolunteers);
-                if (!settledWithoutWork.isEmpty()) {
-                  actions.add(new IndexAction.Nothing(settledWithoutWork));
-                }
-                return actions;
-              }));
-        });
+        .flatMap(
+            byOrganization -> {
+              Map<UUID, List<Long>> opportunityOutbox = new LinkedHashMap<>();
+              Map<UUID, Long> tombstoneVersions = new HashMap<>();
+              opportunityRows.forEach(
+                  (id, list) -> {
+                    opportunityOutbox
+                        .computeIfAbsent(id, key -> new ArrayList<>())
+                        .addAll(ids(list));
+                    tombstoneVersions.put(id, maxVersion(list));
+                  });
+              byOrganization.forEach(
+                  (organization, opportunityIds) ->
+                      opportunityIds.forEach(
+                          id ->
+                              opportunityOutbox
+                                  .computeIfAbsent(id, key -> new ArrayList<>())
+                                  .addAll(ids(organizationRows.get(organization)))));
+              List<Long> settledWithoutWork =
+                  organizationRows.entrySet().stream()
+                      .filter(
+                          entry -> byOrganization.getOrDefault(entry.getKey(), List.of()).isEmpty())
+                      .flatMap(entry -> ids(entry.getValue()).stream())
+                      .toList();
+              return opportunityActions(opportunities, opportunityOutbox, tombstoneVersions)
+                  .flatMap(
+                      forOpportunities ->
+                          volunteerActions(volunteers, volunteerRows)
+                              .map(
+                                  forVolunteers -> {
+                                    List<IndexAction> actions = new ArrayList<>(forOpportunities);
+                                    actions.addAll(forVolunteers);
+                                    if (!settledWithoutWork.isEmpty()) {
+                                      actions.add(new IndexAction.Nothing(settledWithoutWork));
+                                    }
+                                    return actions;
+                                  }));
+            });
   }
 
   /** The state of one aggregate as read now; {@code document} only when it belongs in the index. */
@@ -77,75 +95,130 @@ class DocumentLoader {
     if (organizationRows.isEmpty()) {
       return Mono.just(Map.of());
     }
-    return database.sql("select organization_id, id from opportunities where organization_id = any(:ids) and status <> 'draft'")
+    return database
+        .sql(
+            "select organization_id, id from opportunities where organization_id = any(:ids) and status <> 'draft'")
         .bind("ids", organizationRows.keySet().toArray(UUID[]::new))
         .map(row -> Map.entry(row.get("organization_id", UUID.class), row.get("id", UUID.class)))
         .all()
-        .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        .collect(
+            Collectors.groupingBy(
+                Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
   }
 
-  private Mono<List<IndexAction>> opportunityActions(String index, Map<UUID, List<Long>> outbox, Map<UUID, Long> tombstones) {
+  private Mono<List<IndexAction>> opportunityActions(
+      String index, Map<UUID, List<Long>> outbox, Map<UUID, Long> tombstones) {
     if (outbox.isEmpty()) {
       return Mono.just(List.of());
     }
     UUID[] ids = outbox.keySet().toArray(UUID[]::new);
-    Mono<Map<UUID, List<Map<String, Object>>>> skills = database
-        .sql("select opportunity_id, skill_code, weight from opportunity_skills where opportunity_id = any(:ids)")
-        .bind("ids", ids)
-        .map(row -> Map.entry(row.get("opportunity_id", UUID.class),
-            Map.<String, Object>of("code", row.get("skill_code", String.class), "weight", row.get("weight", BigDecimal.class))))
-        .all()
-        .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-    return skills.flatMap(skillsById -> database.sql("select o.*, org.name_ar as org_name_ar, org.name_en as org_name_en,"
-            + " org.verified as org_verified from opportunities o join organizations org on org.id = o.organization_id where o.id = any(:ids)")
-        .bind("ids", ids)
-        .map(row -> {
-          UUID id = row.get("id", UUID.class);
-          boolean inIndex = !"draft".equals(row.get("status", String.class));
-          return new Current(id, row.get("version", Long.class),
-              inIndex ? documents.opportunity(row, skillsById.getOrDefault(id, List.of())) : null);
-        })
-        .all()
-        .collectMap(Current::id))
-        .map(current -> {
-          List<IndexAction> actions = new ArrayList<>();
-          outbox.forEach((id, outboxIds) -> actions.add(action(index, id, current.get(id), tombstones.getOrDefault(id, 0L), outboxIds)));
-          return actions;
-        });
+    Mono<Map<UUID, List<Map<String, Object>>>> skills =
+        database
+            .sql(
+                "select opportunity_id, skill_code, weight from opportunity_skills where opportunity_id = any(:ids)")
+            .bind("ids", ids)
+            .map(
+                row ->
+                    Map.entry(
+                        row.get("opportunity_id", UUID.class),
+                        Map.<String, Object>of(
+                            "code",
+                            row.get("skill_code", String.class),
+                            "weight",
+                            row.get("weight", BigDecimal.class))))
+            .all()
+            .collect(
+                Collectors.groupingBy(
+                    Map.Entry::getKey,
+                    Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    return skills
+        .flatMap(
+            skillsById ->
+                database
+                    .sql(
+                        "select o.*, org.name_ar as org_name_ar, org.name_en as org_name_en,"
+                            + " org.verified as org_verified from opportunities o join organizations org on org.id = o.organization_id where o.id = any(:ids)")
+                    .bind("ids", ids)
+                    .map(
+                        row -> {
+                          UUID id = row.get("id", UUID.class);
+                          boolean inIndex = !"draft".equals(row.get("status", String.class));
+                          return new Current(
+                              id,
+                              row.get("version", Long.class),
+                              inIndex
+                                  ? documents.opportunity(
+                                      row, skillsById.getOrDefault(id, List.of()))
+                                  : null);
+                        })
+                    .all()
+                    .collectMap(Current::id))
+        .map(
+            current -> {
+              List<IndexAction> actions = new ArrayList<>();
+              outbox.forEach(
+                  (id, outboxIds) ->
+                      actions.add(
+                          action(
+                              index,
+                              id,
+                              current.get(id),
+                              tombstones.getOrDefault(id, 0L),
+                              outboxIds)));
+              return actions;
+            });
   }
 
-  private Mono<List<IndexAction>> volunteerActions(String index, Map<UUID, List<OutboxRow>> outbox) {
+  private Mono<List<IndexAction>> volunteerActions(
+      String index, Map<UUID, List<OutboxRow>> outbox) {
     if (outbox.isEmpty()) {
       return Mono.just(List.of());
     }
-    return database.sql("select v.*, coalesce(verified.hours, 0) as verified_hours from volunteers v left join"
-            + " (select a.volunteer_id, sum(h.hours) as hours from applications a join volunteer_hours h on h.application_id = a.id"
-            + " where a.volunteer_id = any(:ids) and h.status = 'verified' group by a.volunteer_id) verified on verified.volunteer_id = v.id"
-            + " where v.id = any(:ids)")
+    return database
+        .sql(
+            "select v.*, coalesce(verified.hours, 0) as verified_hours from volunteers v left join"
+                + " (select a.volunteer_id, sum(h.hours) as hours from applications a join volunteer_hours h on h.application_id = a.id"
+                + " where a.volunteer_id = any(:ids) and h.status = 'verified' group by a.volunteer_id) verified on verified.volunteer_id = v.id"
+                + " where v.id = any(:ids)")
         .bind("ids", outbox.keySet().toArray(UUID[]::new))
-        .map(row -> new Current(row.get("id", UUID.class), row.get("version", Long.class),
-            "active".equals(row.get("status", String.class)) ? documents.volunteer(row) : null))
+        .map(
+            row ->
+                new Current(
+                    row.get("id", UUID.class),
+                    row.get("version", Long.class),
+                    "active".equals(row.get("status", String.class))
+                        ? documents.volunteer(row)
+                        : null))
         .all()
         .collectMap(Current::id)
-        .map(current -> {
-          List<IndexAction> actions = new ArrayList<>();
-          outbox.forEach((id, rows) -> actions.add(action(index, id, current.get(id), maxVersion(rows), ids(rows))));
-          return actions;
-        });
+        .map(
+            current -> {
+              List<IndexAction> actions = new ArrayList<>();
+              outbox.forEach(
+                  (id, rows) ->
+                      actions.add(action(index, id, current.get(id), maxVersion(rows), ids(rows))));
+              return actions;
+            });
   }
 
-  /** Put the current document, or remove it as of the newest version anyone has announced for it. */
-  private static IndexAction action(String index, UUID id, @Nullable Current current, long announced, List<Long> outboxIds) {
+  /**
+   * Put the current document, or remove it as of the newest version anyone has announced for it.
+   */
+  private static IndexAction action(
+      String index, UUID id, @Nullable Current current, long announced, List<Long> outboxIds) {
     if (current != null && current.document() != null) {
-      return new IndexAction.Put(index, id.toString(), current.version(), current.document(), outboxIds);
+      return new IndexAction.Put(
+          index, id.toString(), current.version(), current.document(), outboxIds);
     }
     long version = Math.max(announced, current == null ? 0 : current.version());
     return new IndexAction.Remove(index, id.toString(), version, outboxIds);
   }
 
   private static Map<UUID, List<OutboxRow>> group(List<OutboxRow> rows, String type) {
-    return rows.stream().filter(row -> row.type().equals(type))
-        .collect(Collectors.groupingBy(OutboxRow::aggregateId, LinkedHashMap::new, Collectors.toList()));
+    return rows.stream()
+        .filter(row -> row.type().equals(type))
+        .collect(
+            Collectors.groupingBy(OutboxRow::aggregateId, LinkedHashMap::new, Collectors.toList()));
   }
 
   private static List<Long> ids(List<OutboxRow> rows) {

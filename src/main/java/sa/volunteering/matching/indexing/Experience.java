@@ -1,8 +1,8 @@
 package sa.volunteering.matching.indexing;
 
 /**
- * A volunteer's verified hours as a number in [0, 1) that ranking can weigh: {@code h / (h + 25)}, so 25
- * hours count half, 100 hours 0.8, and nobody's thousands drown every other signal.
+ * A volunteer's verified hours as a number in [0, 1) that ranking can weigh: {@code h / (h + 25)},
+ * so 25 hours count half, 100 hours 0.8, and nobody's thousands drown every other signal.
  */
 public final class Experience {
 

@@ -13,13 +13,14 @@ import sa.volunteering.matching.taxonomy.City;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 
 /**
- * The one place the documents of both indexes are built, from rows as PostgreSQL returns them: the indexer, the
- * reindex and the benchmark's raw loader all send what this builds.
+ * The one place the documents of both indexes are built, from rows as PostgreSQL returns them: the
+ * indexer, the reindex and the benchmark's raw loader all send what this builds.
  */
 public final class IndexDocuments {
 
   /** Two decimals of a degree: about 1.1 km north-south. */
   private static final int VOLUNTEER_DECIMALS = 2;
+
   private static final int EXACT = -1;
 
   private final Taxonomy taxonomy;
@@ -28,18 +29,27 @@ public final class IndexDocuments {
     this.taxonomy = taxonomy;
   }
 
-  /** An opportunity's document from its row (with its organization's {@code org_name_ar}, {@code org_name_en}, {@code org_verified}) and its required skills ({@code code}, {@code weight}). */
+  /**
+   * An opportunity's document from its row (with its organization's {@code org_name_ar}, {@code
+   * org_name_en}, {@code org_verified}) and its required skills ({@code code}, {@code weight}).
+   */
   public Map<String, Object> opportunity(Readable row, List<Map<String, Object>> skills) {
     String cityCode = row.get("city_code", String.class);
     City city = taxonomy.cities().byCode(cityCode).orElse(null);
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("id", String.valueOf(row.get("id", UUID.class)));
-    document.put("title", join(row.get("title_ar", String.class), row.get("title_en", String.class)));
-    document.put("description", join(row.get("description_ar", String.class), row.get("description_en", String.class)));
-    document.put("organization", Map.of(
-        "id", String.valueOf(row.get("organization_id", UUID.class)),
-        "name", join(row.get("org_name_ar", String.class), row.get("org_name_en", String.class)),
-        "verified", Boolean.TRUE.equals(row.get("org_verified", Boolean.class))));
+    document.put(
+        "title", join(row.get("title_ar", String.class), row.get("title_en", String.class)));
+    document.put(
+        "description",
+        join(row.get("description_ar", String.class), row.get("description_en", String.class)));
+    document.put(
+        "organization",
+        Map.of(
+            "id", String.valueOf(row.get("organization_id", UUID.class)),
+            "name",
+                join(row.get("org_name_ar", String.class), row.get("org_name_en", String.class)),
+            "verified", Boolean.TRUE.equals(row.get("org_verified", Boolean.class))));
     document.put("field_code", row.get("field_code", String.class));
     document.put("skill_codes", skills.stream().map(skill -> skill.get("code")).toList());
     List<Map<String, Object>> required = withShares(skills);
@@ -58,8 +68,11 @@ public final class IndexDocuments {
     document.put("seats_total", seats);
     document.put("seats_left", left);
     document.put("capacity_left", seats == 0 ? 0.0 : (double) left / seats);
-    document.put("languages", row.get("title_en", String.class) != null || row.get("description_en", String.class) != null
-        ? List.of("ar", "en") : List.of("ar"));
+    document.put(
+        "languages",
+        row.get("title_en", String.class) != null || row.get("description_en", String.class) != null
+            ? List.of("ar", "en")
+            : List.of("ar"));
     document.put("gender", row.get("gender", String.class));
     putIfPresent(document, "min_age", row.get("min_age", Integer.class));
     putIfPresent(document, "max_age", row.get("max_age", Integer.class));
@@ -104,31 +117,47 @@ public final class IndexDocuments {
   }
 
   /**
-   * The point given, else the centre of the city: ranking by distance needs a point for everyone. Rounded
-   * to {@code decimals} of a degree unless {@link #EXACT}: a volunteer's home is indexed to about a kilometre,
-   * no closer (data minimization; distances decay over tens of kilometres).
+   * The point given, else the centre of the city: ranking by distance needs a point for everyone.
+   * Rounded to {@code decimals} of a degree unless {@link #EXACT}: a volunteer's home is indexed to
+   * about a kilometre, no closer (data minimization; distances decay over tens of kilometres).
    */
-  private static void putLocation(Map<String, Object> document, Readable row, @Nullable City city, int decimals) {
+  private static void putLocation(
+      Map<String, Object> document, Readable row, @Nullable City city, int decimals) {
     Double lat = row.get("lat", Double.class);
     Double lon = row.get("lon", Double.class);
     if (lat != null && lon != null) {
-      document.put("location", Map.of("lat", rounded(lat, decimals), "lon", rounded(lon, decimals)));
+      document.put(
+          "location", Map.of("lat", rounded(lat, decimals), "lon", rounded(lon, decimals)));
     } else if (city != null) {
       document.put("location", Map.of("lat", city.lat(), "lon", city.lon()));
     }
   }
 
-  /** Each required skill with its share of the total weight, so that a sum of shares is a coverage in [0, 1]. */
+  /**
+   * Each required skill with its share of the total weight, so that a sum of shares is a coverage
+   * in [0, 1].
+   */
   private static List<Map<String, Object>> withShares(List<Map<String, Object>> skills) {
-    double total = skills.stream().mapToDouble(skill -> ((BigDecimal) skill.get("weight")).doubleValue()).sum();
-    return skills.stream().map(skill -> {
-      Map<String, Object> withShare = new LinkedHashMap<>(skill);
-      withShare.put("share", total == 0 ? 0.0 : ((BigDecimal) skill.get("weight")).doubleValue() / total);
-      return (Map<String, Object>) withShare;
-    }).toList();
+    double total =
+        skills.stream()
+            .mapToDouble(skill -> ((BigDecimal) skill.get("weight")).doubleValue())
+            .sum();
+    return skills.stream()
+        .map(
+            skill -> {
+              Map<String, Object> withShare = new LinkedHashMap<>(skill);
+              withShare.put(
+                  "share",
+                  total == 0 ? 0.0 : ((BigDecimal) skill.get("weight")).doubleValue() / total);
+              return (Map<String, Object>) withShare;
+            })
+        .toList();
   }
 
-  /** The shares again, one numeric field per skill code, so that a query can sum them without a nested (joining) query. */
+  /**
+   * The shares again, one numeric field per skill code, so that a query can sum them without a
+   * nested (joining) query.
+   */
   private static Map<String, Object> sharesByCode(List<Map<String, Object>> required) {
     Map<String, Object> shares = new LinkedHashMap<>();
     required.forEach(skill -> shares.put((String) skill.get("code"), skill.get("share")));
@@ -136,10 +165,15 @@ public final class IndexDocuments {
   }
 
   private static double rounded(double degrees, int decimals) {
-    return decimals == EXACT ? degrees : java.math.BigDecimal.valueOf(degrees).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+    return decimals == EXACT
+        ? degrees
+        : java.math.BigDecimal.valueOf(degrees)
+            .setScale(decimals, java.math.RoundingMode.HALF_UP)
+            .doubleValue();
   }
 
-  private static void putIfPresent(Map<String, Object> document, String key, @Nullable Object value) {
+  private static void putIfPresent(
+      Map<String, Object> document, String key, @Nullable Object value) {
     if (value != null) {
       document.put(key, value);
     }

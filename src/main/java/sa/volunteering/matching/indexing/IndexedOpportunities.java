@@ -9,9 +9,10 @@ import reactor.core.publisher.Mono;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
 
 /**
- * Announces, on {@code NOTIFY opportunities_indexed}, the ids of opportunities just written to the live
- * index, inside the indexing transaction, so that every instance hears of them once the batch commits.
- * A payload holds at most {@link #IDS_PER_NOTIFICATION} ids, comma-separated (PostgreSQL caps payloads at 8,000 bytes).
+ * Announces, on {@code NOTIFY opportunities_indexed}, the ids of opportunities just written to the
+ * live index, inside the indexing transaction, so that every instance hears of them once the batch
+ * commits. A payload holds at most {@link #IDS_PER_NOTIFICATION} ids, comma-separated (PostgreSQL
+ * caps payloads at 8,000 bytes).
  */
 @Component
 public class IndexedOpportunities {
@@ -28,13 +29,21 @@ public class IndexedOpportunities {
   }
 
   Mono<Void> announce(List<IndexAction.Put> indexed) {
-    List<String> ids = indexed.stream().filter(put -> put.index().equals(alias)).map(IndexAction.Put::id).toList();
+    List<String> ids =
+        indexed.stream().filter(put -> put.index().equals(alias)).map(IndexAction.Put::id).toList();
     List<String> payloads = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += IDS_PER_NOTIFICATION) {
-      payloads.add(String.join(",", ids.subList(from, Math.min(ids.size(), from + IDS_PER_NOTIFICATION))));
+      payloads.add(
+          String.join(",", ids.subList(from, Math.min(ids.size(), from + IDS_PER_NOTIFICATION))));
     }
     return Flux.fromIterable(payloads)
-        .concatMap(payload -> database.sql("select pg_notify('" + CHANNEL + "', :payload)").bind("payload", payload).fetch().rowsUpdated())
+        .concatMap(
+            payload ->
+                database
+                    .sql("select pg_notify('" + CHANNEL + "', :payload)")
+                    .bind("payload", payload)
+                    .fetch()
+                    .rowsUpdated())
         .then();
   }
 }

@@ -33,8 +33,10 @@ class IndexingAdminController {
 
   @GetMapping("/failures")
   @Operation(summary = "Changes that could not be indexed, newest first (admin)")
-  Mono<Page<IndexingFailure>> failures(Actor actor,
-      @RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
+  Mono<Page<IndexingFailure>> failures(
+      Actor actor,
+      @RequestParam(required = false) @Nullable Integer page,
+      @RequestParam(required = false) @Nullable Integer size) {
     actor.requireAdmin();
     PageRequest request = PageRequest.of(page, size, limits);
     return Page.of(queue.parked(request), queue.countParked(), request);
@@ -44,7 +46,8 @@ class IndexingAdminController {
   @Operation(summary = "Put a parked change back in the queue (admin)")
   Mono<Map<String, Object>> retry(Actor actor, @PathVariable long id) {
     actor.requireAdmin();
-    return queue.unpark(id)
+    return queue
+        .unpark(id)
         .map(requeued -> Map.<String, Object>of("id", requeued, "status", "queued"))
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Parked change", id)));
   }

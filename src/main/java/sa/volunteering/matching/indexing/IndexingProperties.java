@@ -11,15 +11,18 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled run the indexer in this instance (several instances may run it together)
  * @param batchSize outbox rows claimed, and at most one {@code _bulk} request sent, per batch
  * @param pollInterval how often to look for work when no notification arrives
- * @param maxAttempts failures of a row's own (not a whole-cluster outage) before it is parked for an operator
+ * @param maxAttempts failures of a row's own (not a whole-cluster outage) before it is parked for
+ *     an operator
  * @param backoff first retry delay; doubled per attempt, with jitter, up to {@code maxBackoff}
- * @param maxBackoff longest retry delay: after an outage, the index has caught up within about this long
+ * @param maxBackoff longest retry delay: after an outage, the index has caught up within about this
+ *     long
  * @param bulkTimeout how long one {@code _bulk} may take before the batch is retried
- * @param lagThreshold oldest pending change older than this makes the {@code indexing} health component, and so
- *     readiness, DOWN
+ * @param lagThreshold oldest pending change older than this makes the {@code indexing} health
+ *     component, and so readiness, DOWN
  * @param monitorInterval how often the outbox gauges are read again
- * @param maxDocumentAge documents read longer ago than this are not sent (the batch is read again): a late write must
- *     never outlive {@code app.search.index.gc-deletes}, or it could bring back a removed document (decision 0019)
+ * @param maxDocumentAge documents read longer ago than this are not sent (the batch is read again):
+ *     a late write must never outlive {@code app.search.index.gc-deletes}, or it could bring back a
+ *     removed document (decision 0019)
  */
 @Validated
 @ConfigurationProperties("app.indexing")
@@ -35,9 +38,21 @@ public record IndexingProperties(
     @DefaultValue("10s") Duration monitorInterval,
     @DefaultValue("60s") Duration maxDocumentAge) {
 
-  /** These settings with the indexer on: fault tests run indexers of their own in a JVM whose background indexer is off. */
+  /**
+   * These settings with the indexer on: fault tests run indexers of their own in a JVM whose
+   * background indexer is off.
+   */
   public IndexingProperties withIndexing() {
-    return new IndexingProperties(true, batchSize, pollInterval, maxAttempts, backoff, maxBackoff, bulkTimeout, lagThreshold, monitorInterval,
+    return new IndexingProperties(
+        true,
+        batchSize,
+        pollInterval,
+        maxAttempts,
+        backoff,
+        maxBackoff,
+        bulkTimeout,
+        lagThreshold,
+        monitorInterval,
         maxDocumentAge);
   }
 }

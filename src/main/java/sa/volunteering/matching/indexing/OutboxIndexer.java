@@ -16,14 +16,14 @@ import reactor.core.publisher.Mono;
 import sa.volunteering.matching.system.PostgresNotifications;
 
 /**
- * Drains the outbox into Elasticsearch. Each batch is one transaction: claim rows with
- * {@code FOR UPDATE SKIP LOCKED} (so instances share the work), read the current state of what they
- * name, send one {@code _bulk}, then acknowledge, reschedule or park each row by its own item's outcome.
- * A row is acknowledged only after Elasticsearch acknowledged its document. A row is parked after
- * {@code max-attempts} failures of its own, never for an outage of the whole cluster, which it outlives
- * retrying every {@code max-backoff} at most. It wakes on
- * {@code NOTIFY outbox} and polls as a fallback. Opportunities it indexed are announced on
- * {@code opportunities_indexed} when the batch commits (live matches listen there).
+ * Drains the outbox into Elasticsearch. Each batch is one transaction: claim rows with {@code FOR
+ * UPDATE SKIP LOCKED} (so instances share the work), read the current state of what they name, send
+ * one {@code _bulk}, then acknowledge, reschedule or park each row by its own item's outcome. A row
+ * is acknowledged only after Elasticsearch acknowledged its document. A row is parked after {@code
+ * max-attempts} failures of its own, never for an outage of the whole cluster, which it outlives
+ * retrying every {@code max-backoff} at most. It wakes on {@code NOTIFY outbox} and polls as a
+ * fallback. Opportunities it indexed are announced on {@code opportunities_indexed} when the batch
+ * commits (live matches listen there).
  */
 @Component
 public class OutboxIndexer implements SmartLifecycle {
@@ -40,8 +40,14 @@ public class OutboxIndexer implements SmartLifecycle {
   private volatile Disposable running = () -> {};
   private volatile boolean started;
 
-  OutboxIndexer(OutboxQueue queue, DocumentLoader documents, BulkIndexer bulk, TransactionalOperator transaction,
-      PostgresNotifications notifications, IndexedOpportunities announcements, IndexingProperties properties) {
+  OutboxIndexer(
+      OutboxQueue queue,
+      DocumentLoader documents,
+      BulkIndexer bulk,
+      TransactionalOperator transaction,
+      PostgresNotifications notifications,
+      IndexedOpportunities announcements,
+      IndexingProperties properties) {
     this.queue = queue;
     this.documents = documents;
     this.bulk = bulk;
@@ -53,13 +59,22 @@ public class OutboxIndexer implements SmartLifecycle {
 
   /** Processes one batch; emits how many outbox rows it claimed. */
   public Mono<Integer> drainOnce() {
-    return queue.claim(properties.batchSize()).collectList()
-        .flatMap(rows -> rows.isEmpty()
-            ? Mono.just(0)
-            : Mono.defer(() -> {
-              long readAt = System.nanoTime();
-              return documents.actionsFor(rows).flatMap(actions -> bulk.send(actions, readAt));
-            }).flatMap(outcome -> settle(rows, outcome)).thenReturn(rows.size()))
+    return queue
+        .claim(properties.batchSize())
+        .collectList()
+        .flatMap(
+            rows ->
+                rows.isEmpty()
+                    ? Mono.just(0)
+                    : Mono.defer(
+                            () -> {
+                              long readAt = System.nanoTime();
+                              return documents
+                                  .actionsFor(rows)
+                                  .flatMap(actions -> bulk.send(actions, readAt));
+                            })
+                        .flatMap(outcome -> settle(rows, outcome))
+                        .thenReturn(rows.size()))
         .as(transaction::transactional);
   }
 
@@ -70,24 +85,60 @@ public class OutboxIndexer implements SmartLifecycle {
         .reduce(0, Integer::sum);
   }
 
-  /** One update per group of rows that share a fate: done, parked for one reason, or retried after the same attempts for one reason. */
+  /**
+   * One update per group of rows that share a fate: done, parked for one reason, or retried after
+   * the same attempts for one reason.
+   */
   private Mono<Void> settle(List<OutboxRow> rows, BulkOutcome outcome) {
-    Map<Boolean, List<OutboxRow>> retryable = rows.stream().filter(row -> outcome.retry().containsKey(row.id()))
-        .collect(Collectors.partitioningBy(row -> outcome.unreachable() || row.attempts() + 1 < properties.maxAttempts()));
+    Map<Boolean, List<OutboxRow>> retryable =
+        rows.stream()
+            .filter(row -> outcome.retry().containsKey(row.id()))
+            .collect(
+                Collectors.partitioningBy(
+                    row -> outcome.unreachable() || row.attempts() + 1 < properties.maxAttempts()));
     Map<String, List<Long>> parked = new java.util.LinkedHashMap<>();
-    outcome.failed().forEach((id, reason) -> parked.computeIfAbsent(reason, key -> new java.util.ArrayList<>()).add(id));
-    retryable.get(false).forEach(row -> parked.computeIfAbsent("gave up after " + properties.maxAttempts() + " attempts: "
-        + outcome.retry().get(row.id()), key -> new java.util.ArrayList<>()).add(row.id()));
-    Map<RetryGroup, List<Long>> retries = retryable.get(true).stream().collect(Collectors.groupingBy(
-        row -> new RetryGroup(row.attempts(), outcome.retry().get(row.id())), Collectors.mapping(OutboxRow::id, Collectors.toList())));
+    outcome
+        .failed()
+        .forEach(
+            (id, reason) ->
+                parked.computeIfAbsent(reason, key -> new java.util.ArrayList<>()).add(id));
+    retryable
+        .get(false)
+        .forEach(
+            row ->
+                parked
+                    .computeIfAbsent(
+                        "gave up after "
+                            + properties.maxAttempts()
+                            + " attempts: "
+                            + outcome.retry().get(row.id()),
+                        key -> new java.util.ArrayList<>())
+                    .add(row.id()));
+    Map<RetryGroup, List<Long>> retries =
+        retryable.get(true).stream()
+            .collect(
+                Collectors.groupingBy(
+                    row -> new RetryGroup(row.attempts(), outcome.retry().get(row.id())),
+                    Collectors.mapping(OutboxRow::id, Collectors.toList())));
     if (!parked.isEmpty()) {
-      log.warn("Indexing: {} rows failed for good and were parked", parked.values().stream().mapToInt(List::size).sum());
+      log.warn(
+          "Indexing: {} rows failed for good and were parked",
+          parked.values().stream().mapToInt(List::size).sum());
     }
-    return queue.done(outcome.done())
+    return queue
+        .done(outcome.done())
         .then(announcements.announce(outcome.indexed()))
-        .thenMany(Flux.fromIterable(parked.entrySet()).concatMap(group -> queue.park(group.getValue(), group.getKey())))
-        .thenMany(Flux.fromIterable(retries.entrySet()).concatMap(group ->
-            queue.retryLater(group.getValue(), backoff(group.getKey().attempts()), group.getKey().reason())))
+        .thenMany(
+            Flux.fromIterable(parked.entrySet())
+                .concatMap(group -> queue.park(group.getValue(), group.getKey())))
+        .thenMany(
+            Flux.fromIterable(retries.entrySet())
+                .concatMap(
+                    group ->
+                        queue.retryLater(
+                            group.getValue(),
+                            backoff(group.getKey().attempts()),
+                            group.getKey().reason())))
         .then();
   }
 
@@ -106,16 +157,25 @@ public class OutboxIndexer implements SmartLifecycle {
     if (!properties.enabled()) {
       return;
     }
-    Flux<Object> wakeUps = Flux.merge(Flux.interval(properties.pollInterval()), notifications.listen("outbox"));
-    // A wake-up that comes while a drain runs is kept (the latest one) and starts one more drain after it:
+    Flux<Object> wakeUps =
+        Flux.merge(Flux.interval(properties.pollInterval()), notifications.listen("outbox"));
+    // A wake-up that comes while a drain runs is kept (the latest one) and starts one more drain
+    // after it:
     // dropping it would leave a change committed during the drain waiting for the next poll.
-    running = wakeUps
-        .onBackpressureLatest()
-        .concatMap(wakeUp -> drain().onErrorResume(error -> {
-          log.warn("Indexing batch failed; retrying at the next wake-up", error);
-          return Mono.empty();
-        }), 0)
-        .subscribe();
+    running =
+        wakeUps
+            .onBackpressureLatest()
+            .concatMap(
+                wakeUp ->
+                    drain()
+                        .onErrorResume(
+                            error -> {
+                              log.warn(
+                                  "Indexing batch failed; retrying at the next wake-up", error);
+                              return Mono.empty();
+                            }),
+                0)
+            .subscribe();
     started = true;
   }
 

@@ -22,13 +22,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.security.Actor;
 
-/** Full reindex for administrators: start one, read its state, or follow it as a stream, on any instance (decision 0022). */
+/**
+ * Full reindex for administrators: start one, read its state, or follow it as a stream, on any
+ * instance (decision 0022).
+ */
 @RestController
 @RequestMapping("/api/admin/reindex")
 @Tag(name = "Administration")
 class ReindexController {
 
-  /** What to rebuild, in batches of {@code batchSize}, pausing {@code throttleMillis} between them. */
+  /**
+   * What to rebuild, in batches of {@code batchSize}, pausing {@code throttleMillis} between them.
+   */
   record ReindexRequest(
       @NotBlank String index,
       @Nullable @Min(1) @Max(10000) Integer batchSize,
@@ -50,8 +55,12 @@ class ReindexController {
   @Operation(summary = "Start a full reindex of opportunities or volunteers (admin)")
   Mono<ReindexJob.Progress> start(Actor actor, @Valid @RequestBody ReindexRequest request) {
     actor.requireAdmin();
-    return reindexer.start(request.index(), request.batchSize() == null ? properties.batchSize() : request.batchSize(),
-            Duration.ofMillis(request.throttleMillis() == null ? 0 : request.throttleMillis()), Boolean.TRUE.equals(request.keepOld()))
+    return reindexer
+        .start(
+            request.index(),
+            request.batchSize() == null ? properties.batchSize() : request.batchSize(),
+            Duration.ofMillis(request.throttleMillis() == null ? 0 : request.throttleMillis()),
+            Boolean.TRUE.equals(request.keepOld()))
         .map(ReindexJob::progress);
   }
 
@@ -66,9 +75,18 @@ class ReindexController {
   @Operation(summary = "Progress of a reindex as server-sent events, until it ends (admin)")
   Flux<ServerSentEvent<ReindexJob.Progress>> progress(Actor actor, @PathVariable String job) {
     actor.requireAdmin();
-    return reindexer.job(job)
-        .flatMapMany(first -> Flux.interval(Duration.ZERO, reindex.progressInterval()).concatMap(tick -> reindexer.job(job)))
+    return reindexer
+        .job(job)
+        .flatMapMany(
+            first ->
+                Flux.interval(Duration.ZERO, reindex.progressInterval())
+                    .concatMap(tick -> reindexer.job(job)))
         .takeUntil(progress -> !progress.state().equals("RUNNING"))
-        .map(progress -> ServerSentEvent.builder(progress).event("progress").id(String.valueOf(progress.done())).build());
+        .map(
+            progress ->
+                ServerSentEvent.builder(progress)
+                    .event("progress")
+                    .id(String.valueOf(progress.done()))
+                    .build());
   }
 }

@@ -10,7 +10,12 @@ import reactor.core.publisher.Sinks;
 /** One full reindex, as it runs: where it writes, how far it is, and how it ended. */
 public final class ReindexJob {
 
-  enum State { RUNNING, SUCCEEDED, FAILED, INTERRUPTED }
+  enum State {
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    INTERRUPTED
+  }
 
   final String id;
   final String name;
@@ -73,25 +78,69 @@ public final class ReindexJob {
   }
 
   Progress progress() {
-    return Progress.of(id, name, target, state.name(), total.get(), done.get(), caughtUp.get(), startedAt, finishedAt, error);
+    return Progress.of(
+        id,
+        name,
+        target,
+        state.name(),
+        total.get(),
+        done.get(),
+        caughtUp.get(),
+        startedAt,
+        finishedAt,
+        error);
   }
 
   /** What the progress stream and the status endpoint show. */
-  public record Progress(String job, String index, String target, String state, long total, long done, double percent,
-      long documentsPerSecond, @Nullable Long secondsLeft, long caughtUp, Instant startedAt, @Nullable Instant finishedAt,
+  public record Progress(
+      String job,
+      String index,
+      String target,
+      String state,
+      long total,
+      long done,
+      double percent,
+      long documentsPerSecond,
+      @Nullable Long secondsLeft,
+      long caughtUp,
+      Instant startedAt,
+      @Nullable Instant finishedAt,
       @Nullable String error) {
 
-    /** The figures a reader derives from the counts: how far in percent, how fast, how long still. */
-    static Progress of(String job, String index, String target, String state, long total, long done, long caughtUp, Instant startedAt,
-        @Nullable Instant finishedAt, @Nullable String error) {
+    /**
+     * The figures a reader derives from the counts: how far in percent, how fast, how long still.
+     */
+    static Progress of(
+        String job,
+        String index,
+        String target,
+        String state,
+        long total,
+        long done,
+        long caughtUp,
+        Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable String error) {
       boolean finished = !state.equals(State.RUNNING.name());
       Instant end = finishedAt == null ? Instant.now() : finishedAt;
       double seconds = Math.max(Duration.between(startedAt, end).toMillis() / 1000.0, 0.001);
       double rate = done / seconds;
       double percent = total == 0 ? (finished ? 100 : 0) : Math.min(100.0, 100.0 * done / total);
       Long secondsLeft = rate <= 0 || finished ? null : Math.round((total - done) / rate);
-      return new Progress(job, index, target, state, total, done, Math.round(percent * 10) / 10.0, Math.round(rate), secondsLeft, caughtUp,
-          startedAt, finishedAt, error);
+      return new Progress(
+          job,
+          index,
+          target,
+          state,
+          total,
+          done,
+          Math.round(percent * 10) / 10.0,
+          Math.round(rate),
+          secondsLeft,
+          caughtUp,
+          startedAt,
+          finishedAt,
+          error);
     }
   }
 }

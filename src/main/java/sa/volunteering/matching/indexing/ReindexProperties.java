@@ -9,8 +9,8 @@ import org.springframework.validation.annotation.Validated;
  * Reindex jobs, kept in PostgreSQL (decision 0022).
  *
  * @param heartbeat how often the instance running a job writes its progress
- * @param staleAfter a running job whose progress is older than this lost its instance: it reads as INTERRUPTED, and a
- *     new reindex of its index may start
+ * @param staleAfter a running job whose progress is older than this lost its instance: it reads as
+ *     INTERRUPTED, and a new reindex of its index may start
  * @param keepFinished finished jobs older than this are deleted when the next one starts
  * @param progressInterval how often the progress stream reads the job again
  */

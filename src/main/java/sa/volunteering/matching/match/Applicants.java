@@ -7,7 +7,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Who has applied to an opportunity, whatever became of the application: candidate cards flag them. */
+/**
+ * Who has applied to an opportunity, whatever became of the application: candidate cards flag them.
+ */
 @Component
 class Applicants {
 
@@ -18,7 +20,8 @@ class Applicants {
   }
 
   Mono<Set<String>> of(UUID opportunity) {
-    return database.sql("select volunteer_id from applications where opportunity_id = :id")
+    return database
+        .sql("select volunteer_id from applications where opportunity_id = :id")
         .bind("id", opportunity)
         .map(row -> String.valueOf(row.get("volunteer_id", UUID.class)))
         .all()

@@ -1,6 +1,10 @@
 package sa.volunteering.matching.match;
 
-/** Which side is being ranked: opportunities for a volunteer, or volunteers (candidates) for an opportunity. */
+/**
+ * Which side is being ranked: opportunities for a volunteer, or volunteers (candidates) for an
+ * opportunity.
+ */
 enum Direction {
-  OPPORTUNITIES, CANDIDATES
+  OPPORTUNITIES,
+  CANDIDATES
 }

@@ -4,15 +4,17 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Why a result ranks where it does, derived by the service from the two documents with the same formulas
- * Elasticsearch ranked with.
+ * Why a result ranks where it does, derived by the service from the two documents with the same
+ * formulas Elasticsearch ranked with.
  *
  * @param matchedSkills required skills the volunteer has
- * @param relatedSkills required skills the volunteer does not have but has a related one (partial credit)
+ * @param relatedSkills required skills the volunteer does not have but has a related one (partial
+ *     credit)
  * @param missingSkills required skills with no credit
  * @param distanceKm between the volunteer and the opportunity; null when it is remote
  * @param score the whole score, as Elasticsearch gave it
- * @param components each part of the score: its value in [0, 1], weight, points (value × weight) and share of the score
+ * @param components each part of the score: its value in [0, 1], weight, points (value × weight)
+ *     and share of the score
  */
 public record Explanation(
     List<String> matchedSkills,

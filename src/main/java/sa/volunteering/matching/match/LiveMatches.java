@@ -26,11 +26,12 @@ import sa.volunteering.matching.search.stream.StreamEvent;
 import sa.volunteering.matching.system.PostgresNotifications;
 
 /**
- * New matches pushed as they happen, without a percolator: every instance listens on
- * {@code opportunities_indexed}, reads the announced opportunities once by id (real-time get, no refresh
- * to wait for), and scores each against every volunteer following on this instance with {@link MatchScorer},
- * the same model the ranked lists use. A follower hears of an opportunity once per subscription, when it
- * first qualifies: eligible, and scoring at least {@code app.matching.live-threshold} of the highest score.
+ * New matches pushed as they happen, without a percolator: every instance listens on {@code
+ * opportunities_indexed}, reads the announced opportunities once by id (real-time get, no refresh
+ * to wait for), and scores each against every volunteer following on this instance with {@link
+ * MatchScorer}, the same model the ranked lists use. A follower hears of an opportunity once per
+ * subscription, when it first qualifies: eligible, and scoring at least {@code
+ * app.matching.live-threshold} of the highest score.
  */
 @Component
 class LiveMatches implements SmartLifecycle {
@@ -44,17 +45,28 @@ class LiveMatches implements SmartLifecycle {
   private final MatchService matching;
   private final MatchingProperties properties;
   private final String opportunities;
+
   /**
-   * Replaced at each stop, which completes the old one (its followers' streams end): the context may be
-   * started again (Spring's test framework pauses idle contexts; operators may stop and start it).
+   * Replaced at each stop, which completes the old one (its followers' streams end): the context
+   * may be started again (Spring's test framework pauses idle contexts; operators may stop and
+   * start it).
    */
-  private volatile Sinks.Many<List<Announced>> indexed = Sinks.many().multicast().directBestEffort();
+  private volatile Sinks.Many<List<Announced>> indexed =
+      Sinks.many().multicast().directBestEffort();
+
   private final Followers followers;
   private volatile Disposable listening = () -> {};
   private volatile boolean running;
 
-  LiveMatches(PostgresNotifications notifications, ElasticsearchAsyncClient client, ElasticsearchLanes lanes, MatchScorer scorer, MatchService matching,
-      MatchingProperties properties, SearchIndexProperties indexes, io.micrometer.core.instrument.MeterRegistry meters) {
+  LiveMatches(
+      PostgresNotifications notifications,
+      ElasticsearchAsyncClient client,
+      ElasticsearchLanes lanes,
+      MatchScorer scorer,
+      MatchService matching,
+      MatchingProperties properties,
+      SearchIndexProperties indexes,
+      io.micrometer.core.instrument.MeterRegistry meters) {
     this.notifications = notifications;
     this.client = client;
     this.lanes = lanes;
@@ -62,7 +74,9 @@ class LiveMatches implements SmartLifecycle {
     this.matching = matching;
     this.properties = properties;
     this.opportunities = indexes.alias("opportunities");
-    this.followers = new Followers(meters, "matching.live.followers", properties.liveMaxSubscribers(), "matches");
+    this.followers =
+        new Followers(
+            meters, "matching.live.followers", properties.liveMaxSubscribers(), "matches");
   }
 
   /** An announced opportunity, read once for every follower on the instance. */
@@ -73,51 +87,85 @@ class LiveMatches implements SmartLifecycle {
     return followers.count();
   }
 
-  /** Matches for {@code volunteer} from now on, as stream events; ends only when the client leaves. */
+  /**
+   * Matches for {@code volunteer} from now on, as stream events; ends only when the client leaves.
+   */
   Flux<StreamEvent> follow(VolunteerDoc volunteer, Language language) {
-    return followers.follow(() -> {
-      Set<String> told = ConcurrentHashMap.newKeySet();
-      double threshold = properties.liveThreshold() * scorer.highest(Direction.OPPORTUNITIES);
-      return indexed.asFlux()
-          .onBackpressureDrop(dropped -> log.warn("A live follower fell behind; {} opportunities not scored for it", dropped.size()))
-          .flatMapIterable(documents -> documents)
-          .<StreamEvent>handle((announced, sink) -> {
-            Instant now = Instant.now();
-            OpportunityDoc opportunity = announced.opportunity();
-            if (told.contains(opportunity.id()) || scorer.ineligible(volunteer, opportunity, now) != null) {
-              return;
-            }
-            Explanation explanation = scorer.explain(volunteer, opportunity, Direction.OPPORTUNITIES, 0, now);
-            if (explanation.score() >= threshold && told.add(opportunity.id())) {
-              sink.next(new StreamEvent.HitEvent(opportunity.id(), matching.matchHit(volunteer, announced.source(), explanation, language)));
-            }
-          });
-    });
+    return followers.follow(
+        () -> {
+          Set<String> told = ConcurrentHashMap.newKeySet();
+          double threshold = properties.liveThreshold() * scorer.highest(Direction.OPPORTUNITIES);
+          return indexed
+              .asFlux()
+              .onBackpressureDrop(
+                  dropped ->
+                      log.warn(
+                          "A live follower fell behind; {} opportunities not scored for it",
+                          dropped.size()))
+              .flatMapIterable(documents -> documents)
+              .<StreamEvent>handle(
+                  (announced, sink) -> {
+                    Instant now = Instant.now();
+                    OpportunityDoc opportunity = announced.opportunity();
+                    if (told.contains(opportunity.id())
+                        || scorer.ineligible(volunteer, opportunity, now) != null) {
+                      return;
+                    }
+                    Explanation explanation =
+                        scorer.explain(volunteer, opportunity, Direction.OPPORTUNITIES, 0, now);
+                    if (explanation.score() >= threshold && told.add(opportunity.id())) {
+                      sink.next(
+                          new StreamEvent.HitEvent(
+                              opportunity.id(),
+                              matching.matchHit(
+                                  volunteer, announced.source(), explanation, language)));
+                    }
+                  });
+        });
   }
 
   @Override
   public void start() {
-    listening = notifications.listen(IndexedOpportunities.CHANNEL)
-        .filter(payload -> !payload.isEmpty() && followers.count() > 0)
-        .concatMap(payload -> read(Arrays.asList(payload.split(","))).onErrorResume(error -> {
-          log.warn("Could not read announced opportunities for live matches", error);
-          return Mono.empty();
-        }))
-        // followers score on the emitting thread: a worker of the parallel scheduler, not the client's I/O thread
-        .publishOn(Schedulers.parallel())
-        .subscribe(announced -> indexed.tryEmitNext(announced));
+    listening =
+        notifications
+            .listen(IndexedOpportunities.CHANNEL)
+            .filter(payload -> !payload.isEmpty() && followers.count() > 0)
+            .concatMap(
+                payload ->
+                    read(Arrays.asList(payload.split(",")))
+                        .onErrorResume(
+                            error -> {
+                              log.warn(
+                                  "Could not read announced opportunities for live matches", error);
+                              return Mono.empty();
+                            }))
+            // followers score on the emitting thread: a worker of the parallel scheduler, not the
+            // client's I/O thread
+            .publishOn(Schedulers.parallel())
+            .subscribe(announced -> indexed.tryEmitNext(announced));
     running = true;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Mono<List<Announced>> read(List<String> ids) {
-    return lanes.search(() -> client.mget(m -> m.index(opportunities).ids(ids).sourceIncludes(MatchService.MATCH_SOURCE), Map.class))
-        .map(response -> response.docs().stream()
-            .filter(MultiGetResponseItem::isResult)
-            .map(item -> item.result())
-            .filter(result -> result.found() && result.source() != null)
-            .map(result -> new Announced((Map<String, Object>) result.source(), OpportunityDoc.of((Map<String, Object>) result.source())))
-            .toList());
+    return lanes
+        .search(
+            () ->
+                client.mget(
+                    m -> m.index(opportunities).ids(ids).sourceIncludes(MatchService.MATCH_SOURCE),
+                    Map.class))
+        .map(
+            response ->
+                response.docs().stream()
+                    .filter(MultiGetResponseItem::isResult)
+                    .map(item -> item.result())
+                    .filter(result -> result.found() && result.source() != null)
+                    .map(
+                        result ->
+                            new Announced(
+                                (Map<String, Object>) result.source(),
+                                OpportunityDoc.of((Map<String, Object>) result.source())))
+                    .toList());
   }
 
   @Override

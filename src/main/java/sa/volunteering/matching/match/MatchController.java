@@ -27,8 +27,8 @@ import sa.volunteering.matching.system.web.ApiProperties;
 import sa.volunteering.matching.system.web.Page;
 
 /**
- * Matching both ways. A volunteer's matches are theirs (and admins'); an opportunity's candidates are its
- * organization's (and admins'), as masked cards.
+ * Matching both ways. A volunteer's matches are theirs (and admins'); an opportunity's candidates
+ * are its organization's (and admins'), as masked cards.
  */
 @RestController
 @Tag(name = "Matching")
@@ -40,7 +40,12 @@ class MatchController {
   private final StreamResponses streams;
   private final ApiProperties pages;
 
-  MatchController(MatchService matching, LiveMatches live, QueryParser parser, StreamResponses streams, ApiProperties pages) {
+  MatchController(
+      MatchService matching,
+      LiveMatches live,
+      QueryParser parser,
+      StreamResponses streams,
+      ApiProperties pages) {
     this.matching = matching;
     this.live = live;
     this.parser = parser;
@@ -49,55 +54,106 @@ class MatchController {
   }
 
   @GetMapping("/api/volunteers/{id}/matches")
-  @Operation(summary = "Opportunities ranked for a volunteer (the volunteer, admins), each explained; text and filters refine them")
-  Mono<Page<MatchHit>> matches(Actor actor, @PathVariable UUID id, @ParameterObject @ModelAttribute SearchParameters refinement,
+  @Operation(
+      summary =
+          "Opportunities ranked for a volunteer (the volunteer, admins), each explained; text and filters refine them")
+  Mono<Page<MatchHit>> matches(
+      Actor actor,
+      @PathVariable UUID id,
+      @ParameterObject @ModelAttribute SearchParameters refinement,
       ServerWebExchange exchange) {
     requireSelfOrAdmin(actor, id);
     OpportunityQuery query = refine(refinement);
-    QueryParser.Paging paging = parser.paging(refinement, pages.defaultPageSize(), pages.maxPageSize());
-    return matching.volunteer(actor, id).flatMap(volunteer -> matching.matches(volunteer, query, paging, Language.of(exchange)));
+    QueryParser.Paging paging =
+        parser.paging(refinement, pages.defaultPageSize(), pages.maxPageSize());
+    return matching
+        .volunteer(actor, id)
+        .flatMap(volunteer -> matching.matches(volunteer, query, paging, Language.of(exchange)));
   }
 
-  @GetMapping(path = "/api/volunteers/{id}/matches/stream", produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
-  @Operation(summary = "Every match of a volunteer, best first, streamed as NDJSON or Server-Sent Events")
-  ResponseEntity<Flux<DataBuffer>> matchStream(Actor actor, @PathVariable UUID id, @ParameterObject @ModelAttribute SearchParameters refinement,
+  @GetMapping(
+      path = "/api/volunteers/{id}/matches/stream",
+      produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
+  @Operation(
+      summary = "Every match of a volunteer, best first, streamed as NDJSON or Server-Sent Events")
+  ResponseEntity<Flux<DataBuffer>> matchStream(
+      Actor actor,
+      @PathVariable UUID id,
+      @ParameterObject @ModelAttribute SearchParameters refinement,
       ServerWebExchange exchange) {
     requireSelfOrAdmin(actor, id);
     OpportunityQuery query = refine(refinement);
     int limit = streams.limit(refinement.limit());
     var after = streams.after(refinement.after(), exchange, MatchService.SORT);
-    return streams.respond(exchange, matching.volunteer(actor, id)
-        .flatMapMany(volunteer -> matching.matchStream(volunteer, query, after, limit, Language.of(exchange))));
+    return streams.respond(
+        exchange,
+        matching
+            .volunteer(actor, id)
+            .flatMapMany(
+                volunteer ->
+                    matching.matchStream(volunteer, query, after, limit, Language.of(exchange))));
   }
 
-  @GetMapping(path = "/api/volunteers/{id}/matches/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  @Operation(summary = "New matches as they are published or changed (Server-Sent Events)",
-      description = "An event arrives when an opportunity is indexed whose match score, without text, reaches app.matching.live-threshold"
-          + " of the highest possible.")
-  ResponseEntity<Flux<DataBuffer>> liveMatches(Actor actor, @PathVariable UUID id, ServerWebExchange exchange) {
+  @GetMapping(
+      path = "/api/volunteers/{id}/matches/live",
+      produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @Operation(
+      summary = "New matches as they are published or changed (Server-Sent Events)",
+      description =
+          "An event arrives when an opportunity is indexed whose match score, without text, reaches app.matching.live-threshold"
+              + " of the highest possible.")
+  ResponseEntity<Flux<DataBuffer>> liveMatches(
+      Actor actor, @PathVariable UUID id, ServerWebExchange exchange) {
     requireSelfOrAdmin(actor, id);
-    return streams.respond(exchange, matching.volunteer(actor, id).flatMapMany(volunteer -> live.follow(volunteer, Language.of(exchange))));
+    return streams.respond(
+        exchange,
+        matching
+            .volunteer(actor, id)
+            .flatMapMany(volunteer -> live.follow(volunteer, Language.of(exchange))));
   }
 
   @GetMapping("/api/opportunities/{id}/candidates")
-  @Operation(summary = "Volunteers ranked for an opportunity (its organization, admins), as masked cards, each explained")
-  Mono<Page<CandidateCard>> candidates(Actor actor, @PathVariable UUID id, @RequestParam(required = false) @Nullable Integer page,
-      @RequestParam(required = false) @Nullable Integer size, ServerWebExchange exchange) {
-    QueryParser.Paging paging = parser.paging(pagingOnly(page, size), pages.defaultPageSize(), pages.maxPageSize());
-    return managed(actor, id).flatMap(opportunity -> matching.candidates(opportunity, paging, Language.of(exchange)));
+  @Operation(
+      summary =
+          "Volunteers ranked for an opportunity (its organization, admins), as masked cards, each explained")
+  Mono<Page<CandidateCard>> candidates(
+      Actor actor,
+      @PathVariable UUID id,
+      @RequestParam(required = false) @Nullable Integer page,
+      @RequestParam(required = false) @Nullable Integer size,
+      ServerWebExchange exchange) {
+    QueryParser.Paging paging =
+        parser.paging(pagingOnly(page, size), pages.defaultPageSize(), pages.maxPageSize());
+    return managed(actor, id)
+        .flatMap(opportunity -> matching.candidates(opportunity, paging, Language.of(exchange)));
   }
 
-  @GetMapping(path = "/api/opportunities/{id}/candidates/stream", produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
-  @Operation(summary = "Every candidate of an opportunity, best first, streamed as NDJSON or Server-Sent Events")
-  ResponseEntity<Flux<DataBuffer>> candidateStream(Actor actor, @PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit,
-      @RequestParam(required = false) @Nullable String after, ServerWebExchange exchange) {
+  @GetMapping(
+      path = "/api/opportunities/{id}/candidates/stream",
+      produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
+  @Operation(
+      summary =
+          "Every candidate of an opportunity, best first, streamed as NDJSON or Server-Sent Events")
+  ResponseEntity<Flux<DataBuffer>> candidateStream(
+      Actor actor,
+      @PathVariable UUID id,
+      @RequestParam(required = false) @Nullable Integer limit,
+      @RequestParam(required = false) @Nullable String after,
+      ServerWebExchange exchange) {
     int cap = streams.limit(limit);
     var cursor = streams.after(after, exchange, MatchService.SORT);
-    return streams.respond(exchange, managed(actor, id)
-        .flatMapMany(opportunity -> matching.candidateStream(opportunity, cursor, cap, Language.of(exchange))));
+    return streams.respond(
+        exchange,
+        managed(actor, id)
+            .flatMapMany(
+                opportunity ->
+                    matching.candidateStream(opportunity, cursor, cap, Language.of(exchange))));
   }
 
-  /** The opportunity, if the caller manages its organization; 401 or 403 before anything of it is read out. */
+  /**
+   * The opportunity, if the caller manages its organization; 401 or 403 before anything of it is
+   * read out.
+   */
   private Mono<OpportunityDoc> managed(Actor actor, UUID id) {
     actor.requireOrganizationRole();
     return matching.managedOpportunity(actor, id);
@@ -117,7 +173,8 @@ class MatchController {
   }
 
   private static SearchParameters pagingOnly(@Nullable Integer page, @Nullable Integer size) {
-    return new SearchParameters(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        page, size, null, null);
+    return new SearchParameters(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, page, size, null, null);
   }
 }

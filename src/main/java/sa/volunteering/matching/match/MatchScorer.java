@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 import sa.volunteering.matching.search.opportunities.GreatCircle;
 
 /**
- * The matching model in Java: the hard constraints, and the score as the sum of weighted components, each
- * computed exactly as the Elasticsearch queries of {@link MatchQueries} compute it. Explanations come from
- * here; so do live matches, scored as each changed opportunity is indexed.
+ * The matching model in Java: the hard constraints, and the score as the sum of weighted
+ * components, each computed exactly as the Elasticsearch queries of {@link MatchQueries} compute
+ * it. Explanations come from here; so do live matches, scored as each changed opportunity is
+ * indexed.
  */
 @Component
 class MatchScorer {
@@ -36,25 +37,35 @@ class MatchScorer {
     if (opportunity.seatsLeft() <= 0) {
       return "no seats left";
     }
-    if (volunteer.availableFrom() != null && opportunity.endsAt() != null
-        && opportunity.endsAt().isBefore(volunteer.availableFrom().atStartOfDay().toInstant(ZoneOffset.UTC))) {
+    if (volunteer.availableFrom() != null
+        && opportunity.endsAt() != null
+        && opportunity
+            .endsAt()
+            .isBefore(volunteer.availableFrom().atStartOfDay().toInstant(ZoneOffset.UTC))) {
       return "ends before the volunteer is available";
     }
-    if (volunteer.availableTo() != null && opportunity.startsAt() != null
-        && !opportunity.startsAt().isBefore(volunteer.availableTo().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))) {
+    if (volunteer.availableTo() != null
+        && opportunity.startsAt() != null
+        && !opportunity
+            .startsAt()
+            .isBefore(
+                volunteer.availableTo().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))) {
       return "starts after the volunteer's availability";
     }
     if (!"any".equals(opportunity.gender()) && !opportunity.gender().equals(volunteer.gender())) {
       return "open to " + opportunity.gender() + " volunteers only";
     }
     int age = age(volunteer, now);
-    if (opportunity.minAge() != null && age < opportunity.minAge() || opportunity.maxAge() != null && age > opportunity.maxAge()) {
+    if (opportunity.minAge() != null && age < opportunity.minAge()
+        || opportunity.maxAge() != null && age > opportunity.maxAge()) {
       return "outside the age range";
     }
     if (opportunity.remote()) {
       return volunteer.remoteOk() ? null : "remote, and the volunteer does not take remote work";
     }
-    if (volunteer.located() && opportunity.located() && distanceKm(volunteer, opportunity) > volunteer.travelKm()) {
+    if (volunteer.located()
+        && opportunity.located()
+        && distanceKm(volunteer, opportunity) > volunteer.travelKm()) {
       return "farther than the volunteer travels";
     }
     return null;
@@ -66,10 +77,16 @@ class MatchScorer {
   }
 
   /**
-   * The components of the pair's score, and the explanation of a hit Elasticsearch scored {@code score};
-   * with a score of 0 (live matches, where Elasticsearch is not asked) the model's own sum is the score.
+   * The components of the pair's score, and the explanation of a hit Elasticsearch scored {@code
+   * score}; with a score of 0 (live matches, where Elasticsearch is not asked) the model's own sum
+   * is the score.
    */
-  Explanation explain(VolunteerDoc volunteer, OpportunityDoc opportunity, Direction direction, double score, Instant now) {
+  Explanation explain(
+      VolunteerDoc volunteer,
+      OpportunityDoc opportunity,
+      Direction direction,
+      double score,
+      Instant now) {
     List<String> matched = new ArrayList<>();
     List<String> related = new ArrayList<>();
     List<String> missing = new ArrayList<>();
@@ -90,7 +107,10 @@ class MatchScorer {
     boolean field = volunteer.fields().contains(opportunity.fieldCode());
     boolean city = volunteer.cityCode().equals(opportunity.cityCode());
     boolean language = !Collections.disjoint(volunteer.languages(), opportunity.languages());
-    Double distance = opportunity.remote() || !volunteer.located() || !opportunity.located() ? null : distanceKm(volunteer, opportunity);
+    Double distance =
+        opportunity.remote() || !volunteer.located() || !opportunity.located()
+            ? null
+            : distanceKm(volunteer, opportunity);
     Map<String, double[]> parts = new LinkedHashMap<>();
     parts.put("skills", new double[] {coverage, weights.skills()});
     parts.put("field", new double[] {field ? 1 : 0, weights.field()});
@@ -98,10 +118,20 @@ class MatchScorer {
     parts.put("distance", new double[] {distanceCredit(opportunity, distance), weights.distance()});
     parts.put("language", new double[] {language ? 1 : 0, weights.language()});
     if (direction == Direction.OPPORTUNITIES) {
-      parts.put("freshness", new double[] {ageCredit(opportunity.publishedAt(), now, properties.freshnessScaleDays()), weights.freshness()});
+      parts.put(
+          "freshness",
+          new double[] {
+            ageCredit(opportunity.publishedAt(), now, properties.freshnessScaleDays()),
+            weights.freshness()
+          });
       parts.put("capacity", new double[] {opportunity.capacityLeft(), weights.capacity()});
     } else {
-      parts.put("freshness", new double[] {ageCredit(volunteer.updatedAt(), now, properties.activityScaleDays()), weights.freshness()});
+      parts.put(
+          "freshness",
+          new double[] {
+            ageCredit(volunteer.updatedAt(), now, properties.activityScaleDays()),
+            weights.freshness()
+          });
       parts.put("experience", new double[] {volunteer.experience(), weights.experience()});
     }
     double modelled = parts.values().stream().mapToDouble(part -> part[0] * part[1]).sum();
@@ -111,19 +141,43 @@ class MatchScorer {
     }
     double total = score > 0 ? score : modelled;
     List<Explanation.Component> components = new ArrayList<>();
-    parts.forEach((name, part) -> {
-      double points = part[0] * part[1];
-      components.add(new Explanation.Component(name, round(part[0]), part[1], round(points), total == 0 ? 0 : round(points / total)));
-    });
-    return new Explanation(matched, related, missing, distance == null ? null : Math.round(distance * 100) / 100.0, field, city, language,
-        round(total), components);
+    parts.forEach(
+        (name, part) -> {
+          double points = part[0] * part[1];
+          components.add(
+              new Explanation.Component(
+                  name,
+                  round(part[0]),
+                  part[1],
+                  round(points),
+                  total == 0 ? 0 : round(points / total)));
+        });
+    return new Explanation(
+        matched,
+        related,
+        missing,
+        distance == null ? null : Math.round(distance * 100) / 100.0,
+        field,
+        city,
+        language,
+        round(total),
+        components);
   }
 
-  /** The highest score a pair can reach without text: every weight of the direction's components. */
+  /**
+   * The highest score a pair can reach without text: every weight of the direction's components.
+   */
   double highest(Direction direction) {
     MatchingProperties.Weights weights = properties.weights();
-    double common = weights.skills() + weights.field() + weights.city() + weights.distance() + weights.language() + weights.freshness();
-    return common + (direction == Direction.OPPORTUNITIES ? weights.capacity() : weights.experience());
+    double common =
+        weights.skills()
+            + weights.field()
+            + weights.city()
+            + weights.distance()
+            + weights.language()
+            + weights.freshness();
+    return common
+        + (direction == Direction.OPPORTUNITIES ? weights.capacity() : weights.experience());
   }
 
   static double distanceKm(VolunteerDoc volunteer, OpportunityDoc opportunity) {
@@ -134,7 +188,13 @@ class MatchScorer {
     if (opportunity.remote()) {
       return 1;
     }
-    return distance == null ? 1 : gauss(distance, properties.distanceOffsetKm(), properties.distanceScaleKm(), properties.distanceDecay());
+    return distance == null
+        ? 1
+        : gauss(
+            distance,
+            properties.distanceOffsetKm(),
+            properties.distanceScaleKm(),
+            properties.distanceDecay());
   }
 
   private double ageCredit(@Nullable Instant at, Instant now, double scaleDays) {

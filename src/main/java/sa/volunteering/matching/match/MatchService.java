@@ -38,12 +38,15 @@ import sa.volunteering.matching.taxonomy.Taxonomy;
 class MatchService {
 
   static final String SORT = "match";
+
   /**
-   * Totals are exact up to here and "at least" beyond: counting every eligible document exactly keeps
-   * Elasticsearch from skipping the ones that cannot reach the page.
+   * Totals are exact up to here and "at least" beyond: counting every eligible document exactly
+   * keeps Elasticsearch from skipping the ones that cannot reach the page.
    */
   static final int TOTAL_COUNTED_UP_TO = 1_000;
-  static final List<String> MATCH_SOURCE = Stream.concat(HitReader.SOURCE.stream(), OpportunityDoc.SOURCE.stream()).distinct().toList();
+
+  static final List<String> MATCH_SOURCE =
+      Stream.concat(HitReader.SOURCE.stream(), OpportunityDoc.SOURCE.stream()).distinct().toList();
 
   private final ElasticsearchAsyncClient client;
   private final ElasticsearchLanes lanes;
@@ -57,8 +60,17 @@ class MatchService {
   private final String opportunities;
   private final String volunteers;
 
-  MatchService(ElasticsearchAsyncClient client, ElasticsearchLanes lanes, PointInTimeStream streams, TypoCorrector corrector, MatchQueries queries, MatchScorer scorer, HitReader hits,
-      Applicants applicants, Taxonomy taxonomy, SearchIndexProperties indexes) {
+  MatchService(
+      ElasticsearchAsyncClient client,
+      ElasticsearchLanes lanes,
+      PointInTimeStream streams,
+      TypoCorrector corrector,
+      MatchQueries queries,
+      MatchScorer scorer,
+      HitReader hits,
+      Applicants applicants,
+      Taxonomy taxonomy,
+      SearchIndexProperties indexes) {
     this.client = client;
     this.lanes = lanes;
     this.streams = streams;
@@ -73,8 +85,9 @@ class MatchService {
   }
 
   /**
-   * The volunteer's document, read in real time under the caller's own id: a volunteer's token can fetch no
-   * other volunteer's document, whatever the path says; an administrator reads the one named.
+   * The volunteer's document, read in real time under the caller's own id: a volunteer's token can
+   * fetch no other volunteer's document, whatever the path says; an administrator reads the one
+   * named.
    */
   Mono<VolunteerDoc> volunteer(Actor actor, UUID id) {
     UUID readable = actor.isAdmin() ? id : Ownership.of(actor).volunteer();
@@ -84,23 +97,57 @@ class MatchService {
   }
 
   /**
-   * The opportunity's document if the caller manages its organization, found by a query that itself filters
-   * on the caller's organization (administrators: any). A document indexed in the last second may not be
-   * searchable yet: then it is read in real time and its organization compared. 403 for another
-   * organization's, 404 when there is none.
+   * The opportunity's document if the caller manages its organization, found by a query that itself
+   * filters on the caller's organization (administrators: any). A document indexed in the last
+   * second may not be searchable yet: then it is read in real time and its organization compared.
+   * 403 for another organization's, 404 when there is none.
    */
   Mono<OpportunityDoc> managedOpportunity(Actor actor, UUID id) {
     Query byId = Query.of(q -> q.ids(i -> i.values(id.toString())));
-    Query owned = actor.isAdmin() ? byId : Query.of(q -> q.bool(b -> b.filter(byId)
-        .filter(f -> f.term(t -> t.field("organization.id").value(String.valueOf(Ownership.of(actor).organization()))))));
-    SearchRequest request = SearchRequest.of(s -> s.index(opportunities).query(owned).size(1).trackTotalHits(t -> t.enabled(false))
-        .source(src -> src.filter(f -> f.includes(OpportunityDoc.SOURCE))));
-    return lanes.search(() -> client.search(request, Map.class))
-        .flatMap(response -> response.hits().hits().isEmpty() ? Mono.<OpportunityDoc>empty()
-            : Mono.just(OpportunityDoc.of(sourceOf(response.hits().hits().getFirst()))))
-        .switchIfEmpty(Mono.defer(() -> document(opportunities, id, OpportunityDoc.SOURCE).map(OpportunityDoc::of)
-            .flatMap(recent -> actor.canManage(UUID.fromString(recent.organizationId())) ? Mono.just(recent)
-                : Mono.error(actor.denied("Only the organization that published this opportunity sees its candidates")))))
+    Query owned =
+        actor.isAdmin()
+            ? byId
+            : Query.of(
+                q ->
+                    q.bool(
+                        b ->
+                            b.filter(byId)
+                                .filter(
+                                    f ->
+                                        f.term(
+                                            t ->
+                                                t.field("organization.id")
+                                                    .value(
+                                                        String.valueOf(
+                                                            Ownership.of(actor)
+                                                                .organization()))))));
+    SearchRequest request =
+        SearchRequest.of(
+            s ->
+                s.index(opportunities)
+                    .query(owned)
+                    .size(1)
+                    .trackTotalHits(t -> t.enabled(false))
+                    .source(src -> src.filter(f -> f.includes(OpportunityDoc.SOURCE))));
+    return lanes
+        .search(() -> client.search(request, Map.class))
+        .flatMap(
+            response ->
+                response.hits().hits().isEmpty()
+                    ? Mono.<OpportunityDoc>empty()
+                    : Mono.just(OpportunityDoc.of(sourceOf(response.hits().hits().getFirst()))))
+        .switchIfEmpty(
+            Mono.defer(
+                () ->
+                    document(opportunities, id, OpportunityDoc.SOURCE)
+                        .map(OpportunityDoc::of)
+                        .flatMap(
+                            recent ->
+                                actor.canManage(UUID.fromString(recent.organizationId()))
+                                    ? Mono.just(recent)
+                                    : Mono.error(
+                                        actor.denied(
+                                            "Only the organization that published this opportunity sees its candidates")))))
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Published opportunity", id)));
   }
 
@@ -109,75 +156,180 @@ class MatchService {
     return hit.source() == null ? Map.of() : (Map<String, Object>) hit.source();
   }
 
-  Mono<Page<MatchHit>> matches(VolunteerDoc volunteer, OpportunityQuery refinement, QueryParser.Paging paging, Language language) {
+  Mono<Page<MatchHit>> matches(
+      VolunteerDoc volunteer,
+      OpportunityQuery refinement,
+      QueryParser.Paging paging,
+      Language language) {
     Instant now = Instant.now();
-    return corrector.corrected(refinement).flatMap(corrected -> page(opportunities, queries.opportunitiesFor(volunteer, corrected, now),
-        MATCH_SOURCE, paging, hit -> matchHit(volunteer, hit, language, now)));
+    return corrector
+        .corrected(refinement)
+        .flatMap(
+            corrected ->
+                page(
+                    opportunities,
+                    queries.opportunitiesFor(volunteer, corrected, now),
+                    MATCH_SOURCE,
+                    paging,
+                    hit -> matchHit(volunteer, hit, language, now)));
   }
 
-  Flux<StreamEvent> matchStream(VolunteerDoc volunteer, OpportunityQuery refinement, @Nullable Cursor after, int limit, Language language) {
+  Flux<StreamEvent> matchStream(
+      VolunteerDoc volunteer,
+      OpportunityQuery refinement,
+      @Nullable Cursor after,
+      int limit,
+      Language language) {
     Instant now = Instant.now();
-    return corrector.corrected(refinement).flatMapMany(corrected -> streams.stream(new PointInTimeStream.Query(opportunities,
-        queries.opportunitiesFor(volunteer, corrected, now), MatchQueries.BY_SCORE, SORT, MATCH_SOURCE), after, limit,
-        hit -> matchHit(volunteer, hit, language, now)));
+    return corrector
+        .corrected(refinement)
+        .flatMapMany(
+            corrected ->
+                streams.stream(
+                    new PointInTimeStream.Query(
+                        opportunities,
+                        queries.opportunitiesFor(volunteer, corrected, now),
+                        MatchQueries.BY_SCORE,
+                        SORT,
+                        MATCH_SOURCE),
+                    after,
+                    limit,
+                    hit -> matchHit(volunteer, hit, language, now)));
   }
 
-  Mono<Page<CandidateCard>> candidates(OpportunityDoc opportunity, QueryParser.Paging paging, Language language) {
+  Mono<Page<CandidateCard>> candidates(
+      OpportunityDoc opportunity, QueryParser.Paging paging, Language language) {
     Instant now = Instant.now();
-    return applicants.of(UUID.fromString(opportunity.id())).flatMap(applied -> page(volunteers, queries.candidatesFor(opportunity, now),
-        VolunteerDoc.SOURCE, paging, hit -> card(opportunity, hit, applied, language, now)));
+    return applicants
+        .of(UUID.fromString(opportunity.id()))
+        .flatMap(
+            applied ->
+                page(
+                    volunteers,
+                    queries.candidatesFor(opportunity, now),
+                    VolunteerDoc.SOURCE,
+                    paging,
+                    hit -> card(opportunity, hit, applied, language, now)));
   }
 
-  Flux<StreamEvent> candidateStream(OpportunityDoc opportunity, @Nullable Cursor after, int limit, Language language) {
+  Flux<StreamEvent> candidateStream(
+      OpportunityDoc opportunity, @Nullable Cursor after, int limit, Language language) {
     Instant now = Instant.now();
-    return applicants.of(UUID.fromString(opportunity.id())).flatMapMany(applied -> streams.stream(new PointInTimeStream.Query(volunteers,
-        queries.candidatesFor(opportunity, now), MatchQueries.BY_SCORE, SORT, VolunteerDoc.SOURCE), after, limit,
-        hit -> card(opportunity, hit, applied, language, now)));
+    return applicants
+        .of(UUID.fromString(opportunity.id()))
+        .flatMapMany(
+            applied ->
+                streams.stream(
+                    new PointInTimeStream.Query(
+                        volunteers,
+                        queries.candidatesFor(opportunity, now),
+                        MatchQueries.BY_SCORE,
+                        SORT,
+                        VolunteerDoc.SOURCE),
+                    after,
+                    limit,
+                    hit -> card(opportunity, hit, applied, language, now)));
   }
 
-  private MatchHit matchHit(VolunteerDoc volunteer, Hit<Map<String, Object>> hit, Language language, Instant now) {
+  private MatchHit matchHit(
+      VolunteerDoc volunteer, Hit<Map<String, Object>> hit, Language language, Instant now) {
     Map<String, Object> source = hit.source() == null ? Map.of() : hit.source();
     double score = hit.score() == null ? 0 : hit.score();
-    return matchHit(volunteer, source, scorer.explain(volunteer, OpportunityDoc.of(source), Direction.OPPORTUNITIES, score, now), language);
+    return matchHit(
+        volunteer,
+        source,
+        scorer.explain(volunteer, OpportunityDoc.of(source), Direction.OPPORTUNITIES, score, now),
+        language);
   }
 
   /** An indexed opportunity as a match for the volunteer, with its explanation. */
-  MatchHit matchHit(VolunteerDoc volunteer, Map<String, Object> source, Explanation explanation, Language language) {
-    OpportunityHit opportunity = hits.read(source, null, null,
-        volunteer.located() ? new OpportunityQuery.Point(volunteer.lat(), volunteer.lon()) : null, language);
+  MatchHit matchHit(
+      VolunteerDoc volunteer,
+      Map<String, Object> source,
+      Explanation explanation,
+      Language language) {
+    OpportunityHit opportunity =
+        hits.read(
+            source,
+            null,
+            null,
+            volunteer.located()
+                ? new OpportunityQuery.Point(volunteer.lat(), volunteer.lon())
+                : null,
+            language);
     return new MatchHit(opportunity, explanation.score(), explanation);
   }
 
-  private CandidateCard card(OpportunityDoc opportunity, Hit<Map<String, Object>> hit, Set<String> applied, Language language, Instant now) {
+  private CandidateCard card(
+      OpportunityDoc opportunity,
+      Hit<Map<String, Object>> hit,
+      Set<String> applied,
+      Language language,
+      Instant now) {
     VolunteerDoc volunteer = VolunteerDoc.of(hit.source() == null ? Map.of() : hit.source());
     double score = hit.score() == null ? 0 : hit.score();
-    Explanation explanation = scorer.explain(volunteer, opportunity, Direction.CANDIDATES, score, now);
-    return new CandidateCard(volunteer.id(), HitReader.label(taxonomy.cities(), volunteer.cityCode(), language),
-        volunteer.skills().stream().sorted().map(code -> HitReader.label(taxonomy.skills(), code, language)).toList(),
-        volunteer.fields().stream().sorted().map(code -> HitReader.label(taxonomy.fields(), code, language)).toList(),
-        volunteer.languages().stream().sorted().toList(), volunteer.verifiedHours(), explanation.distanceKm(),
-        applied.contains(volunteer.id()), score, explanation);
+    Explanation explanation =
+        scorer.explain(volunteer, opportunity, Direction.CANDIDATES, score, now);
+    return new CandidateCard(
+        volunteer.id(),
+        HitReader.label(taxonomy.cities(), volunteer.cityCode(), language),
+        volunteer.skills().stream()
+            .sorted()
+            .map(code -> HitReader.label(taxonomy.skills(), code, language))
+            .toList(),
+        volunteer.fields().stream()
+            .sorted()
+            .map(code -> HitReader.label(taxonomy.fields(), code, language))
+            .toList(),
+        volunteer.languages().stream().sorted().toList(),
+        volunteer.verifiedHours(),
+        explanation.distanceKm(),
+        applied.contains(volunteer.id()),
+        score,
+        explanation);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private <T> Mono<Page<T>> page(String index, Query query, List<String> source, QueryParser.Paging paging,
+  private <T> Mono<Page<T>> page(
+      String index,
+      Query query,
+      List<String> source,
+      QueryParser.Paging paging,
       Function<Hit<Map<String, Object>>, T> read) {
-    SearchRequest request = SearchRequest.of(s -> s.index(index).query(query).sort(MatchQueries.BY_SCORE).from(paging.from()).size(paging.size())
-        .trackTotalHits(t -> t.count(TOTAL_COUNTED_UP_TO)).source(src -> src.filter(f -> f.includes(source))));
-    return lanes.search(() -> client.search(request, Map.class))
-        .map(response -> {
-          List<T> items = new ArrayList<>();
-          for (Hit hit : response.hits().hits()) {
-            items.add(read.apply((Hit<Map<String, Object>>) hit));
-          }
-          long total = response.hits().total() == null ? items.size() : response.hits().total().value();
-          return new Page<>(items, paging.page(), paging.size(), total);
-        });
+    SearchRequest request =
+        SearchRequest.of(
+            s ->
+                s.index(index)
+                    .query(query)
+                    .sort(MatchQueries.BY_SCORE)
+                    .from(paging.from())
+                    .size(paging.size())
+                    .trackTotalHits(t -> t.count(TOTAL_COUNTED_UP_TO))
+                    .source(src -> src.filter(f -> f.includes(source))));
+    return lanes
+        .search(() -> client.search(request, Map.class))
+        .map(
+            response -> {
+              List<T> items = new ArrayList<>();
+              for (Hit hit : response.hits().hits()) {
+                items.add(read.apply((Hit<Map<String, Object>>) hit));
+              }
+              long total =
+                  response.hits().total() == null ? items.size() : response.hits().total().value();
+              return new Page<>(items, paging.page(), paging.size(), total);
+            });
   }
 
   @SuppressWarnings("unchecked")
   private Mono<Map<String, Object>> document(String index, UUID id, List<String> source) {
-    return lanes.search(() -> client.get(g -> g.index(index).id(id.toString()).sourceIncludes(source), Map.class))
-        .flatMap(response -> response.found() && response.source() != null ? Mono.just((Map<String, Object>) response.source()) : Mono.empty());
+    return lanes
+        .search(
+            () ->
+                client.get(g -> g.index(index).id(id.toString()).sourceIncludes(source), Map.class))
+        .flatMap(
+            response ->
+                response.found() && response.source() != null
+                    ? Mono.just((Map<String, Object>) response.source())
+                    : Mono.empty());
   }
 }

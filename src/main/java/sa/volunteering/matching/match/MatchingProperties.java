@@ -13,10 +13,12 @@ import org.springframework.validation.annotation.Validated;
  * How matching ranks (docs/ranking.md explains each weight).
  *
  * @param weights what each component of the score is worth at most
- * @param distanceScaleKm the gauss decay on distance: at offset + scale km a match keeps {@code distanceDecay} of its credit
+ * @param distanceScaleKm the gauss decay on distance: at offset + scale km a match keeps {@code
+ *     distanceDecay} of its credit
  * @param freshnessScaleDays the gauss decay on an opportunity's publication date
  * @param activityScaleDays the gauss decay on a volunteer's last profile update (candidates)
- * @param liveThreshold a live match is pushed when its score, without text, reaches this share of the highest possible
+ * @param liveThreshold a live match is pushed when its score, without text, reaches this share of
+ *     the highest possible
  * @param liveMaxSubscribers live subscriptions one instance holds at most; more get 503
  */
 @Validated

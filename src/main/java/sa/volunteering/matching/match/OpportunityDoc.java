@@ -31,15 +31,39 @@ record OpportunityDoc(
   /** A required skill and its share of the opportunity's skill weight. */
   record RequiredSkill(String code, double share) {}
 
-  static final List<String> SOURCE = List.of("id", "organization.id", "field_code", "city_code", "location", "mode", "starts_at", "ends_at",
-      "required_skills", "languages", "seats_left", "capacity_left", "gender", "min_age", "max_age", "status", "published_at");
+  static final List<String> SOURCE =
+      List.of(
+          "id",
+          "organization.id",
+          "field_code",
+          "city_code",
+          "location",
+          "mode",
+          "starts_at",
+          "ends_at",
+          "required_skills",
+          "languages",
+          "seats_left",
+          "capacity_left",
+          "gender",
+          "min_age",
+          "max_age",
+          "status",
+          "published_at");
 
   static OpportunityDoc of(Map<String, Object> source) {
     double[] point = Sources.point(source, "location");
     Object skills = source.get("required_skills");
-    List<RequiredSkill> required = skills instanceof List<?> list
-        ? list.stream().map(Sources::map).map(skill -> new RequiredSkill(Sources.string(skill, "code"), Sources.number(skill, "share", 0))).toList()
-        : List.of();
+    List<RequiredSkill> required =
+        skills instanceof List<?> list
+            ? list.stream()
+                .map(Sources::map)
+                .map(
+                    skill ->
+                        new RequiredSkill(
+                            Sources.string(skill, "code"), Sources.number(skill, "share", 0)))
+                .toList()
+            : List.of();
     return new OpportunityDoc(
         Sources.string(source, "id"),
         Sources.string(Sources.map(source.get("organization")), "id"),

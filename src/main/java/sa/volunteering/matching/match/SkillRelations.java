@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 import sa.volunteering.matching.taxonomy.Skill;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 
-/** Which skills are close enough to earn partial credit: the taxonomy's {@code related} lists, made symmetric. */
+/**
+ * Which skills are close enough to earn partial credit: the taxonomy's {@code related} lists, made
+ * symmetric.
+ */
 @Component
 class SkillRelations {
 

@@ -26,8 +26,22 @@ record VolunteerDoc(
     double experience,
     @Nullable Instant updatedAt) {
 
-  static final java.util.List<String> SOURCE = java.util.List.of("id", "city_code", "location", "skill_codes", "field_codes", "languages",
-      "availability", "travel_km", "remote_ok", "gender", "birth_year", "verified_hours", "experience", "updated_at");
+  static final java.util.List<String> SOURCE =
+      java.util.List.of(
+          "id",
+          "city_code",
+          "location",
+          "skill_codes",
+          "field_codes",
+          "languages",
+          "availability",
+          "travel_km",
+          "remote_ok",
+          "gender",
+          "birth_year",
+          "verified_hours",
+          "experience",
+          "updated_at");
 
   static VolunteerDoc of(Map<String, Object> source) {
     double[] point = Sources.point(source, "location");

@@ -1,6 +1,6 @@
 /**
- * Matching both ways: opportunities ranked for a volunteer, volunteers ranked for an opportunity, each result
- * explained, long lists streamed, and new matches pushed live.
+ * Matching both ways: opportunities ranked for a volunteer, volunteers ranked for an opportunity,
+ * each result explained, long lists streamed, and new matches pushed live.
  */
 @NullMarked
 package sa.volunteering.matching.match;

@@ -36,15 +36,22 @@ class OpportunityController {
   @PostMapping("/api/organizations/{organizationId}/opportunities")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Draft an opportunity for an organization (its members, admins)")
-  Mono<OpportunityView> create(Actor actor, @PathVariable UUID organizationId, @Valid @RequestBody OpportunityRequest request) {
+  Mono<OpportunityView> create(
+      Actor actor,
+      @PathVariable UUID organizationId,
+      @Valid @RequestBody OpportunityRequest request) {
     return opportunities.create(actor, organizationId, request);
   }
 
   @GetMapping("/api/organizations/{organizationId}/opportunities")
   @Operation(summary = "An organization's opportunities (drafts only for its members and admins)")
-  Mono<Page<OpportunityView>> list(Actor actor, @PathVariable UUID organizationId,
-      @RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
-    return opportunities.listByOrganization(actor, organizationId, PageRequest.of(page, size, limits));
+  Mono<Page<OpportunityView>> list(
+      Actor actor,
+      @PathVariable UUID organizationId,
+      @RequestParam(required = false) @Nullable Integer page,
+      @RequestParam(required = false) @Nullable Integer size) {
+    return opportunities.listByOrganization(
+        actor, organizationId, PageRequest.of(page, size, limits));
   }
 
   @GetMapping("/api/opportunities/{id}")
@@ -55,7 +62,8 @@ class OpportunityController {
 
   @PutMapping("/api/opportunities/{id}")
   @Operation(summary = "Update an opportunity; send the version you read")
-  Mono<OpportunityView> update(Actor actor, @PathVariable UUID id, @Valid @RequestBody OpportunityRequest request) {
+  Mono<OpportunityView> update(
+      Actor actor, @PathVariable UUID id, @Valid @RequestBody OpportunityRequest request) {
     return opportunities.update(actor, id, request);
   }
 

@@ -8,7 +8,10 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Closes published opportunities once they have ended, every {@code app.opportunities.expiry-interval}. */
+/**
+ * Closes published opportunities once they have ended, every {@code
+ * app.opportunities.expiry-interval}.
+ */
 @Component
 class OpportunityExpiry implements SmartLifecycle {
 
@@ -26,19 +29,27 @@ class OpportunityExpiry implements SmartLifecycle {
 
   @Override
   public void start() {
-    running = Flux.interval(properties.expiryInterval())
-        .onBackpressureDrop()
-        .concatMap(tick -> opportunities.expireEnded()
-            .doOnNext(count -> {
-              if (count > 0) {
-                log.info("Closed {} ended opportunities", count);
-              }
-            })
-            .onErrorResume(error -> {
-              log.warn("Closing ended opportunities failed; will retry at the next tick", error);
-              return Mono.empty();
-            }))
-        .subscribe();
+    running =
+        Flux.interval(properties.expiryInterval())
+            .onBackpressureDrop()
+            .concatMap(
+                tick ->
+                    opportunities
+                        .expireEnded()
+                        .doOnNext(
+                            count -> {
+                              if (count > 0) {
+                                log.info("Closed {} ended opportunities", count);
+                              }
+                            })
+                        .onErrorResume(
+                            error -> {
+                              log.warn(
+                                  "Closing ended opportunities failed; will retry at the next tick",
+                                  error);
+                              return Mono.empty();
+                            }))
+            .subscribe();
     started = true;
   }
 

@@ -25,12 +25,17 @@ record OpportunityRequest(
     @NotBlank @Size(max = 64) String cityCode,
     @Nullable @DecimalMin("-90") @DecimalMax("90") Double lat,
     @Nullable @DecimalMin("-180") @DecimalMax("180") Double lon,
-    @NotNull @Pattern(regexp = "on_site|remote|hybrid", message = "must be one of on_site, remote, hybrid") String mode,
+    @NotNull
+        @Pattern(
+            regexp = "on_site|remote|hybrid",
+            message = "must be one of on_site, remote, hybrid")
+        String mode,
     @NotNull Instant startsAt,
     @NotNull Instant endsAt,
     @NotNull @DecimalMin("0.5") @DecimalMax("10000") BigDecimal hours,
     @NotNull @Min(1) @Max(100000) Integer seats,
-    @Nullable @Pattern(regexp = "any|male|female", message = "must be one of any, male, female") String gender,
+    @Nullable @Pattern(regexp = "any|male|female", message = "must be one of any, male, female")
+        String gender,
     @Nullable @Min(0) @Max(120) Integer minAge,
     @Nullable @Min(0) @Max(120) Integer maxAge,
     @NotNull @Size(max = 30) List<@NotNull @Valid RequiredSkill> requiredSkills,

@@ -1,4 +1,7 @@
-/** Opportunities: drafted and published by members of their organization, closed by hand or when they end. */
+/**
+ * Opportunities: drafted and published by members of their organization, closed by hand or when
+ * they end.
+ */
 @NullMarked
 package sa.volunteering.matching.opportunity;
 

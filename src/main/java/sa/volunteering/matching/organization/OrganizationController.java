@@ -43,7 +43,9 @@ class OrganizationController {
 
   @GetMapping
   @Operation(summary = "List organizations")
-  Mono<Page<OrganizationView>> list(@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
+  Mono<Page<OrganizationView>> list(
+      @RequestParam(required = false) @Nullable Integer page,
+      @RequestParam(required = false) @Nullable Integer size) {
     return organizations.list(PageRequest.of(page, size, limits));
   }
 
@@ -55,7 +57,8 @@ class OrganizationController {
 
   @PutMapping("/{id}")
   @Operation(summary = "Update an organization (admin); send the version you read")
-  Mono<OrganizationView> update(Actor actor, @PathVariable UUID id, @Valid @RequestBody OrganizationRequest request) {
+  Mono<OrganizationView> update(
+      Actor actor, @PathVariable UUID id, @Valid @RequestBody OrganizationRequest request) {
     return organizations.update(actor, id, request);
   }
 

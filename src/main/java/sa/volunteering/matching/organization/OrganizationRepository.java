@@ -12,7 +12,8 @@ import sa.volunteering.matching.system.web.PageRequest;
 @Repository
 class OrganizationRepository {
 
-  private static final String COLUMNS = "id, name_ar, name_en, city_code, kind, verified, status, version, created_at, updated_at";
+  private static final String COLUMNS =
+      "id, name_ar, name_en, city_code, kind, verified, status, version, created_at, updated_at";
 
   private final DatabaseClient database;
 
@@ -21,8 +22,12 @@ class OrganizationRepository {
   }
 
   Mono<OrganizationView> insert(UUID id, OrganizationRequest request) {
-    return bindRequest(database.sql("insert into organizations (id, name_ar, name_en, city_code, kind, verified)"
-            + " values (:id, :nameAr, :nameEn, :city, :kind, :verified) returning " + COLUMNS), request)
+    return bindRequest(
+            database.sql(
+                "insert into organizations (id, name_ar, name_en, city_code, kind, verified)"
+                    + " values (:id, :nameAr, :nameEn, :city, :kind, :verified) returning "
+                    + COLUMNS),
+            request)
         .bind("id", id)
         .map(OrganizationRepository::view)
         .one();
@@ -30,18 +35,22 @@ class OrganizationRepository {
 
   /** Empty when the version did not match (or the row is gone). */
   Mono<OrganizationView> update(UUID id, long version, OrganizationRequest request) {
-    return bindRequest(database.sql("update organizations set name_ar = :nameAr, name_en = :nameEn, city_code = :city, kind = :kind,"
-            + " verified = :verified, version = version + 1, updated_at = now()"
-            + " where id = :id and version = :version returning " + COLUMNS), request)
+    return bindRequest(
+            database.sql(
+                "update organizations set name_ar = :nameAr, name_en = :nameEn, city_code = :city, kind = :kind,"
+                    + " verified = :verified, version = version + 1, updated_at = now()"
+                    + " where id = :id and version = :version returning "
+                    + COLUMNS),
+            request)
         .bind("id", id)
         .bind("version", version)
         .map(OrganizationRepository::view)
         .one();
   }
 
-  private static DatabaseClient.GenericExecuteSpec bindRequest(DatabaseClient.GenericExecuteSpec spec, OrganizationRequest request) {
-    return spec
-        .bind("nameAr", request.nameAr())
+  private static DatabaseClient.GenericExecuteSpec bindRequest(
+      DatabaseClient.GenericExecuteSpec spec, OrganizationRequest request) {
+    return spec.bind("nameAr", request.nameAr())
         .bind("nameEn", request.nameEn())
         .bind("city", request.cityCode())
         .bind("kind", request.kind())
@@ -49,22 +58,30 @@ class OrganizationRepository {
   }
 
   Mono<OrganizationView> close(UUID id) {
-    return database.sql("update organizations set status = 'closed', version = version + 1, updated_at = now()"
-            + " where id = :id and status = 'active' returning " + COLUMNS)
+    return database
+        .sql(
+            "update organizations set status = 'closed', version = version + 1, updated_at = now()"
+                + " where id = :id and status = 'active' returning "
+                + COLUMNS)
         .bind("id", id)
         .map(OrganizationRepository::view)
         .one();
   }
 
   Mono<OrganizationView> find(UUID id) {
-    return database.sql("select " + COLUMNS + " from organizations where id = :id")
+    return database
+        .sql("select " + COLUMNS + " from organizations where id = :id")
         .bind("id", id)
         .map(OrganizationRepository::view)
         .one();
   }
 
   Flux<OrganizationView> list(PageRequest page) {
-    return database.sql("select " + COLUMNS + " from organizations order by created_at desc, id limit :limit offset :offset")
+    return database
+        .sql(
+            "select "
+                + COLUMNS
+                + " from organizations order by created_at desc, id limit :limit offset :offset")
         .bind("limit", page.size())
         .bind("offset", page.offset())
         .map(OrganizationRepository::view)
@@ -72,7 +89,10 @@ class OrganizationRepository {
   }
 
   Mono<Long> count() {
-    return database.sql("select count(*) as total from organizations").map(row -> row.get("total", Long.class)).one();
+    return database
+        .sql("select count(*) as total from organizations")
+        .map(row -> row.get("total", Long.class))
+        .one();
   }
 
   private static OrganizationView view(Readable row) {

@@ -12,8 +12,11 @@ record OrganizationRequest(
     @NotBlank @Size(max = 200) String nameAr,
     @NotBlank @Size(max = 200) String nameEn,
     @NotBlank @Size(max = 64) String cityCode,
-    @NotNull @Pattern(regexp = "government|nonprofit|private|academic|community",
-        message = "must be one of government, nonprofit, private, academic, community") String kind,
+    @NotNull
+        @Pattern(
+            regexp = "government|nonprofit|private|academic|community",
+            message = "must be one of government, nonprofit, private, academic, community")
+        String kind,
     @Nullable Boolean verified,
     @Nullable @PositiveOrZero Long version) {
 

@@ -22,7 +22,12 @@ public class OrganizationService {
   private final TransactionalOperator transaction;
   private final IdGenerator ids;
 
-  OrganizationService(OrganizationRepository organizations, Outbox outbox, Taxonomy taxonomy, TransactionalOperator transaction, IdGenerator ids) {
+  OrganizationService(
+      OrganizationRepository organizations,
+      Outbox outbox,
+      Taxonomy taxonomy,
+      TransactionalOperator transaction,
+      IdGenerator ids) {
     this.organizations = organizations;
     this.outbox = outbox;
     this.taxonomy = taxonomy;
@@ -33,8 +38,13 @@ public class OrganizationService {
   Mono<OrganizationView> create(Actor actor, OrganizationRequest request) {
     actor.requireAdmin();
     Taxonomy.requireKnown(taxonomy.cities(), "cityCode", request.cityCode());
-    return organizations.insert(ids.next(), request)
-        .flatMap(created -> outbox.announce(AggregateType.ORGANIZATION, created.id(), created.version()).thenReturn(created))
+    return organizations
+        .insert(ids.next(), request)
+        .flatMap(
+            created ->
+                outbox
+                    .announce(AggregateType.ORGANIZATION, created.id(), created.version())
+                    .thenReturn(created))
         .as(transaction::transactional);
   }
 
@@ -42,25 +52,54 @@ public class OrganizationService {
     actor.requireAdmin();
     Taxonomy.requireKnown(taxonomy.cities(), "cityCode", request.cityCode());
     if (request.version() == null) {
-      throw Problems.invalidField("version", "NotNull", "an update must carry the version it was read at");
+      throw Problems.invalidField(
+          "version", "NotNull", "an update must carry the version it was read at");
     }
     long version = request.version();
-    return organizations.update(id, version, request)
-        .switchIfEmpty(Mono.defer(() -> find(id).flatMap(current -> Mono.error(Problems.staleVersion("Organization " + id, version, current.version())))))
-        .flatMap(updated -> outbox.announce(AggregateType.ORGANIZATION, id, updated.version()).thenReturn(updated))
+    return organizations
+        .update(id, version, request)
+        .switchIfEmpty(
+            Mono.defer(
+                () ->
+                    find(id)
+                        .flatMap(
+                            current ->
+                                Mono.error(
+                                    Problems.staleVersion(
+                                        "Organization " + id, version, current.version())))))
+        .flatMap(
+            updated ->
+                outbox
+                    .announce(AggregateType.ORGANIZATION, id, updated.version())
+                    .thenReturn(updated))
         .as(transaction::transactional);
   }
 
   Mono<OrganizationView> close(Actor actor, UUID id) {
     actor.requireAdmin();
-    return organizations.close(id)
-        .switchIfEmpty(Mono.defer(() -> find(id).flatMap(current -> Mono.error(Problems.invalidState("organization " + id, current.status(), "close")))))
-        .flatMap(closed -> outbox.announce(AggregateType.ORGANIZATION, id, closed.version()).thenReturn(closed))
+    return organizations
+        .close(id)
+        .switchIfEmpty(
+            Mono.defer(
+                () ->
+                    find(id)
+                        .flatMap(
+                            current ->
+                                Mono.error(
+                                    Problems.invalidState(
+                                        "organization " + id, current.status(), "close")))))
+        .flatMap(
+            closed ->
+                outbox
+                    .announce(AggregateType.ORGANIZATION, id, closed.version())
+                    .thenReturn(closed))
         .as(transaction::transactional);
   }
 
   public Mono<OrganizationView> find(UUID id) {
-    return organizations.find(id).switchIfEmpty(Mono.error(() -> Problems.notFound("Organization", id)));
+    return organizations
+        .find(id)
+        .switchIfEmpty(Mono.error(() -> Problems.notFound("Organization", id)));
   }
 
   Mono<Page<OrganizationView>> list(PageRequest page) {

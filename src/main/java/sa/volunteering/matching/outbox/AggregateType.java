@@ -1,6 +1,8 @@
 package sa.volunteering.matching.outbox;
 
-/** What an outbox row announces a change of; the values match the outbox table's check constraint. */
+/**
+ * What an outbox row announces a change of; the values match the outbox table's check constraint.
+ */
 public enum AggregateType {
   ORGANIZATION("organization"),
   VOLUNTEER("volunteer"),

@@ -19,7 +19,9 @@ public class Outbox {
   }
 
   public Mono<Void> announce(AggregateType type, UUID id, long version) {
-    return database.sql("insert into outbox (aggregate_type, aggregate_id, aggregate_version) values (:type, :id, :version)")
+    return database
+        .sql(
+            "insert into outbox (aggregate_type, aggregate_id, aggregate_version) values (:type, :id, :version)")
         .bind("type", type.column())
         .bind("id", id)
         .bind("version", version)

@@ -1,4 +1,7 @@
-/** The transactional outbox: every change to an indexed aggregate is announced in its own transaction. */
+/**
+ * The transactional outbox: every change to an indexed aggregate is announced in its own
+ * transaction.
+ */
 @NullMarked
 package sa.volunteering.matching.outbox;
 

@@ -3,13 +3,13 @@ package sa.volunteering.matching.search;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.transport.ElasticsearchTransport;
 import org.springframework.context.annotation.Bean;
-import sa.volunteering.matching.system.observability.RequestIdTransport;
 import org.springframework.context.annotation.Configuration;
+import sa.volunteering.matching.system.observability.RequestIdTransport;
 
 /**
- * Spring Boot builds the transport and the blocking client; request paths use the asynchronous client
- * on the same transport (one connection pool), wrapped lazily: {@code Mono.fromFuture(() -> ...)}. Each of its
- * requests names the service's request it serves ({@code X-Opaque-Id}).
+ * Spring Boot builds the transport and the blocking client; request paths use the asynchronous
+ * client on the same transport (one connection pool), wrapped lazily: {@code Mono.fromFuture(() ->
+ * ...)}. Each of its requests names the service's request it serves ({@code X-Opaque-Id}).
  */
 @Configuration(proxyBeanMethods = false)
 class ElasticsearchConfiguration {

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.system.problem.Problems;
 
-/** Every call to Elasticsearch goes through one of two bounded lanes ({@link ElasticsearchProperties}). */
+/**
+ * Every call to Elasticsearch goes through one of two bounded lanes ({@link
+ * ElasticsearchProperties}).
+ */
 @Component
 public class ElasticsearchLanes {
 
@@ -24,18 +27,25 @@ public class ElasticsearchLanes {
   }
 
   /**
-   * A call made for a user: a search, a suggestion, a page of a stream, a match. A search answered by only some of its
-   * shards (a node just died, a shard is relocating) is refused with a 503: a partial page, total or facet would be
-   * wrong without saying so.
+   * A call made for a user: a search, a suggestion, a page of a stream, a match. A search answered
+   * by only some of its shards (a node just died, a shard is relocating) is refused with a 503: a
+   * partial page, total or facet would be wrong without saying so.
    */
   public <T> Mono<T> search(Supplier<CompletableFuture<T>> request) {
     return search.run(Elasticsearch.call(request)).map(ElasticsearchLanes::whole);
   }
 
   static <T> T whole(T response) {
-    if (response instanceof ResponseBody<?> body && body.shards() != null && body.shards().failed().intValue() > 0) {
-      throw Problems.unavailable("The search cluster answered from " + body.shards().successful() + " of " + body.shards().total()
-          + " shards; retry shortly", PARTIAL_RETRY);
+    if (response instanceof ResponseBody<?> body
+        && body.shards() != null
+        && body.shards().failed().intValue() > 0) {
+      throw Problems.unavailable(
+          "The search cluster answered from "
+              + body.shards().successful()
+              + " of "
+              + body.shards().total()
+              + " shards; retry shortly",
+          PARTIAL_RETRY);
     }
     return response;
   }

@@ -6,11 +6,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the service spends Elasticsearch: requests made for users ({@code search}: searches, suggestions,
- * streams, matches) and the indexer's ({@code indexing}: bulk writes, reindexing) each have lanes of their
- * own, so that a flood of searches cannot take the connections and the time the indexer needs.
- * Their concurrencies together should stay within the client's connections per node (10 by default).
+ * How the service spends Elasticsearch: requests made for users ({@code search}: searches,
+ * suggestions, streams, matches) and the indexer's ({@code indexing}: bulk writes, reindexing) each
+ * have lanes of their own, so that a flood of searches cannot take the connections and the time the
+ * indexer needs. Their concurrencies together should stay within the client's connections per node
+ * (10 by default).
  */
 @Validated
 @ConfigurationProperties("app.elasticsearch")
-public record ElasticsearchProperties(@Valid @NotNull LaneProperties search, @Valid @NotNull LaneProperties indexing) {}
+public record ElasticsearchProperties(
+    @Valid @NotNull LaneProperties search, @Valid @NotNull LaneProperties indexing) {}

@@ -12,4 +12,8 @@ import java.time.Duration;
  * @param maxWait how long a call waits for a place before it is refused
  * @param timeout how long a call may take once it has a place
  */
-public record LaneProperties(@Min(1) int concurrency, @Min(0) int queue, @NotNull Duration maxWait, @NotNull Duration timeout) {}
+public record LaneProperties(
+    @Min(1) int concurrency,
+    @Min(0) int queue,
+    @NotNull Duration maxWait,
+    @NotNull Duration timeout) {}

@@ -24,7 +24,9 @@ public final class Sources {
 
   public static double number(Map<String, Object> source, String key, double fallback) {
     Object value = source.get(key);
-    return value instanceof Number number ? number.doubleValue() : value == null ? fallback : Double.parseDouble(value.toString());
+    return value instanceof Number number
+        ? number.doubleValue()
+        : value == null ? fallback : Double.parseDouble(value.toString());
   }
 
   public static @Nullable Integer integer(Map<String, Object> source, String key) {
@@ -34,7 +36,9 @@ public final class Sources {
 
   public static Set<String> strings(Map<String, Object> source, String key) {
     Object value = source.get(key);
-    return value instanceof List<?> list ? Set.copyOf(list.stream().map(String::valueOf).toList()) : Set.of();
+    return value instanceof List<?> list
+        ? Set.copyOf(list.stream().map(String::valueOf).toList())
+        : Set.of();
   }
 
   @SuppressWarnings("unchecked")
@@ -49,7 +53,9 @@ public final class Sources {
 
   public static @Nullable LocalDate date(Map<String, Object> source, String key) {
     String value = optionalString(source, key);
-    return value == null ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+    return value == null
+        ? null
+        : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
   }
 
   /** {@code [lat, lon]} of a geo point written as {@code {"lat": .., "lon": ..}}, or null. */

@@ -35,7 +35,9 @@ public record Actor(Set<Role> roles, @Nullable UUID volunteerId, @Nullable UUID 
     return isAdmin() || isMemberOf(organization);
   }
 
-  /** 401 for an anonymous caller (they may be allowed once signed in), else 403 with {@code detail}. */
+  /**
+   * 401 for an anonymous caller (they may be allowed once signed in), else 403 with {@code detail}.
+   */
   public RuntimeException denied(String detail) {
     return isAnonymous() ? Problems.unauthorized() : Problems.forbidden(detail);
   }

@@ -25,10 +25,15 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebFluxCon
   }
 
   @Override
-  public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext, ServerWebExchange exchange) {
-    return exchange.getPrincipal()
+  public Mono<Object> resolveArgument(
+      MethodParameter parameter, BindingContext bindingContext, ServerWebExchange exchange) {
+    return exchange
+        .getPrincipal()
         .filter(JwtAuthenticationToken.class::isInstance)
-        .map(principal -> (Object) SecurityConfiguration.actorOf(((JwtAuthenticationToken) principal).getToken()))
+        .map(
+            principal ->
+                (Object)
+                    SecurityConfiguration.actorOf(((JwtAuthenticationToken) principal).getToken()))
         .defaultIfEmpty(Actor.ANONYMOUS);
   }
 }

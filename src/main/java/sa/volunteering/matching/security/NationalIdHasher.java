@@ -19,10 +19,14 @@ public class NationalIdHasher {
   private final SecretKeySpec key;
 
   NationalIdHasher(SecurityProperties properties) {
-    this.key = new SecretKeySpec(Base64.getDecoder().decode(properties.nationalIdKey()), "HmacSHA256");
+    this.key =
+        new SecretKeySpec(Base64.getDecoder().decode(properties.nationalIdKey()), "HmacSHA256");
   }
 
-  /** Ten digits, the first 1 (citizen) or 2 (resident); Arabic-Indic digits, spaces and dashes accepted. */
+  /**
+   * Ten digits, the first 1 (citizen) or 2 (resident); Arabic-Indic digits, spaces and dashes
+   * accepted.
+   */
   public static @Nullable String canonical(@Nullable String nationalId) {
     if (nationalId == null) {
       return null;

@@ -13,7 +13,10 @@ import sa.volunteering.matching.system.problem.ProblemResponses;
 import sa.volunteering.matching.system.problem.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 from the security filters, written as the same problem responses as the rest of the API. */
+/**
+ * 401 and 403 from the security filters, written as the same problem responses as the rest of the
+ * API.
+ */
 @Component
 class ProblemWriter {
 
@@ -26,21 +29,31 @@ class ProblemWriter {
   ServerAuthenticationEntryPoint unauthorized() {
     return (exchange, error) -> {
       exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-      return write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+      return write(
+          exchange,
+          HttpStatus.UNAUTHORIZED,
+          "unauthorized",
+          "Authentication required",
           "This needs a valid bearer token (missing, expired or not signed by this platform)");
     };
   }
 
   ServerAccessDeniedHandler forbidden() {
-    return (exchange, error) -> write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-        "Your role does not allow this");
+    return (exchange, error) ->
+        write(
+            exchange,
+            HttpStatus.FORBIDDEN,
+            "forbidden",
+            "Forbidden",
+            "Your role does not allow this");
   }
 
   ServerExchangeRejectedHandler rejected() {
     return (exchange, error) -> ProblemResponses.write(exchange, Problems.rejectedRequest(), json);
   }
 
-  private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail) {
+  private Mono<Void> write(
+      ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(Problems.type(slug));
     problem.setTitle(title);

@@ -29,10 +29,10 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * Stateless bearer-token security. The web page and reading the public catalogue (taxonomy, organizations, published
- * opportunities) need no token; everything else under /api needs one. Which role may do what, and on
- * which object, is decided by each feature with the {@link Actor}: a role check alone cannot say whose
- * opportunity it is.
+ * Stateless bearer-token security. The web page and reading the public catalogue (taxonomy,
+ * organizations, published opportunities) need no token; everything else under /api needs one.
+ * Which role may do what, and on which object, is decided by each feature with the {@link Actor}: a
+ * role check alone cannot say whose opportunity it is.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -41,53 +41,103 @@ class SecurityConfiguration {
   static final String ROLES_CLAIM = "roles";
   static final String ORGANIZATION_CLAIM = "org";
 
-  /** No script, style, frame or form from anywhere but the service itself; no referrer leaves the page. */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
-      + " frame-ancestors 'none'; form-action 'self'";
+  /**
+   * No script, style, frame or form from anywhere but the service itself; no referrer leaves the
+   * page.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
+          + " frame-ancestors 'none'; form-action 'self'";
 
   @Bean
-  SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems, CorsProperties cors) {
+  SecurityWebFilterChain apiSecurity(
+      ServerHttpSecurity http,
+      ReactiveJwtDecoder decoder,
+      ProblemWriter problems,
+      CorsProperties cors) {
     JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
     authorities.setAuthoritiesClaimName(ROLES_CLAIM);
     authorities.setAuthorityPrefix("ROLE_");
     JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
     converter.setJwtGrantedAuthoritiesConverter(authorities);
-    return http
-        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+    return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .cors(spec -> spec.configurationSource(corsSource(cors)))
-        .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
-            .permissionsPolicy(permissions -> permissions.policy("geolocation=(self), camera=(), microphone=(), payment=()")))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(
+                        referrer ->
+                            referrer.policy(
+                                ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
+                    .permissionsPolicy(
+                        permissions ->
+                            permissions.policy(
+                                "geolocation=(self), camera=(), microphone=(), payment=()")))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-        .authorizeExchange(exchanges -> exchanges
-            .pathMatchers(HttpMethod.GET, "/api/taxonomy/**", "/api/organizations", "/api/organizations/*",
-                "/api/organizations/*/opportunities", "/api/opportunities/*", "/api/opportunities/search/stream",
-                "/api/stats", "/api/stats/live").permitAll()
-            .pathMatchers(HttpMethod.GET, "/livez", "/readyz").permitAll()
-            // the actuator answers on the management port only (loopback unless deployed otherwise: docs/operations.md)
-            .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-            .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
-            .pathMatchers(HttpMethod.GET, "/", "/index.html", "/app/**", "/favicon.ico").permitAll()
-            .pathMatchers(HttpMethod.GET, "/api/demo/accounts").permitAll()
-            .pathMatchers(HttpMethod.POST, "/api/demo/sign-in").permitAll()
-            .pathMatchers("/api/**").authenticated()
-            .anyExchange().denyAll())
-        .oauth2ResourceServer(resourceServer -> resourceServer
-            .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
-            .authenticationEntryPoint(problems.unauthorized())
-            .accessDeniedHandler(problems.forbidden()))
-        .exceptionHandling(handling -> handling
-            .authenticationEntryPoint(problems.unauthorized())
-            .accessDeniedHandler(problems.forbidden()))
+        .authorizeExchange(
+            exchanges ->
+                exchanges
+                    .pathMatchers(
+                        HttpMethod.GET,
+                        "/api/taxonomy/**",
+                        "/api/organizations",
+                        "/api/organizations/*",
+                        "/api/organizations/*/opportunities",
+                        "/api/opportunities/*",
+                        "/api/opportunities/search/stream",
+                        "/api/stats",
+                        "/api/stats/live")
+                    .permitAll()
+                    .pathMatchers(HttpMethod.GET, "/livez", "/readyz")
+                    .permitAll()
+                    // the actuator answers on the management port only (loopback unless deployed
+                    // otherwise: docs/operations.md)
+                    .pathMatchers(
+                        HttpMethod.GET,
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/actuator/info",
+                        "/actuator/prometheus")
+                    .permitAll()
+                    .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+                    .permitAll()
+                    .pathMatchers(HttpMethod.GET, "/", "/index.html", "/app/**", "/favicon.ico")
+                    .permitAll()
+                    .pathMatchers(HttpMethod.GET, "/api/demo/accounts")
+                    .permitAll()
+                    .pathMatchers(HttpMethod.POST, "/api/demo/sign-in")
+                    .permitAll()
+                    .pathMatchers("/api/**")
+                    .authenticated()
+                    .anyExchange()
+                    .denyAll())
+        .oauth2ResourceServer(
+            resourceServer ->
+                resourceServer
+                    .jwt(
+                        jwt ->
+                            jwt.jwtDecoder(decoder)
+                                .jwtAuthenticationConverter(
+                                    new ReactiveJwtAuthenticationConverterAdapter(converter)))
+                    .authenticationEntryPoint(problems.unauthorized())
+                    .accessDeniedHandler(problems.forbidden()))
+        .exceptionHandling(
+            handling ->
+                handling
+                    .authenticationEntryPoint(problems.unauthorized())
+                    .accessDeniedHandler(problems.forbidden()))
         .build();
   }
 
-  /** CORS for the configured origins only; with none configured, no cross-origin browser call is allowed. */
+  /**
+   * CORS for the configured origins only; with none configured, no cross-origin browser call is
+   * allowed.
+   */
   private static CorsConfigurationSource corsSource(CorsProperties properties) {
     if (properties.allowedOrigins().isEmpty()) {
       return exchange -> null;
@@ -95,8 +145,13 @@ class SecurityConfiguration {
     CorsConfiguration configuration = new CorsConfiguration();
     configuration.setAllowedOrigins(properties.allowedOrigins());
     configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
-    configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-        HttpHeaders.ACCEPT_LANGUAGE, "Last-Event-ID"));
+    configuration.setAllowedHeaders(
+        List.of(
+            HttpHeaders.AUTHORIZATION,
+            HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.ACCEPT,
+            HttpHeaders.ACCEPT_LANGUAGE,
+            "Last-Event-ID"));
     configuration.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION));
     configuration.setAllowCredentials(false);
     configuration.setMaxAge(properties.maxAge());
@@ -105,7 +160,10 @@ class SecurityConfiguration {
     return source;
   }
 
-  /** A request the firewall refuses (an encoded dot or percent in the path, say) gets a problem response, not an empty 400. */
+  /**
+   * A request the firewall refuses (an encoded dot or percent in the path, say) gets a problem
+   * response, not an empty 400.
+   */
   @Bean
   ServerExchangeRejectedHandler exchangeRejectedHandler(ProblemWriter problems) {
     return problems.rejected();
@@ -113,11 +171,15 @@ class SecurityConfiguration {
 
   @Bean
   ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
-    SecretKeySpec key = new SecretKeySpec(Base64.getDecoder().decode(properties.jwtSecret()), "HmacSHA256");
+    SecretKeySpec key =
+        new SecretKeySpec(Base64.getDecoder().decode(properties.jwtSecret()), "HmacSHA256");
     return NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
   }
 
-  /** The actor a validated token describes; unknown roles are ignored, a malformed id is no identity. */
+  /**
+   * The actor a validated token describes; unknown roles are ignored, a malformed id is no
+   * identity.
+   */
   static Actor actorOf(Jwt jwt) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     List<String> claimed = jwt.getClaimAsStringList(ROLES_CLAIM);
@@ -131,7 +193,10 @@ class SecurityConfiguration {
       }
     }
     UUID volunteer = roles.contains(Role.VOLUNTEER) ? uuidOrNull(jwt.getSubject()) : null;
-    UUID organization = roles.contains(Role.ORG_MEMBER) ? uuidOrNull(jwt.getClaimAsString(ORGANIZATION_CLAIM)) : null;
+    UUID organization =
+        roles.contains(Role.ORG_MEMBER)
+            ? uuidOrNull(jwt.getClaimAsString(ORGANIZATION_CLAIM))
+            : null;
     if (roles.contains(Role.VOLUNTEER) && volunteer == null) {
       roles.remove(Role.VOLUNTEER);
     }

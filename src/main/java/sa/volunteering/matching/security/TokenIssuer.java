@@ -16,9 +16,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Tokens signed with the service's own key, with the claims {@link SecurityConfiguration} reads, for the demo sign-in
- * (bin/token makes the same ones from the shell). It mints volunteers' and members' tokens only, never an
- * administrator's. Production tokens come from the identity provider, not from here.
+ * Tokens signed with the service's own key, with the claims {@link SecurityConfiguration} reads,
+ * for the demo sign-in (bin/token makes the same ones from the shell). It mints volunteers' and
+ * members' tokens only, never an administrator's. Production tokens come from the identity
+ * provider, not from here.
  */
 @Component
 public class TokenIssuer {
@@ -39,21 +40,30 @@ public class TokenIssuer {
   }
 
   public Issued volunteer(UUID volunteer, Duration lifetime) {
-    return sign(new JWTClaimsSet.Builder().subject(volunteer.toString()).claim(SecurityConfiguration.ROLES_CLAIM, List.of(Role.VOLUNTEER.name())),
+    return sign(
+        new JWTClaimsSet.Builder()
+            .subject(volunteer.toString())
+            .claim(SecurityConfiguration.ROLES_CLAIM, List.of(Role.VOLUNTEER.name())),
         lifetime);
   }
 
   public Issued member(String subject, UUID organization, Duration lifetime) {
-    return sign(new JWTClaimsSet.Builder().subject(subject).claim(SecurityConfiguration.ROLES_CLAIM, List.of(Role.ORG_MEMBER.name()))
-        .claim(SecurityConfiguration.ORGANIZATION_CLAIM, organization.toString()), lifetime);
+    return sign(
+        new JWTClaimsSet.Builder()
+            .subject(subject)
+            .claim(SecurityConfiguration.ROLES_CLAIM, List.of(Role.ORG_MEMBER.name()))
+            .claim(SecurityConfiguration.ORGANIZATION_CLAIM, organization.toString()),
+        lifetime);
   }
 
   private Issued sign(JWTClaimsSet.Builder claims, Duration lifetime) {
     Instant now = clock.instant();
     Instant expiresAt = now.plus(lifetime);
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256),
-          claims.issueTime(Date.from(now)).expirationTime(Date.from(expiresAt)).build());
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader(JWSAlgorithm.HS256),
+              claims.issueTime(Date.from(now)).expirationTime(Date.from(expiresAt)).build());
       jwt.sign(new MACSigner(key));
       return new Issued(jwt.serialize(), expiresAt);
     } catch (JOSEException e) {

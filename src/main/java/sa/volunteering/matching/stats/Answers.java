@@ -10,9 +10,9 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers reused until the summaries change (a fold here, or a fold notified by another instance) and at most
- * {@code app.stats.answers-for}: dashboards ask the same few questions over and over, and whoever asks while an
- * answer is being computed waits for that one. Failures are not kept.
+ * Answers reused until the summaries change (a fold here, or a fold notified by another instance)
+ * and at most {@code app.stats.answers-for}: dashboards ask the same few questions over and over,
+ * and whoever asks while an answer is being computed waits for that one. Failures are not kept.
  */
 @Component
 class Answers implements SmartLifecycle {
@@ -37,8 +37,12 @@ class Answers implements SmartLifecycle {
     if (answers.size() >= properties.maxAnswers()) {
       answers.clear();
     }
-    return (Mono<T>) answers.computeIfAbsent(question,
-        asked -> Mono.defer(answer).cache(value -> keep, error -> Duration.ZERO, () -> Duration.ZERO));
+    return (Mono<T>)
+        answers.computeIfAbsent(
+            question,
+            asked ->
+                Mono.defer(answer)
+                    .cache(value -> keep, error -> Duration.ZERO, () -> Duration.ZERO));
   }
 
   /** The summaries changed: every question is computed again. */

@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Indicators grouped, one page of groups: months in order, other groups by verified hours, most first.
+ * Indicators grouped, one page of groups: months in order, other groups by verified hours, most
+ * first.
  *
  * @param organization the organization the breakdown is confined to, if any
  */
@@ -25,7 +26,8 @@ public record Breakdown(
    */
   public record Group(
       String key,
-      @Schema(description = "Arabic name of the field, city, region or organization") @Nullable String nameAr,
+      @Schema(description = "Arabic name of the field, city, region or organization")
+          @Nullable String nameAr,
       @Nullable String nameEn,
       Indicators indicators) {}
 }

@@ -8,7 +8,11 @@ import sa.volunteering.matching.system.problem.Problems;
 
 /** What a breakdown groups by. */
 public enum Dimension {
-  FIELD, CITY, REGION, MONTH, ORGANIZATION;
+  FIELD,
+  CITY,
+  REGION,
+  MONTH,
+  ORGANIZATION;
 
   static Dimension of(@Nullable String by) {
     if (by != null) {
@@ -18,8 +22,11 @@ public enum Dimension {
         }
       }
     }
-    throw Problems.invalidField("by", "OneOf", "by: must be one of "
-        + String.join(", ", Arrays.stream(values()).map(Dimension::parameter).toList()));
+    throw Problems.invalidField(
+        "by",
+        "OneOf",
+        "by: must be one of "
+            + String.join(", ", Arrays.stream(values()).map(Dimension::parameter).toList()));
   }
 
   public String parameter() {

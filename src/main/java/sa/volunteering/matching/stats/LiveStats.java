@@ -8,8 +8,8 @@ import reactor.core.publisher.Flux;
 import sa.volunteering.matching.search.stream.Followers;
 
 /**
- * The platform summary of a period now and each time it changes, at most once per {@code app.stats.live-every}.
- * Followers of the same period share one computation.
+ * The platform summary of a period now and each time it changes, at most once per {@code
+ * app.stats.live-every}. Followers of the same period share one computation.
  */
 @Component
 class LiveStats {
@@ -24,7 +24,9 @@ class LiveStats {
     this.stats = stats;
     this.properties = properties;
     this.folded = folds.notified();
-    this.followers = new Followers(meters, "stats.live.followers", properties.liveMaxSubscribers(), "indicators");
+    this.followers =
+        new Followers(
+            meters, "stats.live.followers", properties.liveMaxSubscribers(), "indicators");
   }
 
   Flux<Summary> follow(Period period) {
@@ -32,7 +34,11 @@ class LiveStats {
   }
 
   private Flux<Summary> summaries(Period period) {
-    return Flux.concat(stats.computeSummary(period), folded.sample(properties.liveEvery()).concatMap(notified -> stats.computeSummary(period)))
+    return Flux.concat(
+            stats.computeSummary(period),
+            folded
+                .sample(properties.liveEvery())
+                .concatMap(notified -> stats.computeSummary(period)))
         .distinctUntilChanged()
         .doFinally(signal -> shared.remove(period))
         .replay(1)

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 import sa.volunteering.matching.system.problem.Problems;
 
 /**
- * Whole calendar months, Riyadh time, both ends included; an open end reaches the first or the latest month.
- * Indicators are kept per month (decision 0016), so periods are months.
+ * Whole calendar months, Riyadh time, both ends included; an open end reaches the first or the
+ * latest month. Indicators are kept per month (decision 0016), so periods are months.
  */
 public record Period(@Nullable YearMonth from, @Nullable YearMonth to) {
 
@@ -19,7 +19,8 @@ public record Period(@Nullable YearMonth from, @Nullable YearMonth to) {
   public static Period of(@Nullable String from, @Nullable String to) {
     Period period = new Period(month("from", from), month("to", to));
     if (period.from != null && period.to != null && period.from.isAfter(period.to)) {
-      throw Problems.invalidField("to", "Period", "to: must not be before from (" + period.from + ")");
+      throw Problems.invalidField(
+          "to", "Period", "to: must not be before from (" + period.from + ")");
     }
     return period;
   }
@@ -38,8 +39,13 @@ public record Period(@Nullable YearMonth from, @Nullable YearMonth to) {
     } catch (DateTimeParseException notAMonth) {
       // answered below
     }
-    throw Problems.invalidField(parameter, "Month", parameter + ": must be a month from 2000-01 to 2100-12 written YYYY-MM, not '"
-        + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'");
+    throw Problems.invalidField(
+        parameter,
+        "Month",
+        parameter
+            + ": must be a month from 2000-01 to 2100-12 written YYYY-MM, not '"
+            + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
+            + "'");
   }
 
   public boolean allTime() {

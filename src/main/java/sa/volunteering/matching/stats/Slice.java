@@ -25,7 +25,10 @@ record Slice(String dimension, String prefix, boolean byMonth) {
     return !dimension.endsWith("field");
   }
 
-  /** Registrations of volunteers and organizations are kept by home city only, outside any organization. */
+  /**
+   * Registrations of volunteers and organizations are kept by home city only, outside any
+   * organization.
+   */
   boolean countsRegistrations() {
     return dimension.equals("platform") || dimension.equals("city") || dimension.equals("region");
   }

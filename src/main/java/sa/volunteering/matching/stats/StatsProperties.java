@@ -10,12 +10,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How indicators are kept and served.
  *
- * @param foldEvery how often pending changes are folded into the summaries (how stale an indicator may be)
- * @param foldBatch changes folded in one statement at most; it must end within the statement bound (15 s): at full scale
- *     batches of 50,000 took 4–5 s, of 100,000 15–20 s
+ * @param foldEvery how often pending changes are folded into the summaries (how stale an indicator
+ *     may be)
+ * @param foldBatch changes folded in one statement at most; it must end within the statement bound
+ *     (15 s): at full scale batches of 50,000 took 4–5 s, of 100,000 15–20 s
  * @param liveEvery a live stream sends updated indicators at most this often
  * @param liveMaxSubscribers live streams one instance serves at most; more get 503
- * @param answersFor an answer is reused this long for the same question (0 computes every one); concurrent askers share one computation
+ * @param answersFor an answer is reused this long for the same question (0 computes every one);
+ *     concurrent askers share one computation
  * @param maxAnswers distinct questions whose answers an instance keeps at most
  */
 @Validated

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The platform's indicators over a period.
  *
- * @param upToDate whether every write so far is counted (changes are folded in within {@code app.stats.fold-every})
+ * @param upToDate whether every write so far is counted (changes are folded in within {@code
+ *     app.stats.fold-every})
  */
 public record Summary(
     @Schema(description = "First month, YYYY-MM; none for all time") @Nullable String from,

@@ -8,14 +8,16 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Flyway migrates over JDBC while the service talks R2DBC. So that one setting, {@code spring.r2dbc.url}
- * (or {@code SPRING_R2DBC_URL}), points both at the same database, this derives {@code spring.flyway.url},
- * {@code .user} and {@code .password} from the R2DBC ones unless they are set.
+ * Flyway migrates over JDBC while the service talks R2DBC. So that one setting, {@code
+ * spring.r2dbc.url} (or {@code SPRING_R2DBC_URL}), points both at the same database, this derives
+ * {@code spring.flyway.url}, {@code .user} and {@code .password} from the R2DBC ones unless they
+ * are set.
  */
 public class FlywayFromR2dbcEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     String r2dbcUrl = environment.getProperty("spring.r2dbc.url");
     if (r2dbcUrl == null) {
       return;
@@ -36,8 +38,12 @@ public class FlywayFromR2dbcEnvironmentPostProcessor implements EnvironmentPostP
     return query < 0 ? url : url.substring(0, query);
   }
 
-  /** A reference rather than a copy, so that a value given later (by a test's dynamic properties) is the one used. */
-  private static void copyIfAbsent(ConfigurableEnvironment environment, Map<String, Object> derived, String from, String to) {
+  /**
+   * A reference rather than a copy, so that a value given later (by a test's dynamic properties) is
+   * the one used.
+   */
+  private static void copyIfAbsent(
+      ConfigurableEnvironment environment, Map<String, Object> derived, String from, String to) {
     if (!environment.containsProperty(to)) {
       derived.put(to, "${" + from + ":}");
     }

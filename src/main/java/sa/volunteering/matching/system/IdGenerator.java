@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * New ids as UUID version 7 (time-ordered, so B-tree inserts stay local). {@code UUID.randomUUID()}
- * reads /dev/urandom on every call, a blocking file read on an event-loop thread; this generator seeds a
- * DRBG once, at start-up, and then never touches a file.
+ * reads /dev/urandom on every call, a blocking file read on an event-loop thread; this generator
+ * seeds a DRBG once, at start-up, and then never touches a file.
  */
 @Component
 public class IdGenerator {

@@ -4,7 +4,9 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Wrapped;
 
-/** The driver's own connection behind the pool's wrappers, for what only it offers (LISTEN, COPY). */
+/**
+ * The driver's own connection behind the pool's wrappers, for what only it offers (LISTEN, COPY).
+ */
 public final class PostgresConnections {
 
   private PostgresConnections() {}

@@ -13,9 +13,10 @@ import reactor.core.publisher.Flux;
 import reactor.util.retry.Retry;
 
 /**
- * {@code LISTEN} on a channel, on a connection of its own, listening again with backoff if the connection drops. The
- * connection is made outside the pool (by the factory the pool wraps): a listener holds it for as long as it listens,
- * and the pool's connections are for requests. An instance holds one such connection per channel it listens on.
+ * {@code LISTEN} on a channel, on a connection of its own, listening again with backoff if the
+ * connection drops. The connection is made outside the pool (by the factory the pool wraps): a
+ * listener holds it for as long as it listens, and the pool's connections are for requests. An
+ * instance holds one such connection per channel it listens on.
  */
 @Component
 public class PostgresNotifications {
@@ -26,23 +27,46 @@ public class PostgresNotifications {
   private final ConnectionFactory connections;
 
   PostgresNotifications(ConnectionFactory connections) {
-    this.connections = connections instanceof Wrapped<?> pool && pool.unwrap() instanceof ConnectionFactory direct ? direct : connections;
+    this.connections =
+        connections instanceof Wrapped<?> pool && pool.unwrap() instanceof ConnectionFactory direct
+            ? direct
+            : connections;
   }
 
-  /** The payloads notified on {@code channel} ("" when a notification has none), for as long as it is subscribed. */
+  /**
+   * The payloads notified on {@code channel} ("" when a notification has none), for as long as it
+   * is subscribed.
+   */
   public Flux<String> listen(String channel) {
     if (!CHANNEL.matcher(channel).matches()) {
       throw new IllegalArgumentException("not a channel name: " + channel);
     }
-    return Flux.usingWhen(connections.create(),
+    return Flux.usingWhen(
+            connections.create(),
             connection -> listen(PostgresConnections.unwrap(connection), channel),
             Connection::close)
-        .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
-            .doBeforeRetry(signal -> log.info("Notifications on {} lost ({}); listening again", channel, signal.failure().toString())));
+        .retryWhen(
+            Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
+                .maxBackoff(Duration.ofSeconds(30))
+                .doBeforeRetry(
+                    signal ->
+                        log.info(
+                            "Notifications on {} lost ({}); listening again",
+                            channel,
+                            signal.failure().toString())));
   }
 
   private static Flux<String> listen(PostgresqlConnection connection, String channel) {
-    return connection.createStatement("LISTEN " + channel).execute().flatMap(result -> result.getRowsUpdated()).then()
-        .thenMany(connection.getNotifications().map(notification -> notification.getParameter() == null ? "" : notification.getParameter()));
+    return connection
+        .createStatement("LISTEN " + channel)
+        .execute()
+        .flatMap(result -> result.getRowsUpdated())
+        .then()
+        .thenMany(
+            connection
+                .getNotifications()
+                .map(
+                    notification ->
+                        notification.getParameter() == null ? "" : notification.getParameter()));
   }
 }

@@ -20,7 +20,9 @@ public final class Taxonomy {
     this.cities = new Vocabulary<>("city", cities);
     for (Skill skill : skills) {
       require(this.fields, skill.field(), "skill " + skill.code());
-      skill.related().forEach(related -> require(this.skills, related, "related skills of " + skill.code()));
+      skill
+          .related()
+          .forEach(related -> require(this.skills, related, "related skills of " + skill.code()));
     }
     cities.forEach(city -> require(this.regions, city.region(), "city " + city.code()));
   }
@@ -41,17 +43,30 @@ public final class Taxonomy {
     return cities;
   }
 
-  /** Rejects a code the taxonomy does not know, naming the request field and where the valid codes are. */
+  /**
+   * Rejects a code the taxonomy does not know, naming the request field and where the valid codes
+   * are.
+   */
   public static void requireKnown(Vocabulary<?> vocabulary, String requestField, String code) {
     if (!vocabulary.contains(code)) {
-      throw Problems.badRequest("unknown-code", "Unknown " + vocabulary.kind() + " code",
+      throw Problems.badRequest(
+          "unknown-code",
+          "Unknown " + vocabulary.kind() + " code",
           requestField + ": '" + code + "' is not a known " + vocabulary.kind() + " code",
-          Map.of("errors", List.of(Problems.FieldError.of(requestField, "UnknownCode", "'" + code + "' is not a known " + vocabulary.kind() + " code")),
-              "validCodes", "/api/taxonomy/" + plural(vocabulary.kind())));
+          Map.of(
+              "errors",
+              List.of(
+                  Problems.FieldError.of(
+                      requestField,
+                      "UnknownCode",
+                      "'" + code + "' is not a known " + vocabulary.kind() + " code")),
+              "validCodes",
+              "/api/taxonomy/" + plural(vocabulary.kind())));
     }
   }
 
-  public static void requireKnown(Vocabulary<?> vocabulary, String requestField, Collection<String> codes) {
+  public static void requireKnown(
+      Vocabulary<?> vocabulary, String requestField, Collection<String> codes) {
     int index = 0;
     for (String code : codes) {
       requireKnown(vocabulary, requestField + "[" + index++ + "]", code);
@@ -64,7 +79,8 @@ public final class Taxonomy {
 
   private static void require(Vocabulary<?> vocabulary, String code, String where) {
     if (!vocabulary.contains(code)) {
-      throw new IllegalStateException("taxonomy: " + where + " refers to unknown " + vocabulary.kind() + " " + code);
+      throw new IllegalStateException(
+          "taxonomy: " + where + " refers to unknown " + vocabulary.kind() + " " + code);
     }
   }
 }

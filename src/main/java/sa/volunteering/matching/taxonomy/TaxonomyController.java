@@ -44,6 +44,8 @@ class TaxonomyController {
   @Operation(summary = "Cities, optionally of one region")
   List<City> cities(@RequestParam(required = false) @Nullable String region) {
     List<City> all = taxonomy.cities().all();
-    return region == null ? all : all.stream().filter(city -> city.region().equals(region)).toList();
+    return region == null
+        ? all
+        : all.stream().filter(city -> city.region().equals(region)).toList();
   }
 }

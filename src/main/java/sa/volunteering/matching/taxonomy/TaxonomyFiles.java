@@ -9,7 +9,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The taxonomy shipped in {@code taxonomy/*.json} on the class path; a broken file is an error naming it. */
+/**
+ * The taxonomy shipped in {@code taxonomy/*.json} on the class path; a broken file is an error
+ * naming it.
+ */
 public final class TaxonomyFiles {
 
   private TaxonomyFiles() {}

@@ -10,7 +10,8 @@ import sa.volunteering.analysis.ArabicNormalizer;
 
 /**
  * The terms of one kind, found by code or by any of their names in either language, however it is
- * spelled: names are folded like indexed text (diacritics, alef and teh marbuta forms, case, spaces).
+ * spelled: names are folded like indexed text (diacritics, alef and teh marbuta forms, case,
+ * spaces).
  */
 public final class Vocabulary<T extends Term> {
 
@@ -26,12 +27,21 @@ public final class Vocabulary<T extends Term> {
       }
     }
     for (T term : terms) {
-      term.names().forEach(name -> {
-        T previous = byName.putIfAbsent(fold(name), term);
-        if (previous != null && previous != term) {
-          throw new IllegalStateException(kind + " name '" + name + "' names both " + previous.code() + " and " + term.code());
-        }
-      });
+      term.names()
+          .forEach(
+              name -> {
+                T previous = byName.putIfAbsent(fold(name), term);
+                if (previous != null && previous != term) {
+                  throw new IllegalStateException(
+                      kind
+                          + " name '"
+                          + name
+                          + "' names both "
+                          + previous.code()
+                          + " and "
+                          + term.code());
+                }
+              });
     }
   }
 
@@ -58,6 +68,7 @@ public final class Vocabulary<T extends Term> {
   }
 
   static String fold(String name) {
-    return ArabicNormalizer.normalize(name.strip().toLowerCase(Locale.ROOT)).replaceAll("\\s+", " ");
+    return ArabicNormalizer.normalize(name.strip().toLowerCase(Locale.ROOT))
+        .replaceAll("\\s+", " ");
   }
 }

@@ -1,4 +1,6 @@
-/** Fields of volunteer work, skills, regions and cities, with Arabic and English names and variants. */
+/**
+ * Fields of volunteer work, skills, regions and cities, with Arabic and English names and variants.
+ */
 @NullMarked
 package sa.volunteering.matching.taxonomy;
 

@@ -31,7 +31,8 @@ class VolunteerController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Register the caller as a volunteer (once per national ID)")
-  Mono<VolunteerView> register(Actor actor, @Valid @RequestBody VolunteerRegistration registration) {
+  Mono<VolunteerView> register(
+      Actor actor, @Valid @RequestBody VolunteerRegistration registration) {
     return volunteers.register(actor, registration);
   }
 

@@ -5,10 +5,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** Registration: the profile and the national ID, which is hashed at once and never stored or logged. */
+/**
+ * Registration: the profile and the national ID, which is hashed at once and never stored or
+ * logged.
+ */
 record VolunteerRegistration(
-    @NotBlank @Size(max = 20) String nationalId,
-    @NotNull @Valid VolunteerProfile profile) {
+    @NotBlank @Size(max = 20) String nationalId, @NotNull @Valid VolunteerProfile profile) {
 
   @Override
   public String toString() {

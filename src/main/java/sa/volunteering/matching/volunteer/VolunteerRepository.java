@@ -13,8 +13,9 @@ import reactor.core.publisher.Mono;
 @Repository
 class VolunteerRepository {
 
-  private static final String COLUMNS = "id, full_name, phone, email, city_code, lat, lon, skill_codes, field_codes, languages,"
-      + " available_from, available_to, weekdays, travel_km, remote_ok, gender, birth_date, status, version, created_at, updated_at";
+  private static final String COLUMNS =
+      "id, full_name, phone, email, city_code, lat, lon, skill_codes, field_codes, languages,"
+          + " available_from, available_to, weekdays, travel_km, remote_ok, gender, birth_date, status, version, created_at, updated_at";
 
   private final DatabaseClient database;
 
@@ -23,14 +24,23 @@ class VolunteerRepository {
   }
 
   Mono<Boolean> exists(UUID id) {
-    return database.sql("select 1 from volunteers where id = :id").bind("id", id).map(row -> true).one().defaultIfEmpty(false);
+    return database
+        .sql("select 1 from volunteers where id = :id")
+        .bind("id", id)
+        .map(row -> true)
+        .one()
+        .defaultIfEmpty(false);
   }
 
   Mono<VolunteerView> insert(UUID id, byte[] nationalIdHash, VolunteerProfile profile) {
-    return bindProfile(database.sql("insert into volunteers (id, national_id_hash, full_name, phone, email, city_code, lat, lon,"
-            + " skill_codes, field_codes, languages, available_from, available_to, weekdays, travel_km, remote_ok, gender, birth_date)"
-            + " values (:id, :hash, :fullName, :phone, :email, :city, :lat, :lon, :skills, :fields, :languages, :from, :to,"
-            + " :weekdays, :travelKm, :remoteOk, :gender, :birthDate) returning " + COLUMNS), profile)
+    return bindProfile(
+            database.sql(
+                "insert into volunteers (id, national_id_hash, full_name, phone, email, city_code, lat, lon,"
+                    + " skill_codes, field_codes, languages, available_from, available_to, weekdays, travel_km, remote_ok, gender, birth_date)"
+                    + " values (:id, :hash, :fullName, :phone, :email, :city, :lat, :lon, :skills, :fields, :languages, :from, :to,"
+                    + " :weekdays, :travelKm, :remoteOk, :gender, :birthDate) returning "
+                    + COLUMNS),
+            profile)
         .bind("id", id)
         .bind("hash", nationalIdHash)
         .map(VolunteerRepository::view)
@@ -38,42 +48,60 @@ class VolunteerRepository {
   }
 
   Mono<VolunteerView> update(UUID id, long version, VolunteerProfile profile) {
-    return bindProfile(database.sql("update volunteers set full_name = :fullName, phone = :phone, email = :email, city_code = :city,"
-            + " lat = :lat, lon = :lon, skill_codes = :skills, field_codes = :fields, languages = :languages,"
-            + " available_from = :from, available_to = :to, weekdays = :weekdays, travel_km = :travelKm, remote_ok = :remoteOk,"
-            + " gender = :gender, birth_date = :birthDate, version = version + 1, updated_at = now()"
-            + " where id = :id and version = :version and status = 'active' returning " + COLUMNS), profile)
+    return bindProfile(
+            database.sql(
+                "update volunteers set full_name = :fullName, phone = :phone, email = :email, city_code = :city,"
+                    + " lat = :lat, lon = :lon, skill_codes = :skills, field_codes = :fields, languages = :languages,"
+                    + " available_from = :from, available_to = :to, weekdays = :weekdays, travel_km = :travelKm, remote_ok = :remoteOk,"
+                    + " gender = :gender, birth_date = :birthDate, version = version + 1, updated_at = now()"
+                    + " where id = :id and version = :version and status = 'active' returning "
+                    + COLUMNS),
+            profile)
         .bind("id", id)
         .bind("version", version)
         .map(VolunteerRepository::view)
         .one();
   }
 
-  /** Erases personal data and frees the national ID; keeps the row for applications and hours already given. */
+  /**
+   * Erases personal data and frees the national ID; keeps the row for applications and hours
+   * already given.
+   */
   Mono<VolunteerView> close(UUID id) {
-    return database.sql("update volunteers set status = 'closed', full_name = null, phone = null, email = null,"
-            + " national_id_hash = sha256(convert_to(id::text, 'UTF8')), version = version + 1, updated_at = now()"
-            + " where id = :id and status = 'active' returning " + COLUMNS)
+    return database
+        .sql(
+            "update volunteers set status = 'closed', full_name = null, phone = null, email = null,"
+                + " national_id_hash = sha256(convert_to(id::text, 'UTF8')), version = version + 1, updated_at = now()"
+                + " where id = :id and status = 'active' returning "
+                + COLUMNS)
         .bind("id", id)
         .map(VolunteerRepository::view)
         .one();
   }
 
-  /** A change that affects the volunteer's indexed state without touching the row (verified hours). */
+  /**
+   * A change that affects the volunteer's indexed state without touching the row (verified hours).
+   */
   Mono<Long> bumpVersion(UUID id) {
-    return database.sql("update volunteers set version = version + 1, updated_at = now() where id = :id returning version")
+    return database
+        .sql(
+            "update volunteers set version = version + 1, updated_at = now() where id = :id returning version")
         .bind("id", id)
         .map(row -> row.get("version", Long.class))
         .one();
   }
 
   Mono<VolunteerView> find(UUID id) {
-    return database.sql("select " + COLUMNS + " from volunteers where id = :id").bind("id", id).map(VolunteerRepository::view).one();
+    return database
+        .sql("select " + COLUMNS + " from volunteers where id = :id")
+        .bind("id", id)
+        .map(VolunteerRepository::view)
+        .one();
   }
 
-  private static DatabaseClient.GenericExecuteSpec bindProfile(DatabaseClient.GenericExecuteSpec spec, VolunteerProfile profile) {
-    return spec
-        .bind("fullName", profile.fullName())
+  private static DatabaseClient.GenericExecuteSpec bindProfile(
+      DatabaseClient.GenericExecuteSpec spec, VolunteerProfile profile) {
+    return spec.bind("fullName", profile.fullName())
         .bind("phone", profile.phone())
         .bind("email", profile.email())
         .bind("city", profile.cityCode())
@@ -93,14 +121,26 @@ class VolunteerRepository {
 
   private static VolunteerView view(Readable row) {
     return new VolunteerView(
-        row.get("id", UUID.class), row.get("full_name", String.class), row.get("phone", String.class), row.get("email", String.class),
-        row.get("city_code", String.class), row.get("lat", Double.class), row.get("lon", Double.class),
-        List.of(row.get("skill_codes", String[].class)), List.of(row.get("field_codes", String[].class)),
+        row.get("id", UUID.class),
+        row.get("full_name", String.class),
+        row.get("phone", String.class),
+        row.get("email", String.class),
+        row.get("city_code", String.class),
+        row.get("lat", Double.class),
+        row.get("lon", Double.class),
+        List.of(row.get("skill_codes", String[].class)),
+        List.of(row.get("field_codes", String[].class)),
         List.of(row.get("languages", String[].class)),
-        row.get("available_from", LocalDate.class), row.get("available_to", LocalDate.class),
+        row.get("available_from", LocalDate.class),
+        row.get("available_to", LocalDate.class),
         List.of(row.get("weekdays", String[].class)),
-        row.get("travel_km", Integer.class), Boolean.TRUE.equals(row.get("remote_ok", Boolean.class)),
-        row.get("gender", String.class), row.get("birth_date", LocalDate.class), row.get("status", String.class),
-        row.get("version", Long.class), row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
+        row.get("travel_km", Integer.class),
+        Boolean.TRUE.equals(row.get("remote_ok", Boolean.class)),
+        row.get("gender", String.class),
+        row.get("birth_date", LocalDate.class),
+        row.get("status", String.class),
+        row.get("version", Long.class),
+        row.get("created_at", Instant.class),
+        row.get("updated_at", Instant.class));
   }
 }

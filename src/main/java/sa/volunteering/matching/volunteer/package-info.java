@@ -1,4 +1,7 @@
-/** Volunteers: registration once per national ID, the own profile, closing it (personal data erased). */
+/**
+ * Volunteers: registration once per national ID, the own profile, closing it (personal data
+ * erased).
+ */
 @NullMarked
 package sa.volunteering.matching.volunteer;
 

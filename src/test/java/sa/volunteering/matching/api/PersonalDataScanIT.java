@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import sa.volunteering.matching.support.ResponseScanner;
 
 /**
- * Runs after every other integration test (its own Failsafe execution) and judges what {@link ResponseScanner}
- * read in all of them: no national ID, phone number, e-mail address or registered name in any response but
- * those of the endpoints allowed to return them.
+ * Runs after every other integration test (its own Failsafe execution) and judges what {@link
+ * ResponseScanner} read in all of them: no national ID, phone number, e-mail address or registered
+ * name in any response but those of the endpoints allowed to return them.
  */
 class PersonalDataScanIT {
 
@@ -34,7 +34,9 @@ class PersonalDataScanIT {
         }
       }
     }
-    System.out.printf("personal-data scan: %d responses, %.1f MB read, %d findings%n", responses, bytes / 1e6, findings.size());
+    System.out.printf(
+        "personal-data scan: %d responses, %.1f MB read, %d findings%n",
+        responses, bytes / 1e6, findings.size());
     findings.stream().limit(50).forEach(finding -> System.out.println("  " + finding));
     assertThat(responses).as("the rest of the suite ran and was scanned").isGreaterThan(3_000);
     assertThat(findings).isEmpty();

@@ -21,22 +21,19 @@ import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.system.web.PageRequest;
 
 /**
- * Application and hours statements check ownership themselves: called as another organization or another
- * volunteer (what a service that forgot its check would do), they read and change nothing.
+ * Application and hours statements check ownership themselves: called as another organization or
+ * another volunteer (what a service that forgot its check would do), they read and change nothing.
  */
 @IntegrationTest
 class ApplicationOwnershipIT {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  ApplicationRepository applications;
+  @Autowired ApplicationRepository applications;
 
-  @Autowired
-  HoursRepository hours;
+  @Autowired HoursRepository hours;
 
   private UUID organization;
   private UUID volunteer;
@@ -58,30 +55,54 @@ class ApplicationOwnershipIT {
     accepted = fixtures.application(second, opportunity);
     fixtures.accept(organization, accepted);
     logged = fixtures.hours(organization, accepted);
-    otherOrganization = Ownership.of(new Actor(EnumSet.of(Role.ORG_MEMBER), null, fixtures.organization()));
-    otherVolunteer = Ownership.of(new Actor(EnumSet.of(Role.VOLUNTEER), fixtures.volunteer(), null));
+    otherOrganization =
+        Ownership.of(new Actor(EnumSet.of(Role.ORG_MEMBER), null, fixtures.organization()));
+    otherVolunteer =
+        Ownership.of(new Actor(EnumSet.of(Role.VOLUNTEER), fixtures.volunteer(), null));
   }
 
   @Test
   void strangersReadAndChangeNothing() {
     for (Ownership stranger : List.of(otherOrganization, otherVolunteer)) {
       assertThat(applications.record(stranger, pending).blockOptional(WAIT)).isEmpty();
-      assertThat(applications.decide(stranger, pending, List.of("pending"), "rejected").blockOptional(WAIT)).isEmpty();
-      assertThat(applications.withdraw(stranger, pending, List.of("pending")).blockOptional(WAIT)).isEmpty();
-      assertThat(applications.applicants(stranger, opportunity, new PageRequest(0, 50)).collectList().block(WAIT)).isEmpty();
-      assertThat(hours.insert(stranger, UUID.randomUUID(), accepted, hoursRequest()).blockOptional(WAIT)).isEmpty();
+      assertThat(
+              applications
+                  .decide(stranger, pending, List.of("pending"), "rejected")
+                  .blockOptional(WAIT))
+          .isEmpty();
+      assertThat(applications.withdraw(stranger, pending, List.of("pending")).blockOptional(WAIT))
+          .isEmpty();
+      assertThat(
+              applications
+                  .applicants(stranger, opportunity, new PageRequest(0, 50))
+                  .collectList()
+                  .block(WAIT))
+          .isEmpty();
+      assertThat(
+              hours
+                  .insert(stranger, UUID.randomUUID(), accepted, hoursRequest())
+                  .blockOptional(WAIT))
+          .isEmpty();
       assertThat(hours.ofApplication(stranger, accepted).collectList().block(WAIT)).isEmpty();
       assertThat(hours.settle(stranger, logged, "verified", null).blockOptional(WAIT)).isEmpty();
     }
-    Ownership organizationMember = Ownership.of(new Actor(EnumSet.of(Role.ORG_MEMBER), null, organization));
-    assertThat(applications.withdraw(organizationMember, pending, List.of("pending")).blockOptional(WAIT))
-        .as("only the volunteer withdraws").isEmpty();
+    Ownership organizationMember =
+        Ownership.of(new Actor(EnumSet.of(Role.ORG_MEMBER), null, organization));
+    assertThat(
+            applications
+                .withdraw(organizationMember, pending, List.of("pending"))
+                .blockOptional(WAIT))
+        .as("only the volunteer withdraws")
+        .isEmpty();
     assertThat(hours.settle(organizationMember, logged, "verified", null).blockOptional(WAIT))
-        .as("only the volunteer verifies their hours").isEmpty();
+        .as("only the volunteer verifies their hours")
+        .isEmpty();
 
-    assertThat(applications.record(organizationMember, pending).block(WAIT).status()).isEqualTo("pending");
+    assertThat(applications.record(organizationMember, pending).block(WAIT).status())
+        .isEqualTo("pending");
     assertThat(hours.find(logged).block(WAIT).status()).isEqualTo("logged");
-    assertThat(hours.ofApplication(organizationMember, accepted).collectList().block(WAIT)).hasSize(1);
+    assertThat(hours.ofApplication(organizationMember, accepted).collectList().block(WAIT))
+        .hasSize(1);
   }
 
   @Test
@@ -89,9 +110,17 @@ class ApplicationOwnershipIT {
     Ownership member = Ownership.of(new Actor(EnumSet.of(Role.ORG_MEMBER), null, organization));
     Ownership applicant = Ownership.of(new Actor(EnumSet.of(Role.VOLUNTEER), volunteer, null));
     assertThat(applications.record(applicant, pending).blockOptional(WAIT)).isPresent();
-    assertThat(applications.applicants(member, opportunity, new PageRequest(0, 50)).collectList().block(WAIT)).hasSize(2);
-    assertThat(applications.withdraw(applicant, pending, List.of("pending")).blockOptional(WAIT)).isPresent();
-    assertThat(hours.insert(member, UUID.randomUUID(), accepted, hoursRequest()).blockOptional(WAIT)).isPresent();
+    assertThat(
+            applications
+                .applicants(member, opportunity, new PageRequest(0, 50))
+                .collectList()
+                .block(WAIT))
+        .hasSize(2);
+    assertThat(applications.withdraw(applicant, pending, List.of("pending")).blockOptional(WAIT))
+        .isPresent();
+    assertThat(
+            hours.insert(member, UUID.randomUUID(), accepted, hoursRequest()).blockOptional(WAIT))
+        .isPresent();
   }
 
   private static HoursRequest hoursRequest() {

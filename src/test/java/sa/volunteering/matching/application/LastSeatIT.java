@@ -18,17 +18,17 @@ import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.support.Tokens;
 
-/** Two organization members accept two applicants for the last seat at the same moment: one wins. */
+/**
+ * Two organization members accept two applicants for the last seat at the same moment: one wins.
+ */
 @IntegrationTest
 class LastSeatIT {
 
   private static final int ROUNDS = 10;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  DatabaseClient database;
+  @Autowired DatabaseClient database;
 
   @Test
   void exactlyOneOfTwoConcurrentAcceptsGetsTheLastSeat() throws Exception {
@@ -42,13 +42,19 @@ class LastSeatIT {
         UUID first = fixtures.application(fixtures.volunteer(), opportunity);
         UUID second = fixtures.application(fixtures.volunteer(), opportunity);
         CountDownLatch start = new CountDownLatch(1);
-        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> accept(api, start, organization, first), pool);
-        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> accept(api, start, organization, second), pool);
+        CompletableFuture<Integer> a =
+            CompletableFuture.supplyAsync(() -> accept(api, start, organization, first), pool);
+        CompletableFuture<Integer> b =
+            CompletableFuture.supplyAsync(() -> accept(api, start, organization, second), pool);
         start.countDown();
 
-        assertThat(List.of(a.get(), b.get())).as("round %d", round).containsExactlyInAnyOrder(200, 409);
+        assertThat(List.of(a.get(), b.get()))
+            .as("round %d", round)
+            .containsExactlyInAnyOrder(200, 409);
         assertThat(accepted(opportunity)).as("round %d", round).isEqualTo(1);
-        assertThat(api.get("/api/opportunities/" + opportunity, null).body().path("seatsLeft").asInt()).isZero();
+        assertThat(
+                api.get("/api/opportunities/" + opportunity, null).body().path("seatsLeft").asInt())
+            .isZero();
       }
     } finally {
       pool.shutdownNow();
@@ -62,11 +68,18 @@ class LastSeatIT {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-    return api.post("/api/applications/" + application + "/accept", Tokens.member(organization), null).status();
+    return api.post(
+            "/api/applications/" + application + "/accept", Tokens.member(organization), null)
+        .status();
   }
 
   private long accepted(UUID opportunity) {
-    return database.sql("select count(*) as n from applications where opportunity_id = :id and status = 'accepted'")
-        .bind("id", opportunity).map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10));
+    return database
+        .sql(
+            "select count(*) as n from applications where opportunity_id = :id and status = 'accepted'")
+        .bind("id", opportunity)
+        .map(row -> row.get("n", Long.class))
+        .one()
+        .block(Duration.ofSeconds(10));
   }
 }

@@ -26,31 +26,28 @@ import sa.volunteering.matching.support.Stack;
 import sa.volunteering.matching.support.TestEnvironment;
 
 /**
- * The service on a three-node cluster (bin/stack cluster, one replica per index) while one node is killed with SIGKILL
- * during searches and indexing: searches keep answering, indexing completes, no document is lost. Runs in the failsafe
- * execution "chaos", where its own indexer is the only one; starts the cluster and stops it at the end.
+ * The service on a three-node cluster (bin/stack cluster, one replica per index) while one node is
+ * killed with SIGKILL during searches and indexing: searches keep answering, indexing completes, no
+ * document is lost. Runs in the failsafe execution "chaos", where its own indexer is the only one;
+ * starts the cluster and stops it at the end.
  */
 @IntegrationTest
 class ClusterChaosIT {
 
-  private static final String NODES = "http://127.0.0.1:9201,http://127.0.0.1:9202,http://127.0.0.1:9203";
+  private static final String NODES =
+      "http://127.0.0.1:9201,http://127.0.0.1:9202,http://127.0.0.1:9203";
   private static final int CHANGES_BEFORE = 60;
   private static final int CHANGES_AFTER = 60;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  ApplicationContext context;
+  @Autowired ApplicationContext context;
 
-  @Autowired
-  ElasticsearchClient elasticsearch;
+  @Autowired ElasticsearchClient elasticsearch;
 
-  @Autowired
-  DatabaseClient database;
+  @Autowired DatabaseClient database;
 
-  @Autowired
-  IndexingProperties configured;
+  @Autowired IndexingProperties configured;
 
   @DynamicPropertySource
   static void onTheCluster(DynamicPropertyRegistry registry) {
@@ -66,24 +63,39 @@ class ClusterChaosIT {
 
   @Test
   void searchesKeepAnsweringAndNothingIsLostWhenANodeDies() throws Exception {
-    assumeThat(configured.enabled()).as("runs only in the failsafe execution \"chaos\", where the background indexer is off").isFalse();
+    assumeThat(configured.enabled())
+        .as("runs only in the failsafe execution \"chaos\", where the background indexer is off")
+        .isFalse();
     IndexingProperties service = configured.withIndexing();
     OutboxIndexer indexer = OwnIndexers.indexer(context, service);
-    elasticsearch.cluster().health(h -> h.index(TestEnvironment.PREFIX + "*").waitForStatus(HealthStatus.Green).timeout(t -> t.time("120s")));
+    elasticsearch
+        .cluster()
+        .health(
+            h ->
+                h.index(TestEnvironment.PREFIX + "*")
+                    .waitForStatus(HealthStatus.Green)
+                    .timeout(t -> t.time("120s")));
     Api api = new Api(port);
     ChaosWorkload workload = new ChaosWorkload(api, database, 3);
     AtomicBoolean searching = new AtomicBoolean(true);
     Map<Integer, Integer> before = new TreeMap<>();
     Map<Integer, Integer> after = new TreeMap<>();
     AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
-    CompletableFuture<Void> searches = CompletableFuture.runAsync(() -> {
-      while (searching.get()) {
-        int status = api.getEncoded(Api.query("/api/opportunities/search", "q", "تنظيم المتطوعين"), new HttpHeaders()).status();
-        synchronized (before) {
-          (System.nanoTime() < killedAt.get() ? before : after).merge(status, 1, Integer::sum);
-        }
-      }
-    });
+    CompletableFuture<Void> searches =
+        CompletableFuture.runAsync(
+            () -> {
+              while (searching.get()) {
+                int status =
+                    api.getEncoded(
+                            Api.query("/api/opportunities/search", "q", "تنظيم المتطوعين"),
+                            new HttpHeaders())
+                        .status();
+                synchronized (before) {
+                  (System.nanoTime() < killedAt.get() ? before : after)
+                      .merge(status, 1, Integer::sum);
+                }
+              }
+            });
     long converged;
     long killMs = 0;
     indexer.start();
@@ -112,20 +124,39 @@ class ClusterChaosIT {
     int lost = workload.documentsWrongOrLost(elasticsearch, TestEnvironment.PREFIX);
     int afterTotal = after.values().stream().mapToInt(Integer::intValue).sum();
     int afterAnswered = after.getOrDefault(200, 0);
-    System.out.printf("fault test, cluster node killed: 3 nodes, 1 replica, %d node kills with SIGKILL (each started again before the"
+    System.out.printf(
+        "fault test, cluster node killed: 3 nodes, 1 replica, %d node kills with SIGKILL (each started again before the"
             + " next; a kill took %d ms at most); searches before the first kill %s,"
             + " after %s; %d writes (%d acknowledged, statuses %s), documents wrong or lost: %d, parked: %d, converged %d ms after the"
-            + " last write%n", ChaosWorkload.ROUNDS, killMs, before, after, workload.writes(), workload.acknowledgedWrites(), workload.statuses(), lost,
-        workload.parked(), converged);
+            + " last write%n",
+        ChaosWorkload.ROUNDS,
+        killMs,
+        before,
+        after,
+        workload.writes(),
+        workload.acknowledgedWrites(),
+        workload.statuses(),
+        lost,
+        workload.parked(),
+        converged);
     assertThat(afterTotal).as("searches made after the first kill").isGreaterThan(20);
-    assertThat(after.keySet()).as("searches after the kill never fail with a 500").allMatch(status -> status == 200 || status == 503 || status == 504);
-    assertThat(afterAnswered).as("searches answered after the kill, of %d", afterTotal).isGreaterThanOrEqualTo(afterTotal * 95 / 100);
+    assertThat(after.keySet())
+        .as("searches after the kill never fail with a 500")
+        .allMatch(status -> status == 200 || status == 503 || status == 504);
+    assertThat(afterAnswered)
+        .as("searches answered after the kill, of %d", afterTotal)
+        .isGreaterThanOrEqualTo(afterTotal * 95 / 100);
     assertThat(lost).as("documents that differ from PostgreSQL").isZero();
     assertThat(workload.parked()).as("rows given up on").isZero();
-    assertThat(workload.wrongAnswers()).as("answers that are never right, in %s", workload.statuses()).isZero();
+    assertThat(workload.wrongAnswers())
+        .as("answers that are never right, in %s", workload.statuses())
+        .isZero();
   }
 
-  /** The cluster outlives the run (its data stays for the next): the run's indexes go before it stops. */
+  /**
+   * The cluster outlives the run (its data stays for the next): the run's indexes go before it
+   * stops.
+   */
   @org.junit.jupiter.api.AfterEach
   void deleteTheRunsIndexes() throws java.io.IOException {
     TestEnvironment.deleteIndexes(elasticsearch);

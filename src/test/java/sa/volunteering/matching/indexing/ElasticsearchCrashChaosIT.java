@@ -17,10 +17,11 @@ import sa.volunteering.matching.support.Stack;
 import sa.volunteering.matching.support.TestEnvironment;
 
 /**
- * Elasticsearch killed with SIGKILL while changes are written and indexed, and started again: every change PostgreSQL
- * acknowledged ends in the index at its version, nothing is given up on, within the indexer's longest backoff of
- * Elasticsearch being green again. The indexer runs with the service's own settings. Runs in the failsafe execution
- * "chaos" (no other indexer in the JVM) and restarts the stack's Elasticsearch through bin/stack.
+ * Elasticsearch killed with SIGKILL while changes are written and indexed, and started again: every
+ * change PostgreSQL acknowledged ends in the index at its version, nothing is given up on, within
+ * the indexer's longest backoff of Elasticsearch being green again. The indexer runs with the
+ * service's own settings. Runs in the failsafe execution "chaos" (no other indexer in the JVM) and
+ * restarts the stack's Elasticsearch through bin/stack.
  */
 @IntegrationTest
 class ElasticsearchCrashChaosIT {
@@ -29,24 +30,22 @@ class ElasticsearchCrashChaosIT {
   private static final int CHANGES_DURING = 60;
   private static final int CHANGES_AFTER = 40;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  ApplicationContext context;
+  @Autowired ApplicationContext context;
 
-  @Autowired
-  ElasticsearchClient elasticsearch;
+  @Autowired ElasticsearchClient elasticsearch;
 
-  @Autowired
-  DatabaseClient database;
+  @Autowired DatabaseClient database;
 
-  @Autowired
-  IndexingProperties configured;
+  @Autowired IndexingProperties configured;
 
   @Test
-  void everyAcknowledgedChangeIsIndexedAfterElasticsearchIsKilledAndStartedAgain() throws Exception {
-    assumeThat(configured.enabled()).as("runs only in the failsafe execution \"chaos\", where the background indexer is off").isFalse();
+  void everyAcknowledgedChangeIsIndexedAfterElasticsearchIsKilledAndStartedAgain()
+      throws Exception {
+    assumeThat(configured.enabled())
+        .as("runs only in the failsafe execution \"chaos\", where the background indexer is off")
+        .isFalse();
     IndexingProperties service = configured.withIndexing();
     OutboxIndexer indexer = OwnIndexers.indexer(context, service);
     ChaosWorkload workload = new ChaosWorkload(new Api(port), database, 911);
@@ -75,14 +74,27 @@ class ElasticsearchCrashChaosIT {
       indexer.stop();
     }
     int lost = workload.documentsWrongOrLost(elasticsearch, TestEnvironment.PREFIX);
-    System.out.printf("fault test, elasticsearch killed: %d writes (%d acknowledged, statuses %s), %d SIGKILL, Elasticsearch down %d ms"
+    System.out.printf(
+        "fault test, elasticsearch killed: %d writes (%d acknowledged, statuses %s), %d SIGKILL, Elasticsearch down %d ms"
             + " at most (its start took %d ms at most), documents wrong or lost: %d, parked: %d, converged %d ms after the last write"
-            + " (max backoff %d s)%n", workload.writes(), workload.acknowledgedWrites(), workload.statuses(), ChaosWorkload.ROUNDS, downMs,
-        restartMs, lost,
-        workload.parked(), converged, service.maxBackoff().toSeconds());
+            + " (max backoff %d s)%n",
+        workload.writes(),
+        workload.acknowledgedWrites(),
+        workload.statuses(),
+        ChaosWorkload.ROUNDS,
+        downMs,
+        restartMs,
+        lost,
+        workload.parked(),
+        converged,
+        service.maxBackoff().toSeconds());
     assertThat(lost).as("documents that differ from PostgreSQL").isZero();
     assertThat(workload.parked()).as("rows given up on during the outage").isZero();
-    assertThat(workload.wrongAnswers()).as("answers that are never right, in %s", workload.statuses()).isZero();
-    assertThat(workload.acknowledgedButMissing()).as("acknowledged writes PostgreSQL does not hold").isZero();
+    assertThat(workload.wrongAnswers())
+        .as("answers that are never right, in %s", workload.statuses())
+        .isZero();
+    assertThat(workload.acknowledgedButMissing())
+        .as("acknowledged writes PostgreSQL does not hold")
+        .isZero();
   }
 }

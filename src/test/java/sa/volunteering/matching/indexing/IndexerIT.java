@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,54 +29,43 @@ import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.support.TestEnvironment;
 import sa.volunteering.matching.support.Tokens;
 
-/** The outbox drained into the real Elasticsearch: every document at its PostgreSQL version, whatever the order. */
+/**
+ * The outbox drained into the real Elasticsearch: every document at its PostgreSQL version,
+ * whatever the order.
+ */
 @IntegrationTest
 class IndexerIT {
 
   private static final String OPPORTUNITIES = TestEnvironment.PREFIX + "opportunities";
   private static final String VOLUNTEERS = TestEnvironment.PREFIX + "volunteers";
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @LocalManagementPort
-  int managementPort;
+  @LocalManagementPort int managementPort;
 
-  @Autowired
-  OutboxIndexer indexer;
+  @Autowired OutboxIndexer indexer;
 
-  @Autowired
-  ElasticsearchClient elasticsearch;
+  @Autowired ElasticsearchClient elasticsearch;
 
-  @Autowired
-  DatabaseClient database;
+  @Autowired DatabaseClient database;
 
-  @Autowired
-  OutboxQueue queue;
+  @Autowired OutboxQueue queue;
 
-  @Autowired
-  DocumentLoader documents;
+  @Autowired DocumentLoader documents;
 
-  @Autowired
-  BulkIndexer bulk;
+  @Autowired BulkIndexer bulk;
 
-  @Autowired
-  TransactionalOperator transaction;
+  @Autowired TransactionalOperator transaction;
 
-  @Autowired
-  ConnectionFactory connections;
+  @Autowired ConnectionFactory connections;
 
-  @Autowired
-  sa.volunteering.matching.system.PostgresNotifications notifications;
+  @Autowired sa.volunteering.matching.system.PostgresNotifications notifications;
 
-  @Autowired
-  IndexedOpportunities announcements;
+  @Autowired IndexedOpportunities announcements;
 
-  @Autowired
-  IndexingProperties properties;
+  @Autowired IndexingProperties properties;
 
-  @Autowired
-  io.micrometer.core.instrument.MeterRegistry meters;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   Api api;
   Fixtures fixtures;
@@ -100,12 +88,16 @@ class IndexerIT {
     GetResponse<Map> indexed = get(OPPORTUNITIES, opportunity);
     assertThat(indexed.found()).isTrue();
     assertThat(indexed.version()).isEqualTo(version("opportunities", opportunity));
-    assertThat(indexed.source()).containsEntry("status", "published").containsEntry("seats_left", 3)
-        .containsEntry("city_name", List.of("الرياض", "Riyadh")).containsEntry("region_code", "SA-01");
+    assertThat(indexed.source())
+        .containsEntry("status", "published")
+        .containsEntry("seats_left", 3)
+        .containsEntry("city_name", List.of("الرياض", "Riyadh"))
+        .containsEntry("region_code", "SA-01");
     assertThat(get(OPPORTUNITIES, draft).found()).as("drafts are not searchable").isFalse();
     GetResponse<Map> person = get(VOLUNTEERS, volunteer);
     assertThat(person.found()).isTrue();
-    assertThat(person.source()).containsKeys("skill_codes", "city_code", "birth_year")
+    assertThat(person.source())
+        .containsKeys("skill_codes", "city_code", "birth_year")
         .doesNotContainKeys("full_name", "phone", "email", "national_id");
   }
 
@@ -120,14 +112,20 @@ class IndexerIT {
     Map<String, Object> change = new java.util.HashMap<>(Fixtures.opportunityBody(7));
     change.put("titleAr", "تنسيق المتطوعين في مهرجان التمور");
     change.put("version", version("opportunities", opportunity));
-    assertThat(api.put("/api/opportunities/" + opportunity, Tokens.member(organization), change).status()).isEqualTo(200);
-    assertThat(api.delete("/api/opportunities/" + draft, Tokens.member(organization)).status()).isEqualTo(204);
-    assertThat(api.delete("/api/volunteers/me", Tokens.volunteer(volunteer)).status()).isEqualTo(200);
+    assertThat(
+            api.put("/api/opportunities/" + opportunity, Tokens.member(organization), change)
+                .status())
+        .isEqualTo(200);
+    assertThat(api.delete("/api/opportunities/" + draft, Tokens.member(organization)).status())
+        .isEqualTo(204);
+    assertThat(api.delete("/api/volunteers/me", Tokens.volunteer(volunteer)).status())
+        .isEqualTo(200);
     drain();
 
     GetResponse<Map> indexed = get(OPPORTUNITIES, opportunity);
     assertThat(indexed.version()).isEqualTo(version("opportunities", opportunity));
-    assertThat((String) indexed.source().get("title")).startsWith("تنسيق المتطوعين في مهرجان التمور");
+    assertThat((String) indexed.source().get("title"))
+        .startsWith("تنسيق المتطوعين في مهرجان التمور");
     assertThat(indexed.source()).containsEntry("seats_total", 7);
     assertThat(get(OPPORTUNITIES, draft).found()).isFalse();
     assertThat(get(VOLUNTEERS, volunteer).found()).as("closed profiles leave the index").isFalse();
@@ -147,16 +145,34 @@ class IndexerIT {
     opportunities.forEach(id -> before.add(snapshot(OPPORTUNITIES, id)));
     before.add(snapshot(VOLUNTEERS, volunteer));
 
-    List<Object[]> rows = database.sql("select aggregate_type, aggregate_id, aggregate_version from outbox where aggregate_id = any(:ids)")
-        .bind("ids", concat(opportunities, List.of(organization, volunteer)).toArray(UUID[]::new))
-        .map(row -> new Object[] {row.get("aggregate_type", String.class), row.get("aggregate_id", UUID.class), row.get("aggregate_version", Long.class)})
-        .all().collectList().block(Duration.ofSeconds(10));
+    List<Object[]> rows =
+        database
+            .sql(
+                "select aggregate_type, aggregate_id, aggregate_version from outbox where aggregate_id = any(:ids)")
+            .bind(
+                "ids", concat(opportunities, List.of(organization, volunteer)).toArray(UUID[]::new))
+            .map(
+                row ->
+                    new Object[] {
+                      row.get("aggregate_type", String.class),
+                      row.get("aggregate_id", UUID.class),
+                      row.get("aggregate_version", Long.class)
+                    })
+            .all()
+            .collectList()
+            .block(Duration.ofSeconds(10));
     List<Object[]> replay = new ArrayList<>(rows);
     replay.addAll(rows);
     Collections.shuffle(replay, new Random(42));
     for (Object[] row : replay) {
-      database.sql("insert into outbox (aggregate_type, aggregate_id, aggregate_version) values (:type, :id, :version)")
-          .bind("type", row[0]).bind("id", row[1]).bind("version", row[2]).then().block(Duration.ofSeconds(10));
+      database
+          .sql(
+              "insert into outbox (aggregate_type, aggregate_id, aggregate_version) values (:type, :id, :version)")
+          .bind("type", row[0])
+          .bind("id", row[1])
+          .bind("version", row[2])
+          .then()
+          .block(Duration.ofSeconds(10));
     }
     drain();
 
@@ -168,7 +184,9 @@ class IndexerIT {
 
   @Test
   void twoIndexersDrainingTogetherIndexEveryChangeAtItsLatestVersion() throws Exception {
-    OutboxIndexer second = new OutboxIndexer(queue, documents, bulk, transaction, notifications, announcements, properties);
+    OutboxIndexer second =
+        new OutboxIndexer(
+            queue, documents, bulk, transaction, notifications, announcements, properties);
     UUID organization = fixtures.organization();
     List<UUID> opportunities = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
@@ -178,14 +196,18 @@ class IndexerIT {
       for (UUID id : opportunities) {
         Map<String, Object> change = new java.util.HashMap<>(Fixtures.opportunityBody(10 + round));
         change.put("version", version("opportunities", id));
-        assertThat(api.put("/api/opportunities/" + id, Tokens.member(organization), change).status()).isEqualTo(200);
+        assertThat(
+                api.put("/api/opportunities/" + id, Tokens.member(organization), change).status())
+            .isEqualTo(200);
       }
       Mono.zip(indexer.drain(), second.drain()).block(Duration.ofSeconds(60));
     }
     drain();
     for (UUID id : opportunities) {
       GetResponse<Map> indexed = get(OPPORTUNITIES, id);
-      assertThat(indexed.version()).as("opportunity %s", id).isEqualTo(version("opportunities", id));
+      assertThat(indexed.version())
+          .as("opportunity %s", id)
+          .isEqualTo(version("opportunities", id));
       assertThat(indexed.source()).containsEntry("seats_total", 12);
     }
   }
@@ -194,8 +216,17 @@ class IndexerIT {
   void aDocumentElasticsearchRefusesIsParkedWithItsReasonAndCanBeRetried() throws Exception {
     UUID organization = fixtures.organization();
     drain();
-    String index = elasticsearch.indices().getAlias(a -> a.name(OPPORTUNITIES)).aliases().keySet().iterator().next();
-    elasticsearch.indices().putSettings(s -> s.index(index).settings(settings -> settings.blocks(b -> b.write(true))));
+    String index =
+        elasticsearch
+            .indices()
+            .getAlias(a -> a.name(OPPORTUNITIES))
+            .aliases()
+            .keySet()
+            .iterator()
+            .next();
+    elasticsearch
+        .indices()
+        .putSettings(s -> s.index(index).settings(settings -> settings.blocks(b -> b.write(true))));
     UUID opportunity;
     try {
       opportunity = fixtures.published(organization, 2);
@@ -203,14 +234,29 @@ class IndexerIT {
 
       Api.Response failures = api.get("/api/admin/indexing/failures?size=100", Tokens.admin());
       assertThat(failures.status()).isEqualTo(200);
-      assertThat(failures.text()).contains(opportunity.toString()).contains("cluster_block_exception");
-      assertThat(api.get("/api/admin/indexing/failures", Tokens.member(organization)).status()).isEqualTo(403);
+      assertThat(failures.text())
+          .contains(opportunity.toString())
+          .contains("cluster_block_exception");
+      assertThat(api.get("/api/admin/indexing/failures", Tokens.member(organization)).status())
+          .isEqualTo(403);
 
-      elasticsearch.indices().putSettings(s -> s.index(index).settings(settings -> settings.blocks(b -> b.write(false))));
-      assertThat(api.post("/api/admin/indexing/failures/" + outboxId + "/retry", Tokens.admin(), null).status()).isEqualTo(200);
-      assertThat(api.post("/api/admin/indexing/failures/" + outboxId + "/retry", Tokens.admin(), null).status()).isEqualTo(404);
+      elasticsearch
+          .indices()
+          .putSettings(
+              s -> s.index(index).settings(settings -> settings.blocks(b -> b.write(false))));
+      assertThat(
+              api.post("/api/admin/indexing/failures/" + outboxId + "/retry", Tokens.admin(), null)
+                  .status())
+          .isEqualTo(200);
+      assertThat(
+              api.post("/api/admin/indexing/failures/" + outboxId + "/retry", Tokens.admin(), null)
+                  .status())
+          .isEqualTo(404);
     } finally {
-      elasticsearch.indices().putSettings(s -> s.index(index).settings(settings -> settings.blocks(b -> b.write(false))));
+      elasticsearch
+          .indices()
+          .putSettings(
+              s -> s.index(index).settings(settings -> settings.blocks(b -> b.write(false))));
     }
     drain();
     assertThat(get(OPPORTUNITIES, opportunity).found()).isTrue();
@@ -219,19 +265,32 @@ class IndexerIT {
   @Test
   void lagIsAReadinessComponentAndAGauge() {
     Api.Response health = new Api(managementPort).get("/actuator/health", Tokens.admin());
-    assertThat(health.body().path("components").path("indexing").path("status").asString()).isEqualTo("UP");
-    assertThat(health.body().path("components").path("indexing").path("details").has("backlog")).isTrue();
-    assertThat(health.body().path("components").path("indexing").path("details").has("lagging")).isTrue();
+    assertThat(health.body().path("components").path("indexing").path("status").asString())
+        .isEqualTo("UP");
+    assertThat(health.body().path("components").path("indexing").path("details").has("backlog"))
+        .isTrue();
+    assertThat(health.body().path("components").path("indexing").path("details").has("lagging"))
+        .isTrue();
     assertThat(meters.get("outbox.backlog").gauge().value()).isGreaterThanOrEqualTo(0);
     assertThat(meters.get("outbox.oldest.age").gauge().value()).isGreaterThanOrEqualTo(0);
   }
 
   private long awaitParked(UUID aggregate) throws InterruptedException {
-    return await("the refused change parked").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      drain();
-      return database.sql("select max(id) as id from outbox where aggregate_id = :id and parked_at is not null")
-          .bind("id", aggregate).map(row -> row.get("id", Long.class)).one().block(Duration.ofSeconds(10));
-    }, java.util.Objects::nonNull);
+    return await("the refused change parked")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              drain();
+              return database
+                  .sql(
+                      "select max(id) as id from outbox where aggregate_id = :id and parked_at is not null")
+                  .bind("id", aggregate)
+                  .map(row -> row.get("id", Long.class))
+                  .one()
+                  .block(Duration.ofSeconds(10));
+            },
+            java.util.Objects::nonNull);
   }
 
   private void drain() {
@@ -244,8 +303,12 @@ class IndexerIT {
   }
 
   private long version(String table, UUID id) {
-    return database.sql("select version from " + table + " where id = :id").bind("id", id)
-        .map(row -> row.get("version", Long.class)).one().block(Duration.ofSeconds(10));
+    return database
+        .sql("select version from " + table + " where id = :id")
+        .bind("id", id)
+        .map(row -> row.get("version", Long.class))
+        .one()
+        .block(Duration.ofSeconds(10));
   }
 
   private GetResponse<Map> get(String index, UUID id) {

@@ -23,46 +23,54 @@ import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.support.TestEnvironment;
 
 /**
- * Hundreds of random changes while indexers restart and Elasticsearch, behind a faulty proxy, answers
- * 429 and 503 and drops connections after doing the work. Afterwards every document equals its row at the
- * same version, and rows that left the index are absent. Runs in a JVM of its own with the service's
- * background indexer off (failsafe execution "chaos"), so that only the faulty indexers index.
+ * Hundreds of random changes while indexers restart and Elasticsearch, behind a faulty proxy,
+ * answers 429 and 503 and drops connections after doing the work. Afterwards every document equals
+ * its row at the same version, and rows that left the index are absent. Runs in a JVM of its own
+ * with the service's background indexer off (failsafe execution "chaos"), so that only the faulty
+ * indexers index.
  */
 @IntegrationTest
 class IndexingChaosIT {
 
   private static final int CHANGES = 300 * ChaosWorkload.ROUNDS;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @Value("${spring.elasticsearch.uris}")
   String elasticsearchUri;
 
-  @Autowired
-  ApplicationContext context;
+  @Autowired ApplicationContext context;
 
-  @Autowired
-  JsonpMapper mapper;
+  @Autowired JsonpMapper mapper;
 
-  @Autowired
-  ElasticsearchClient elasticsearch;
+  @Autowired ElasticsearchClient elasticsearch;
 
-  @Autowired
-  DatabaseClient database;
+  @Autowired DatabaseClient database;
 
-  @Autowired
-  IndexingProperties configured;
+  @Autowired IndexingProperties configured;
 
   @Test
   void everyDocumentEndsEqualToItsRowDespiteFaultsAndRestarts() throws Exception {
-    assumeThat(configured.enabled()).as("runs only in the failsafe execution \"chaos\", where the background indexer is off").isFalse();
-    IndexingProperties fast = new IndexingProperties(true, 40, Duration.ofMillis(50), 1000,
-        Duration.ofMillis(5), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofSeconds(60));
+    assumeThat(configured.enabled())
+        .as("runs only in the failsafe execution \"chaos\", where the background indexer is off")
+        .isFalse();
+    IndexingProperties fast =
+        new IndexingProperties(
+            true,
+            40,
+            Duration.ofMillis(50),
+            1000,
+            Duration.ofMillis(5),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(2),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(60));
 
     try (FaultyProxy proxy = new FaultyProxy(URI.create(elasticsearchUri.split(",")[0]), 42, 0.3);
         Rest5Client rest = Rest5Client.builder(proxy.uri()).build()) {
-      ElasticsearchAsyncClient faulty = new ElasticsearchAsyncClient(new Rest5ClientTransport(rest, mapper));
+      ElasticsearchAsyncClient faulty =
+          new ElasticsearchAsyncClient(new Rest5ClientTransport(rest, mapper));
       ChaosWorkload workload = new ChaosWorkload(new Api(port), database, 20261129);
       OutboxIndexer indexer = start(faulty, fast);
       int restarts = 0;
@@ -81,14 +89,27 @@ class IndexingChaosIT {
       long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
 
       int lost = workload.documentsWrongOrLost(elasticsearch, TestEnvironment.PREFIX);
-      System.out.printf("fault test, indexing chaos: %d changes (%d acknowledged), %d restarts, %d faults injected (%d x429, %d x503,"
+      System.out.printf(
+          "fault test, indexing chaos: %d changes (%d acknowledged), %d restarts, %d faults injected (%d x429, %d x503,"
               + " %d dropped after forwarding), %d requests forwarded, documents wrong or lost: %d, converged %d ms after the last change,"
-              + " %d s in all%n", workload.writes(), workload.acknowledgedWrites(), restarts, proxy.faults(), proxy.tooManyRequests.get(),
-          proxy.unavailable.get(), proxy.dropped.get(), proxy.forwarded.get(), lost, converged, seconds);
+              + " %d s in all%n",
+          workload.writes(),
+          workload.acknowledgedWrites(),
+          restarts,
+          proxy.faults(),
+          proxy.tooManyRequests.get(),
+          proxy.unavailable.get(),
+          proxy.dropped.get(),
+          proxy.forwarded.get(),
+          lost,
+          converged,
+          seconds);
       assertThat(proxy.faults()).as("faults were injected").isGreaterThan(20);
       assertThat(lost).as("documents that differ from PostgreSQL").isZero();
       assertThat(workload.parked()).as("rows given up on").isZero();
-      assertThat(workload.wrongAnswers()).as("answers that are never right, in %s", workload.statuses()).isZero();
+      assertThat(workload.wrongAnswers())
+          .as("answers that are never right, in %s", workload.statuses())
+          .isZero();
     }
   }
 

@@ -7,8 +7,8 @@ import sa.volunteering.matching.search.ElasticsearchLanes;
 import sa.volunteering.matching.system.PostgresNotifications;
 
 /**
- * Indexers built from a test context's parts, for the fault tests: they run in a JVM whose background indexer is off
- * and start, stop and break indexers of their own.
+ * Indexers built from a test context's parts, for the fault tests: they run in a JVM whose
+ * background indexer is off and start, stop and break indexers of their own.
  */
 final class OwnIndexers {
 
@@ -19,17 +19,24 @@ final class OwnIndexers {
   }
 
   /** An indexer that reaches Elasticsearch through this client (a faulty proxy's, say). */
-  static OutboxIndexer indexer(ApplicationContext context, ElasticsearchAsyncClient client, IndexingProperties properties) {
-    return new OutboxIndexer(context.getBean(OutboxQueue.class), context.getBean(DocumentLoader.class), bulk(context, client, properties),
-        context.getBean(TransactionalOperator.class), context.getBean(PostgresNotifications.class),
-        context.getBean(IndexedOpportunities.class), properties);
+  static OutboxIndexer indexer(
+      ApplicationContext context, ElasticsearchAsyncClient client, IndexingProperties properties) {
+    return new OutboxIndexer(
+        context.getBean(OutboxQueue.class),
+        context.getBean(DocumentLoader.class),
+        bulk(context, client, properties),
+        context.getBean(TransactionalOperator.class),
+        context.getBean(PostgresNotifications.class),
+        context.getBean(IndexedOpportunities.class),
+        properties);
   }
 
   static BulkIndexer bulk(ApplicationContext context, IndexingProperties properties) {
     return bulk(context, context.getBean(ElasticsearchAsyncClient.class), properties);
   }
 
-  static BulkIndexer bulk(ApplicationContext context, ElasticsearchAsyncClient client, IndexingProperties properties) {
+  static BulkIndexer bulk(
+      ApplicationContext context, ElasticsearchAsyncClient client, IndexingProperties properties) {
     return new BulkIndexer(client, context.getBean(ElasticsearchLanes.class), properties);
   }
 }

@@ -17,10 +17,11 @@ import sa.volunteering.matching.support.Stack;
 import sa.volunteering.matching.support.TestEnvironment;
 
 /**
- * PostgreSQL restarted (fast: every connection cut, transactions in flight rolled back) while changes are written and
- * the outbox drains: clients get 503 problems or real successes, never a 500; every acknowledged change is in
- * PostgreSQL with its outbox row; the index converges and nothing is given up on. Runs in the failsafe execution
- * "chaos" and restarts the stack's PostgreSQL through bin/stack.
+ * PostgreSQL restarted (fast: every connection cut, transactions in flight rolled back) while
+ * changes are written and the outbox drains: clients get 503 problems or real successes, never a
+ * 500; every acknowledged change is in PostgreSQL with its outbox row; the index converges and
+ * nothing is given up on. Runs in the failsafe execution "chaos" and restarts the stack's
+ * PostgreSQL through bin/stack.
  */
 @IntegrationTest
 class PostgresRestartChaosIT {
@@ -29,24 +30,22 @@ class PostgresRestartChaosIT {
   private static final int CHANGES_AFTER = 60;
   private static final int RESTARTS = 2 * ChaosWorkload.ROUNDS;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  ApplicationContext context;
+  @Autowired ApplicationContext context;
 
-  @Autowired
-  ElasticsearchClient elasticsearch;
+  @Autowired ElasticsearchClient elasticsearch;
 
-  @Autowired
-  DatabaseClient database;
+  @Autowired DatabaseClient database;
 
-  @Autowired
-  IndexingProperties configured;
+  @Autowired IndexingProperties configured;
 
   @Test
-  void writesDuringARestartAreAcknowledgedAndKeptOrRefusedWith503AndTheIndexConverges() throws Exception {
-    assumeThat(configured.enabled()).as("runs only in the failsafe execution \"chaos\", where the background indexer is off").isFalse();
+  void writesDuringARestartAreAcknowledgedAndKeptOrRefusedWith503AndTheIndexConverges()
+      throws Exception {
+    assumeThat(configured.enabled())
+        .as("runs only in the failsafe execution \"chaos\", where the background indexer is off")
+        .isFalse();
     IndexingProperties service = configured.withIndexing();
     OutboxIndexer indexer = OwnIndexers.indexer(context, service);
     ChaosWorkload workload = new ChaosWorkload(new Api(port), database, 5432);
@@ -58,7 +57,8 @@ class PostgresRestartChaosIT {
         for (int i = 0; i < CHANGES_BEFORE; i++) {
           workload.change();
         }
-        CompletableFuture<Long> restarting = CompletableFuture.supplyAsync(() -> Stack.run("restart", "postgresql"));
+        CompletableFuture<Long> restarting =
+            CompletableFuture.supplyAsync(() -> Stack.run("restart", "postgresql"));
         while (!restarting.isDone()) {
           workload.change();
           duringRestarts++;
@@ -73,12 +73,25 @@ class PostgresRestartChaosIT {
       indexer.stop();
     }
     int lost = workload.documentsWrongOrLost(elasticsearch, TestEnvironment.PREFIX);
-    System.out.printf("fault test, postgresql restarted: %d writes (%d during %d fast restarts; %d acknowledged; statuses %s),"
+    System.out.printf(
+        "fault test, postgresql restarted: %d writes (%d during %d fast restarts; %d acknowledged; statuses %s),"
             + " acknowledged but missing: %d, half written: %d, documents wrong or lost: %d, parked: %d, converged %d ms after the last write%n",
-        workload.writes(), duringRestarts, RESTARTS, workload.acknowledgedWrites(), workload.statuses(), workload.acknowledgedButMissing(),
-        workload.withoutOutboxRow(), lost, workload.parked(), converged);
-    assertThat(workload.wrongAnswers()).as("answers that are never right, in %s", workload.statuses()).isZero();
-    assertThat(workload.acknowledgedButMissing()).as("acknowledged writes PostgreSQL does not hold").isZero();
+        workload.writes(),
+        duringRestarts,
+        RESTARTS,
+        workload.acknowledgedWrites(),
+        workload.statuses(),
+        workload.acknowledgedButMissing(),
+        workload.withoutOutboxRow(),
+        lost,
+        workload.parked(),
+        converged);
+    assertThat(workload.wrongAnswers())
+        .as("answers that are never right, in %s", workload.statuses())
+        .isZero();
+    assertThat(workload.acknowledgedButMissing())
+        .as("acknowledged writes PostgreSQL does not hold")
+        .isZero();
     assertThat(workload.withoutOutboxRow()).as("rows whose change has no outbox row").isZero();
     assertThat(lost).as("documents that differ from PostgreSQL").isZero();
     assertThat(workload.parked()).as("rows given up on").isZero();

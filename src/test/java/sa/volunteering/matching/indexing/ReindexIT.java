@@ -26,25 +26,26 @@ import sa.volunteering.matching.support.ServiceProcess;
 import sa.volunteering.matching.support.TestEnvironment;
 import sa.volunteering.matching.support.Tokens;
 
-/** A full reindex while the platform keeps changing: after the swap, the new index holds every change. */
+/**
+ * A full reindex while the platform keeps changing: after the swap, the new index holds every
+ * change.
+ */
 @IntegrationTest
 class ReindexIT {
 
   private static final String OPPORTUNITIES = TestEnvironment.PREFIX + "opportunities";
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  OutboxIndexer indexer;
+  @Autowired OutboxIndexer indexer;
 
-  @Autowired
-  ElasticsearchClient elasticsearch;
+  @Autowired ElasticsearchClient elasticsearch;
 
-  @Autowired
-  DatabaseClient database;
+  @Autowired DatabaseClient database;
 
-  /** About 20 throttled batches whatever the database holds, so the writes below land while it runs. */
+  /**
+   * About 20 throttled batches whatever the database holds, so the writes below land while it runs.
+   */
   @Test
   void changesCommittedDuringTheReindexAreInTheNewIndexAfterTheSwap() throws IOException {
     Api api = new Api(port);
@@ -68,7 +69,10 @@ class ReindexIT {
       assertThat(api.put("/api/opportunities/" + id, member, change).status()).isEqualTo(200);
     }
     for (int i = 10; i < 13; i++) {
-      assertThat(api.post("/api/opportunities/" + opportunities.get(i) + "/close", member, null).status()).isEqualTo(200);
+      assertThat(
+              api.post("/api/opportunities/" + opportunities.get(i) + "/close", member, null)
+                  .status())
+          .isEqualTo(200);
     }
     for (int i = 0; i < 4; i++) {
       opportunities.add(fixtures.published(organization, 2));
@@ -76,7 +80,8 @@ class ReindexIT {
     api.post("/api/opportunities/" + drafts.get(0) + "/publish", member, null);
     api.delete("/api/opportunities/" + drafts.get(1), member);
     assertThat(api.get("/api/admin/reindex/" + job, Tokens.admin()).body().path("state").asString())
-        .as("the writes above happened while the reindex ran").isEqualTo("RUNNING");
+        .as("the writes above happened while the reindex ran")
+        .isEqualTo("RUNNING");
 
     List<ServerSentEvent<Map>> events = progress(port, job);
     assertThat(events).isNotEmpty();
@@ -88,27 +93,43 @@ class ReindexIT {
 
     String after = aliasTarget();
     assertThat(after).isNotEqualTo(before).isEqualTo(last.get("target"));
-    assertThat(elasticsearch.indices().exists(e -> e.index(before)).value()).as("the old index was removed").isFalse();
+    assertThat(elasticsearch.indices().exists(e -> e.index(before)).value())
+        .as("the old index was removed")
+        .isFalse();
     List<UUID> all = new ArrayList<>(opportunities);
     all.addAll(drafts);
     for (UUID id : all) {
-      Map<String, Object> row = database.sql("select version, status from opportunities where id = :id").bind("id", id)
-          .map(r -> Map.<String, Object>of("version", r.get("version", Long.class), "status", r.get("status", String.class)))
-          .one().block(Duration.ofSeconds(10));
-      GetResponse<Map> document = elasticsearch.get(g -> g.index(OPPORTUNITIES).id(id.toString()), Map.class);
+      Map<String, Object> row =
+          database
+              .sql("select version, status from opportunities where id = :id")
+              .bind("id", id)
+              .map(
+                  r ->
+                      Map.<String, Object>of(
+                          "version",
+                          r.get("version", Long.class),
+                          "status",
+                          r.get("status", String.class)))
+              .one()
+              .block(Duration.ofSeconds(10));
+      GetResponse<Map> document =
+          elasticsearch.get(g -> g.index(OPPORTUNITIES).id(id.toString()), Map.class);
       if (row == null || row.get("status").equals("draft")) {
         assertThat(document.found()).as("%s is not public", id).isFalse();
       } else {
         assertThat(document.found()).as("%s is in the new index", id).isTrue();
-        assertThat(document.version()).as("%s is at its version", id).isEqualTo((Long) row.get("version"));
+        assertThat(document.version())
+            .as("%s is at its version", id)
+            .isEqualTo((Long) row.get("version"));
         assertThat(document.source()).containsEntry("status", row.get("status"));
       }
     }
   }
 
   /**
-   * Jobs are the cluster's, not an instance's: a second service process (same database and indexes) refuses a second
-   * reindex of the index while the first runs here, and answers for the first one, its state and its progress stream.
+   * Jobs are the cluster's, not an instance's: a second service process (same database and indexes)
+   * refuses a second reindex of the index while the first runs here, and answers for the first one,
+   * its state and its progress stream.
    */
   @Test
   void anotherInstanceRefusesASecondReindexAndFollowsTheFirst() throws Exception {
@@ -118,7 +139,8 @@ class ReindexIT {
       Api there = new Api(other.port());
       String job = startSlowReindex(here);
 
-      Api.Response second = there.post("/api/admin/reindex", Tokens.admin(), Map.of("index", "opportunities"));
+      Api.Response second =
+          there.post("/api/admin/reindex", Tokens.admin(), Map.of("index", "opportunities"));
       assertThat(second.status()).as(second.toString()).isEqualTo(409);
       assertThat(second.body().path("type").asString()).isEqualTo("/problems/reindex-running");
       Api.Response status = there.get("/api/admin/reindex/" + job, Tokens.admin());
@@ -128,12 +150,19 @@ class ReindexIT {
 
       List<ServerSentEvent<Map>> events = progress(other.port(), job);
       assertThat(events).hasSizeGreaterThan(1);
-      assertThat(events.getLast().data()).containsEntry("state", "SUCCEEDED").containsEntry("percent", 100.0);
-      assertThat(here.get("/api/admin/reindex/" + job, Tokens.admin()).body().path("state").asString()).isEqualTo("SUCCEEDED");
+      assertThat(events.getLast().data())
+          .containsEntry("state", "SUCCEEDED")
+          .containsEntry("percent", 100.0);
+      assertThat(
+              here.get("/api/admin/reindex/" + job, Tokens.admin()).body().path("state").asString())
+          .isEqualTo("SUCCEEDED");
     }
   }
 
-  /** An instance that stops while its reindex runs records the job as interrupted, and the index may be rebuilt at once. */
+  /**
+   * An instance that stops while its reindex runs records the job as interrupted, and the index may
+   * be rebuilt at once.
+   */
   @Test
   void aJobWhoseInstanceStopsIsInterruptedAndAnotherMayStart() throws Exception {
     Api here = new Api(port);
@@ -141,15 +170,19 @@ class ReindexIT {
     String job;
     try (ServiceProcess other = ServiceProcess.start("--app.indexing.enabled=false")) {
       job = startSlowReindex(new Api(other.port()));
-      assertThat(other.stop(Duration.ofSeconds(60))).as("a graceful stop (exit code 0, or 128 + 15)").isIn(0, 143);
+      assertThat(other.stop(Duration.ofSeconds(60)))
+          .as("a graceful stop (exit code 0, or 128 + 15)")
+          .isIn(0, 143);
     }
     Api.Response status = here.get("/api/admin/reindex/" + job, Tokens.admin());
     assertThat(status.body().path("state").asString()).isEqualTo("INTERRUPTED");
     assertThat(status.body().path("finishedAt").isNull()).isFalse();
 
-    Api.Response again = here.post("/api/admin/reindex", Tokens.admin(), Map.of("index", "opportunities"));
+    Api.Response again =
+        here.post("/api/admin/reindex", Tokens.admin(), Map.of("index", "opportunities"));
     assertThat(again.status()).as(again.toString()).isEqualTo(202);
-    assertThat(progress(port, again.body().path("job").asString()).getLast().data()).containsEntry("state", "SUCCEEDED");
+    assertThat(progress(port, again.body().path("job").asString()).getLast().data())
+        .containsEntry("state", "SUCCEEDED");
   }
 
   @Test
@@ -157,33 +190,55 @@ class ReindexIT {
     UUID old = UUID.randomUUID();
     UUID recent = UUID.randomUUID();
     for (UUID id : List.of(old, recent)) {
-      database.sql("insert into reindex_jobs (id, index_name, target, state, started_at, finished_at, instance)"
-              + " values (:id, 'volunteers', 'gone', 'SUCCEEDED', now() - make_interval(days => :days), now() - make_interval(days => :days), 'test')")
-          .bind("id", id).bind("days", id.equals(old) ? 31 : 29).then().block(Duration.ofSeconds(10));
+      database
+          .sql(
+              "insert into reindex_jobs (id, index_name, target, state, started_at, finished_at, instance)"
+                  + " values (:id, 'volunteers', 'gone', 'SUCCEEDED', now() - make_interval(days => :days), now() - make_interval(days => :days), 'test')")
+          .bind("id", id)
+          .bind("days", id.equals(old) ? 31 : 29)
+          .then()
+          .block(Duration.ofSeconds(10));
     }
     Api api = new Api(port);
-    Api.Response started = api.post("/api/admin/reindex", Tokens.admin(), Map.of("index", "volunteers"));
+    Api.Response started =
+        api.post("/api/admin/reindex", Tokens.admin(), Map.of("index", "volunteers"));
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
 
-    assertThat(api.get("/api/admin/reindex/" + old, Tokens.admin()).status()).as("older than app.indexing.reindex.keep-finished").isEqualTo(404);
-    assertThat(api.get("/api/admin/reindex/" + recent, Tokens.admin()).body().path("state").asString()).isEqualTo("SUCCEEDED");
-    assertThat(progress(port, started.body().path("job").asString()).getLast().data()).containsEntry("state", "SUCCEEDED");
+    assertThat(api.get("/api/admin/reindex/" + old, Tokens.admin()).status())
+        .as("older than app.indexing.reindex.keep-finished")
+        .isEqualTo(404);
+    assertThat(
+            api.get("/api/admin/reindex/" + recent, Tokens.admin()).body().path("state").asString())
+        .isEqualTo("SUCCEEDED");
+    assertThat(progress(port, started.body().path("job").asString()).getLast().data())
+        .containsEntry("state", "SUCCEEDED");
   }
 
   @Test
   void anUnknownJobIsNotFound() {
     Api api = new Api(port);
-    assertThat(api.get("/api/admin/reindex/" + UUID.randomUUID(), Tokens.admin()).status()).isEqualTo(404);
+    assertThat(api.get("/api/admin/reindex/" + UUID.randomUUID(), Tokens.admin()).status())
+        .isEqualTo(404);
     assertThat(api.get("/api/admin/reindex/not-a-job", Tokens.admin()).status()).isEqualTo(404);
   }
 
-  /** A reindex of opportunities in about 20 throttled batches, whatever the database holds: several seconds. */
+  /**
+   * A reindex of opportunities in about 20 throttled batches, whatever the database holds: several
+   * seconds.
+   */
   private String startSlowReindex(Api api) {
-    long rows = database.sql("select count(*) as n from opportunities where status <> 'draft'").map(r -> r.get("n", Long.class))
-        .one().block(Duration.ofSeconds(10));
+    long rows =
+        database
+            .sql("select count(*) as n from opportunities where status <> 'draft'")
+            .map(r -> r.get("n", Long.class))
+            .one()
+            .block(Duration.ofSeconds(10));
     int batchSize = (int) Math.min(10_000, Math.max(1, rows / 20));
-    Api.Response started = api.post("/api/admin/reindex", Tokens.admin(),
-        Map.of("index", "opportunities", "batchSize", batchSize, "throttleMillis", 300));
+    Api.Response started =
+        api.post(
+            "/api/admin/reindex",
+            Tokens.admin(),
+            Map.of("index", "opportunities", "batchSize", batchSize, "throttleMillis", 300));
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
     return started.body().path("job").asString();
   }
@@ -199,20 +254,33 @@ class ReindexIT {
   @Test
   void onlyAdminsReindexAndOnlyKnownIndexes() {
     Api api = new Api(port);
-    assertThat(api.post("/api/admin/reindex", Tokens.volunteer(UUID.randomUUID()), Map.of("index", "opportunities")).status()).isEqualTo(403);
-    assertThat(api.post("/api/admin/reindex", null, Map.of("index", "opportunities")).status()).isEqualTo(401);
-    Api.Response unknown = api.post("/api/admin/reindex", Tokens.admin(), Map.of("index", "everything"));
+    assertThat(
+            api.post(
+                    "/api/admin/reindex",
+                    Tokens.volunteer(UUID.randomUUID()),
+                    Map.of("index", "opportunities"))
+                .status())
+        .isEqualTo(403);
+    assertThat(api.post("/api/admin/reindex", null, Map.of("index", "opportunities")).status())
+        .isEqualTo(401);
+    Api.Response unknown =
+        api.post("/api/admin/reindex", Tokens.admin(), Map.of("index", "everything"));
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.body().path("type").asString()).isEqualTo("/problems/not-found");
   }
 
   private static List<ServerSentEvent<Map>> progress(int port, String job) {
-    return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60)).build()
-        .get().uri("/api/admin/reindex/" + job + "/progress")
+    return WebTestClient.bindToServer()
+        .baseUrl("http://127.0.0.1:" + port)
+        .responseTimeout(Duration.ofSeconds(60))
+        .build()
+        .get()
+        .uri("/api/admin/reindex/" + job + "/progress")
         .header("Authorization", "Bearer " + Tokens.admin())
         .accept(MediaType.TEXT_EVENT_STREAM)
         .exchange()
-        .expectStatus().isOk()
+        .expectStatus()
+        .isOk()
         .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map>>() {})
         .getResponseBody()
         .collectList()
@@ -226,7 +294,11 @@ class ReindexIT {
   }
 
   private long version(UUID id) {
-    return database.sql("select version from opportunities where id = :id").bind("id", id)
-        .map(row -> row.get("version", Long.class)).one().block(Duration.ofSeconds(10));
+    return database
+        .sql("select version from opportunities where id = :id")
+        .bind("id", id)
+        .map(row -> row.get("version", Long.class))
+        .one()
+        .block(Duration.ofSeconds(10));
   }
 }

@@ -26,32 +26,48 @@ import sa.volunteering.matching.support.Tokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Candidates for an opportunity: hard constraints, components, masked cards, the applied flag, who may ask. */
+/**
+ * Candidates for an opportunity: hard constraints, components, masked cards, the applied flag, who
+ * may ask.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CandidateIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Set<String> CARD_FIELDS = Set.of("volunteerId", "city", "skills", "fields", "languages", "verifiedHours",
-      "distanceKm", "applied", "score", "explanation");
+  private static final Set<String> CARD_FIELDS =
+      Set.of(
+          "volunteerId",
+          "city",
+          "skills",
+          "fields",
+          "languages",
+          "verifiedHours",
+          "distanceKm",
+          "applied",
+          "score",
+          "explanation");
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  ElasticsearchClient elasticsearch;
+  @Autowired ElasticsearchClient elasticsearch;
 
-  @Autowired
-  OutboxIndexer indexer;
+  @Autowired OutboxIndexer indexer;
 
-  @Autowired
-  MatchingProperties properties;
+  @Autowired MatchingProperties properties;
 
   Api api;
   MatchDocuments documents;
   final UUID organization = UUID.randomUUID();
-  final Map<String, Object> opportunity = MatchDocuments.with(MatchDocuments.opportunity(organization.toString()),
-      "gender", "female", "min_age", 18, "max_age", 60);
+  final Map<String, Object> opportunity =
+      MatchDocuments.with(
+          MatchDocuments.opportunity(organization.toString()),
+          "gender",
+          "female",
+          "min_age",
+          18,
+          "max_age",
+          60);
   final Map<String, Object> remote = MatchDocuments.with(opportunity, "mode", "remote");
   final Map<String, String> volunteers = new LinkedHashMap<>();
 
@@ -63,15 +79,24 @@ class CandidateIT {
     Map<String, Map<String, Object>> variants = new LinkedHashMap<>();
     variants.put("base", base);
     variants.put("man", MatchDocuments.with(base, "gender", "male"));
-    variants.put("seventy", MatchDocuments.with(base, "birth_year", LocalDate.now().getYear() - 70));
-    variants.put("away-that-week", MatchDocuments.with(base, "availability", Map.of("gte", LocalDate.now().toString(),
-        "lte", LocalDate.now().plusDays(2).toString())));
+    variants.put(
+        "seventy", MatchDocuments.with(base, "birth_year", LocalDate.now().getYear() - 70));
+    variants.put(
+        "away-that-week",
+        MatchDocuments.with(
+            base,
+            "availability",
+            Map.of(
+                "gte", LocalDate.now().toString(), "lte", LocalDate.now().plusDays(2).toString())));
     variants.put("far", MatchDocuments.with(base, "location", MatchDocuments.eastOfRiyadh(50)));
-    variants.put("far-but-travels", MatchDocuments.with(base, "location", MatchDocuments.eastOfRiyadh(50), "travel_km", 100));
+    variants.put(
+        "far-but-travels",
+        MatchDocuments.with(base, "location", MatchDocuments.eastOfRiyadh(50), "travel_km", 100));
     variants.put("inactive", MatchDocuments.with(base, "active", false));
     variants.put("no-remote", MatchDocuments.with(base, "remote_ok", false));
     variants.put("other-field", MatchDocuments.with(base, "field_codes", List.of("media")));
-    variants.put("experienced", MatchDocuments.with(base, "verified_hours", 100.0, "experience", 0.8));
+    variants.put(
+        "experienced", MatchDocuments.with(base, "verified_hours", 100.0, "experience", 0.8));
     variants.put("related-skill", MatchDocuments.with(base, "skill_codes", List.of("cpr")));
     variants.put("no-skill", MatchDocuments.with(base, "skill_codes", List.of("carpentry")));
     variants.forEach((key, document) -> volunteers.put(key, (String) document.get("id")));
@@ -86,23 +111,38 @@ class CandidateIT {
 
   @Test
   void hardConstraintsExcludeWhatTheyShould() {
-    assertThat(candidates(opportunity).keySet()).contains("base", "far-but-travels", "no-remote", "experienced")
+    assertThat(candidates(opportunity).keySet())
+        .contains("base", "far-but-travels", "no-remote", "experienced")
         .doesNotContain("man", "seventy", "away-that-week", "far", "inactive");
-    assertThat(candidates(remote).keySet()).as("remote work: anyone who takes it, wherever they live")
-        .contains("base", "far", "far-but-travels").doesNotContain("no-remote", "man", "inactive");
+    assertThat(candidates(remote).keySet())
+        .as("remote work: anyone who takes it, wherever they live")
+        .contains("base", "far", "far-but-travels")
+        .doesNotContain("no-remote", "man", "inactive");
   }
 
   @Test
   void eachComponentMovesACandidateByItsWeight() {
     Map<String, Double> scores = candidates(opportunity);
     MatchingProperties.Weights weights = properties.weights();
-    assertThat(scores.get("base") - scores.get("other-field")).isCloseTo(weights.field(), within(0.01));
-    assertThat(scores.get("experienced") - scores.get("base")).isCloseTo(weights.experience() * 0.8, within(0.01));
-    assertThat(scores.get("base") - scores.get("related-skill")).isCloseTo(weights.skills() * (1 - weights.relatedSkillCredit()), within(0.01));
-    assertThat(scores.get("base") - scores.get("no-skill")).isCloseTo(weights.skills(), within(0.01));
-    assertThat(scores.get("base") - scores.get("far-but-travels")).as("50 km: well past the scale, little distance credit left")
-        .isCloseTo(weights.distance() * (1 - MatchScorer.gauss(50, properties.distanceOffsetKm(), properties.distanceScaleKm(),
-            properties.distanceDecay())), within(0.02));
+    assertThat(scores.get("base") - scores.get("other-field"))
+        .isCloseTo(weights.field(), within(0.01));
+    assertThat(scores.get("experienced") - scores.get("base"))
+        .isCloseTo(weights.experience() * 0.8, within(0.01));
+    assertThat(scores.get("base") - scores.get("related-skill"))
+        .isCloseTo(weights.skills() * (1 - weights.relatedSkillCredit()), within(0.01));
+    assertThat(scores.get("base") - scores.get("no-skill"))
+        .isCloseTo(weights.skills(), within(0.01));
+    assertThat(scores.get("base") - scores.get("far-but-travels"))
+        .as("50 km: well past the scale, little distance credit left")
+        .isCloseTo(
+            weights.distance()
+                * (1
+                    - MatchScorer.gauss(
+                        50,
+                        properties.distanceOffsetKm(),
+                        properties.distanceScaleKm(),
+                        properties.distanceDecay())),
+            within(0.02));
   }
 
   @Test
@@ -110,7 +150,9 @@ class CandidateIT {
     for (JsonNode card : cards(opportunity)) {
       List<String> fields = new ArrayList<>();
       card.properties().forEach(entry -> fields.add(entry.getKey()));
-      assertThat(fields).as("a card holds exactly these fields").containsExactlyInAnyOrderElementsOf(CARD_FIELDS);
+      assertThat(fields)
+          .as("a card holds exactly these fields")
+          .containsExactlyInAnyOrderElementsOf(CARD_FIELDS);
       double points = 0;
       for (JsonNode component : card.path("explanation").path("components")) {
         points += component.path("points").asDouble();
@@ -118,25 +160,48 @@ class CandidateIT {
       assertThat(points).isCloseTo(card.path("score").asDouble(), within(0.01));
     }
     JsonNode related = card(opportunity, "related-skill");
-    assertThat(related.path("explanation").path("relatedSkills").get(0).asString()).isEqualTo("first_aid");
+    assertThat(related.path("explanation").path("relatedSkills").get(0).asString())
+        .isEqualTo("first_aid");
     assertThat(related.path("skills").get(0).path("code").asString()).isEqualTo("cpr");
-    assertThat(card(opportunity, "far-but-travels").path("distanceKm").asDouble()).isCloseTo(50, within(0.5));
+    assertThat(card(opportunity, "far-but-travels").path("distanceKm").asDouble())
+        .isCloseTo(50, within(0.5));
   }
 
   @Test
   void onlyTheOrganizationAndAdminsSeeCandidates() {
     String path = "/api/opportunities/" + opportunity.get("id") + "/candidates";
-    assertThat(api.getEncoded(path, MatchIT.bearer(Tokens.member(organization), "application/json")).status()).isEqualTo(200);
-    assertThat(api.getEncoded(path, MatchIT.bearer(Tokens.admin(), "application/json")).status()).isEqualTo(200);
-    Api.Response other = api.getEncoded(path, MatchIT.bearer(Tokens.member(UUID.randomUUID()), "application/json"));
+    assertThat(
+            api.getEncoded(path, MatchIT.bearer(Tokens.member(organization), "application/json"))
+                .status())
+        .isEqualTo(200);
+    assertThat(api.getEncoded(path, MatchIT.bearer(Tokens.admin(), "application/json")).status())
+        .isEqualTo(200);
+    Api.Response other =
+        api.getEncoded(path, MatchIT.bearer(Tokens.member(UUID.randomUUID()), "application/json"));
     assertThat(other.status()).isEqualTo(403);
     assertThat(other.text()).doesNotContain((String) volunteers.get("base"));
-    assertThat(api.getEncoded(path + "/stream", MatchIT.bearer(Tokens.member(UUID.randomUUID()), "application/x-ndjson")).status()).isEqualTo(403);
-    assertThat(api.getEncoded(path, MatchIT.bearer(Tokens.volunteer(UUID.fromString(volunteers.get("base"))), "application/json")).status())
+    assertThat(
+            api.getEncoded(
+                    path + "/stream",
+                    MatchIT.bearer(Tokens.member(UUID.randomUUID()), "application/x-ndjson"))
+                .status())
         .isEqualTo(403);
-    assertThat(api.getEncoded(path, MatchIT.bearer(null, "application/json")).status()).isEqualTo(401);
-    assertThat(api.getEncoded("/api/opportunities/" + UUID.randomUUID() + "/candidates", MatchIT.bearer(Tokens.admin(), "application/json"))
-        .status()).isEqualTo(404);
+    assertThat(
+            api.getEncoded(
+                    path,
+                    MatchIT.bearer(
+                        Tokens.volunteer(UUID.fromString(volunteers.get("base"))),
+                        "application/json"))
+                .status())
+        .isEqualTo(403);
+    assertThat(api.getEncoded(path, MatchIT.bearer(null, "application/json")).status())
+        .isEqualTo(401);
+    assertThat(
+            api.getEncoded(
+                    "/api/opportunities/" + UUID.randomUUID() + "/candidates",
+                    MatchIT.bearer(Tokens.admin(), "application/json"))
+                .status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -146,35 +211,62 @@ class CandidateIT {
     UUID published = fixtures.published(organization, 5);
     UUID applicant = UUID.randomUUID();
     String nationalId = Fixtures.nationalId();
-    assertThat(api.post("/api/volunteers", Tokens.volunteer(applicant), Fixtures.registrationBody(nationalId)).status()).isEqualTo(201);
+    assertThat(
+            api.post(
+                    "/api/volunteers",
+                    Tokens.volunteer(applicant),
+                    Fixtures.registrationBody(nationalId))
+                .status())
+        .isEqualTo(201);
     fixtures.application(applicant, published);
     UUID bystander = fixtures.volunteer();
     indexer.drain().block(Duration.ofSeconds(60));
     try {
-      elasticsearch.indices().refresh(r -> r.index(MatchDocuments.OPPORTUNITIES, MatchDocuments.VOLUNTEERS));
+      elasticsearch
+          .indices()
+          .refresh(r -> r.index(MatchDocuments.OPPORTUNITIES, MatchDocuments.VOLUNTEERS));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    Api.Response response = api.getEncoded("/api/opportunities/" + published + "/candidates/stream",
-        MatchIT.bearer(Tokens.member(organization), "application/x-ndjson"));
+    Api.Response response =
+        api.getEncoded(
+            "/api/opportunities/" + published + "/candidates/stream",
+            MatchIT.bearer(Tokens.member(organization), "application/x-ndjson"));
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     Map<String, JsonNode> cards = new LinkedHashMap<>();
-    response.text().lines().map(JSON::readTree).filter(line -> line.path("type").asString().equals("hit"))
-        .forEach(line -> cards.put(line.path("hit").path("volunteerId").asString(), line.path("hit")));
+    response
+        .text()
+        .lines()
+        .map(JSON::readTree)
+        .filter(line -> line.path("type").asString().equals("hit"))
+        .forEach(
+            line -> cards.put(line.path("hit").path("volunteerId").asString(), line.path("hit")));
     assertThat(cards).containsKeys(applicant.toString(), bystander.toString());
     assertThat(cards.get(applicant.toString()).path("applied").asBoolean()).isTrue();
     assertThat(cards.get(bystander.toString()).path("applied").asBoolean()).isFalse();
     Map<String, Object> profile = Fixtures.profileBody(null);
-    for (Object personal : List.of(profile.get("fullName"), profile.get("phone"), profile.get("email"), nationalId, profile.get("birthDate"))) {
-      assertThat(response.text()).as("the candidate stream never carries " + personal).doesNotContain(String.valueOf(personal));
+    for (Object personal :
+        List.of(
+            profile.get("fullName"),
+            profile.get("phone"),
+            profile.get("email"),
+            nationalId,
+            profile.get("birthDate"))) {
+      assertThat(response.text())
+          .as("the candidate stream never carries " + personal)
+          .doesNotContain(String.valueOf(personal));
     }
   }
 
   private Map<String, Double> candidates(Map<String, Object> opportunity) {
     Map<String, Double> scores = new LinkedHashMap<>();
     for (JsonNode card : cards(opportunity)) {
-      String key = volunteers.entrySet().stream().filter(entry -> entry.getValue().equals(card.path("volunteerId").asString()))
-          .map(Map.Entry::getKey).findFirst().orElse(null);
+      String key =
+          volunteers.entrySet().stream()
+              .filter(entry -> entry.getValue().equals(card.path("volunteerId").asString()))
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElse(null);
       if (key != null) {
         scores.put(key, card.path("score").asDouble());
       }
@@ -183,15 +275,25 @@ class CandidateIT {
   }
 
   private List<JsonNode> cards(Map<String, Object> opportunity) {
-    Api.Response response = api.getEncoded("/api/opportunities/" + opportunity.get("id") + "/candidates/stream",
-        MatchIT.bearer(Tokens.member(organization), "application/x-ndjson"));
+    Api.Response response =
+        api.getEncoded(
+            "/api/opportunities/" + opportunity.get("id") + "/candidates/stream",
+            MatchIT.bearer(Tokens.member(organization), "application/x-ndjson"));
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.text().lines().map(JSON::readTree).filter(line -> line.path("type").asString().equals("hit"))
-        .map(line -> line.path("hit")).filter(card -> volunteers.containsValue(card.path("volunteerId").asString())).toList();
+    return response
+        .text()
+        .lines()
+        .map(JSON::readTree)
+        .filter(line -> line.path("type").asString().equals("hit"))
+        .map(line -> line.path("hit"))
+        .filter(card -> volunteers.containsValue(card.path("volunteerId").asString()))
+        .toList();
   }
 
   private JsonNode card(Map<String, Object> opportunity, String key) {
-    return cards(opportunity).stream().filter(card -> card.path("volunteerId").asString().equals(volunteers.get(key))).findFirst()
+    return cards(opportunity).stream()
+        .filter(card -> card.path("volunteerId").asString().equals(volunteers.get(key)))
+        .findFirst()
         .orElseThrow(() -> new AssertionError(key + " is not a candidate"));
   }
 }

@@ -17,18 +17,18 @@ import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.support.RawStream;
 import sa.volunteering.matching.support.Tokens;
 
-/** Live matches: publishing an opportunity reaches a matching volunteer's stream, and not a non-matching one's. */
+/**
+ * Live matches: publishing an opportunity reaches a matching volunteer's stream, and not a
+ * non-matching one's.
+ */
 @IntegrationTest
 class LiveMatchIT {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  OutboxIndexer indexer;
+  @Autowired OutboxIndexer indexer;
 
-  @Autowired
-  LiveMatches live;
+  @Autowired LiveMatches live;
 
   @Test
   void aPublishedOpportunityReachesTheVolunteerItMatchesAndNoOneElse() throws Exception {
@@ -38,31 +38,64 @@ class LiveMatchIT {
     UUID other = UUID.randomUUID();
     Map<String, Object> man = new HashMap<>(Fixtures.profileBody(null));
     man.put("gender", "male");
-    assertThat(api.post("/api/volunteers", Tokens.volunteer(other), Map.of("nationalId", Fixtures.nationalId(), "profile", man)).status())
+    assertThat(
+            api.post(
+                    "/api/volunteers",
+                    Tokens.volunteer(other),
+                    Map.of("nationalId", Fixtures.nationalId(), "profile", man))
+                .status())
         .isEqualTo(201);
     UUID organization = fixtures.organization();
     indexer.drain().block(Duration.ofSeconds(60));
 
-    // stopped and started again, as Spring's test framework pauses an idle context (and an operator may):
+    // stopped and started again, as Spring's test framework pauses an idle context (and an operator
+    // may):
     // live matches must work after a restart
     live.stop();
     live.start();
-    // live streams of earlier tests (the fuzz test's) end at their next heartbeat at the latest: count from none
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> followers() == 0);
+    // live streams of earlier tests (the fuzz test's) end at their next heartbeat at the latest:
+    // count from none
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> followers() == 0);
     double before = followers();
-    try (RawStream forMatching = new RawStream(port, "/api/volunteers/" + matching + "/matches/live", "text/event-stream", 64 * 1024,
-            Tokens.volunteer(matching));
-        RawStream forOther = new RawStream(port, "/api/volunteers/" + other + "/matches/live", "text/event-stream", 64 * 1024,
-            Tokens.volunteer(other))) {
+    try (RawStream forMatching =
+            new RawStream(
+                port,
+                "/api/volunteers/" + matching + "/matches/live",
+                "text/event-stream",
+                64 * 1024,
+                Tokens.volunteer(matching));
+        RawStream forOther =
+            new RawStream(
+                port,
+                "/api/volunteers/" + other + "/matches/live",
+                "text/event-stream",
+                64 * 1024,
+                Tokens.volunteer(other))) {
       assertThat(forMatching.status()).isEqualTo(200);
       assertThat(forOther.status()).isEqualTo(200);
-      await("both streams follow").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> followers() >= before + 2);
+      await("both streams follow")
+          .atMost(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> followers() >= before + 2);
 
       Map<String, Object> body = new HashMap<>(Fixtures.opportunityBody(10));
       body.put("gender", "female");
-      Api.Response draft = api.post("/api/organizations/" + organization + "/opportunities", Tokens.member(organization), body);
+      Api.Response draft =
+          api.post(
+              "/api/organizations/" + organization + "/opportunities",
+              Tokens.member(organization),
+              body);
       long published = System.nanoTime();
-      assertThat(api.post("/api/opportunities/" + draft.id() + "/publish", Tokens.member(organization), null).status()).isEqualTo(200);
+      assertThat(
+              api.post(
+                      "/api/opportunities/" + draft.id() + "/publish",
+                      Tokens.member(organization),
+                      null)
+                  .status())
+          .isEqualTo(200);
 
       forMatching.timeout(Duration.ofSeconds(15));
       String data = null;
@@ -89,14 +122,16 @@ class LiveMatchIT {
           // all that had arrived is read
         }
       }
-      assertThat(received.toString()).as("the volunteer the opportunity is not open to gets keep-alives at most")
-          .doesNotContain("event: hit").doesNotContain(draft.id());
+      assertThat(received.toString())
+          .as("the volunteer the opportunity is not open to gets keep-alives at most")
+          .doesNotContain("event: hit")
+          .doesNotContain(draft.id());
     }
   }
 
   /**
-   * This context's own count: test contexts with other settings run their own LiveMatches, and a gauge of the
-   * same name registered in a shared registry would report the first one's.
+   * This context's own count: test contexts with other settings run their own LiveMatches, and a
+   * gauge of the same name registered in a shared registry would report the first one's.
    */
   private double followers() {
     return live.followers();

@@ -15,8 +15,9 @@ import java.util.UUID;
 import sa.volunteering.matching.support.TestEnvironment;
 
 /**
- * Opportunity and volunteer documents written straight to the test indexes, each field under the test's
- * control, for ranking tests that must move one signal at a time. A baseline document is changed by overrides.
+ * Opportunity and volunteer documents written straight to the test indexes, each field under the
+ * test's control, for ranking tests that must move one signal at a time. A baseline document is
+ * changed by overrides.
  */
 final class MatchDocuments {
 
@@ -32,17 +33,23 @@ final class MatchDocuments {
     this.elasticsearch = elasticsearch;
   }
 
-  /** A published on-site opportunity in Riyadh, starting in a week, needing first aid, Arabic and English. */
+  /**
+   * A published on-site opportunity in Riyadh, starting in a week, needing first aid, Arabic and
+   * English.
+   */
   static Map<String, Object> opportunity(String organization) {
     Instant start = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("id", UUID.randomUUID().toString());
     document.put("title", "إسعافات أولية\nFirst aid");
     document.put("description", "تقديم الإسعافات الأولية للزوار");
-    document.put("organization", Map.of("id", organization, "name", "جمعية الاختبار\nTest society", "verified", true));
+    document.put(
+        "organization",
+        Map.of("id", organization, "name", "جمعية الاختبار\nTest society", "verified", true));
     document.put("field_code", "health");
     document.put("skill_codes", List.of("first_aid"));
-    document.put("required_skills", List.of(Map.of("code", "first_aid", "weight", 1.0, "share", 1.0)));
+    document.put(
+        "required_skills", List.of(Map.of("code", "first_aid", "weight", 1.0, "share", 1.0)));
     document.put("city_code", "riyadh");
     document.put("region_code", "SA-01");
     document.put("city_name", List.of("الرياض", "Riyadh"));
@@ -62,7 +69,10 @@ final class MatchDocuments {
     return document;
   }
 
-  /** An active volunteer in Riyadh: first aid and CPR, health, English, travels 30 km, takes remote work, 28 this year. */
+  /**
+   * An active volunteer in Riyadh: first aid and CPR, health, English, travels 30 km, takes remote
+   * work, 28 this year.
+   */
   static Map<String, Object> volunteer() {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("id", UUID.randomUUID().toString());
@@ -97,9 +107,17 @@ final class MatchDocuments {
         written.add(new String[] {index, id});
         bulk.operations(op -> op.index(i -> i.index(index).id(id).document(document)));
       }
-      var response = elasticsearch.bulk(bulk.refresh(co.elastic.clients.elasticsearch._types.Refresh.True).build());
+      var response =
+          elasticsearch.bulk(
+              bulk.refresh(co.elastic.clients.elasticsearch._types.Refresh.True).build());
       if (response.errors()) {
-        throw new IllegalStateException(response.items().stream().filter(item -> item.error() != null).findFirst().orElseThrow().error().reason());
+        throw new IllegalStateException(
+            response.items().stream()
+                .filter(item -> item.error() != null)
+                .findFirst()
+                .orElseThrow()
+                .error()
+                .reason());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -112,7 +130,11 @@ final class MatchDocuments {
       return document;
     }
     Map<String, Object> shares = new LinkedHashMap<>();
-    required.forEach(skill -> shares.put((String) ((Map<String, Object>) skill).get("code"), ((Map<String, Object>) skill).get("share")));
+    required.forEach(
+        skill ->
+            shares.put(
+                (String) ((Map<String, Object>) skill).get("code"),
+                ((Map<String, Object>) skill).get("share")));
     Map<String, Object> withShares = new LinkedHashMap<>(document);
     withShares.put("skill_shares", shares);
     return withShares;
@@ -124,8 +146,10 @@ final class MatchDocuments {
     }
     try {
       BulkRequest.Builder bulk = new BulkRequest.Builder();
-      written.forEach(entry -> bulk.operations(op -> op.delete(d -> d.index(entry[0]).id(entry[1]))));
-      elasticsearch.bulk(bulk.refresh(co.elastic.clients.elasticsearch._types.Refresh.True).build());
+      written.forEach(
+          entry -> bulk.operations(op -> op.delete(d -> d.index(entry[0]).id(entry[1]))));
+      elasticsearch.bulk(
+          bulk.refresh(co.elastic.clients.elasticsearch._types.Refresh.True).build());
       written.clear();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -143,6 +167,10 @@ final class MatchDocuments {
 
   /** A point about {@code km} kilometres east of the centre of Riyadh. */
   static Map<String, Object> eastOfRiyadh(double km) {
-    return Map.of("lat", RIYADH_LAT, "lon", RIYADH_LON + km / (111.32 * Math.cos(Math.toRadians(RIYADH_LAT))));
+    return Map.of(
+        "lat",
+        RIYADH_LAT,
+        "lon",
+        RIYADH_LON + km / (111.32 * Math.cos(Math.toRadians(RIYADH_LAT))));
   }
 }

@@ -32,9 +32,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The labeled evaluation set (src/test/resources/evaluation, graded by {@link RelevanceRules}) ranked by the
- * service both ways, and by a text-only baseline: nDCG@10 is printed for both and the service's must stay
- * above the floors set from measurement (docs/ranking.md).
+ * The labeled evaluation set (src/test/resources/evaluation, graded by {@link RelevanceRules})
+ * ranked by the service both ways, and by a text-only baseline: nDCG@10 is printed for both and the
+ * service's must stay above the floors set from measurement (docs/ranking.md).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,21 +42,18 @@ class MatchEvaluationIT {
 
   /** Measured 2026-11-29 (docs/ranking.md); a change that ranks worse than this fails. */
   static final double MATCHES_FLOOR = 0.95;
+
   static final double CANDIDATES_FLOOR = 0.96;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  ElasticsearchClient elasticsearch;
+  @Autowired ElasticsearchClient elasticsearch;
 
-  @Autowired
-  SkillRelations relations;
+  @Autowired SkillRelations relations;
 
-  @Autowired
-  Taxonomy taxonomy;
+  @Autowired Taxonomy taxonomy;
 
   Api api;
   MatchDocuments documents;
@@ -74,8 +71,11 @@ class MatchEvaluationIT {
     rules = new RelevanceRules(relations);
     opportunities = read("opportunities");
     volunteers = read("volunteers");
-    documents.write(MatchDocuments.OPPORTUNITIES, opportunities.stream().map(this::opportunityDocument).toList());
-    documents.write(MatchDocuments.VOLUNTEERS, volunteers.stream().map(this::volunteerDocument).toList());
+    documents.write(
+        MatchDocuments.OPPORTUNITIES,
+        opportunities.stream().map(this::opportunityDocument).toList());
+    documents.write(
+        MatchDocuments.VOLUNTEERS, volunteers.stream().map(this::volunteerDocument).toList());
   }
 
   @AfterAll
@@ -89,67 +89,175 @@ class MatchEvaluationIT {
     List<Double> matches = new ArrayList<>();
     List<Double> matchesBaseline = new ArrayList<>();
     for (JsonNode volunteer : volunteers) {
-      List<Integer> all = opportunities.stream().map(opportunity -> rules.grade(volunteer, opportunity, now)).toList();
+      List<Integer> all =
+          opportunities.stream()
+              .map(opportunity -> rules.grade(volunteer, opportunity, now))
+              .toList();
       if (all.stream().allMatch(grade -> grade == 0)) {
         continue;
       }
-      Map<String, JsonNode> byId = opportunities.stream().collect(Collectors.toMap(o -> ids.get(o.path("key").asString()), o -> o));
-      Api.Response response = api.getEncoded("/api/volunteers/" + ids.get(volunteer.path("key").asString()) + "/matches?size=10&organization="
-          + organization, MatchIT.bearer(Tokens.admin(), "application/json"));
+      Map<String, JsonNode> byId =
+          opportunities.stream()
+              .collect(Collectors.toMap(o -> ids.get(o.path("key").asString()), o -> o));
+      Api.Response response =
+          api.getEncoded(
+              "/api/volunteers/"
+                  + ids.get(volunteer.path("key").asString())
+                  + "/matches?size=10&organization="
+                  + organization,
+              MatchIT.bearer(Tokens.admin(), "application/json"));
       assertThat(response.status()).as(response.toString()).isEqualTo(200);
       List<Integer> ranked = new ArrayList<>();
-      response.body().path("items").forEach(item -> ranked.add(rules.grade(volunteer, byId.get(item.path("opportunity").path("id").asString()), now)));
+      response
+          .body()
+          .path("items")
+          .forEach(
+              item ->
+                  ranked.add(
+                      rules.grade(
+                          volunteer,
+                          byId.get(item.path("opportunity").path("id").asString()),
+                          now)));
       matches.add(RelevanceRules.ndcg(ranked, all, 10));
-      matchesBaseline.add(RelevanceRules.ndcg(textBaseline(volunteer).stream().map(id -> rules.grade(volunteer, byId.get(id), now)).toList(), all, 10));
+      matchesBaseline.add(
+          RelevanceRules.ndcg(
+              textBaseline(volunteer).stream()
+                  .map(id -> rules.grade(volunteer, byId.get(id), now))
+                  .toList(),
+              all,
+              10));
     }
 
     List<Double> candidates = new ArrayList<>();
     List<Double> candidatesBaseline = new ArrayList<>();
-    Map<String, JsonNode> volunteersById = volunteers.stream().collect(Collectors.toMap(v -> ids.get(v.path("key").asString()), v -> v));
+    Map<String, JsonNode> volunteersById =
+        volunteers.stream()
+            .collect(Collectors.toMap(v -> ids.get(v.path("key").asString()), v -> v));
     for (JsonNode opportunity : opportunities) {
-      List<Integer> all = volunteers.stream().map(volunteer -> rules.grade(volunteer, opportunity, now)).toList();
+      List<Integer> all =
+          volunteers.stream().map(volunteer -> rules.grade(volunteer, opportunity, now)).toList();
       if (all.stream().allMatch(grade -> grade == 0)) {
         continue;
       }
-      Api.Response response = api.getEncoded("/api/opportunities/" + ids.get(opportunity.path("key").asString()) + "/candidates/stream",
-          MatchIT.bearer(Tokens.member(UUID.fromString(organization)), "application/x-ndjson"));
+      Api.Response response =
+          api.getEncoded(
+              "/api/opportunities/"
+                  + ids.get(opportunity.path("key").asString())
+                  + "/candidates/stream",
+              MatchIT.bearer(Tokens.member(UUID.fromString(organization)), "application/x-ndjson"));
       assertThat(response.status()).as(response.toString()).isEqualTo(200);
-      List<Integer> ranked = response.text().lines().map(JSON::readTree).filter(line -> line.path("type").asString().equals("hit"))
-          .map(line -> volunteersById.get(line.path("hit").path("volunteerId").asString())).filter(java.util.Objects::nonNull).limit(10)
-          .map(volunteer -> rules.grade(volunteer, opportunity, now)).toList();
+      List<Integer> ranked =
+          response
+              .text()
+              .lines()
+              .map(JSON::readTree)
+              .filter(line -> line.path("type").asString().equals("hit"))
+              .map(line -> volunteersById.get(line.path("hit").path("volunteerId").asString()))
+              .filter(java.util.Objects::nonNull)
+              .limit(10)
+              .map(volunteer -> rules.grade(volunteer, opportunity, now))
+              .toList();
       candidates.add(RelevanceRules.ndcg(ranked, all, 10));
-      candidatesBaseline.add(RelevanceRules.ndcg(skillBaseline(opportunity).stream()
-          .map(id -> rules.grade(volunteersById.get(id), opportunity, now)).toList(), all, 10));
+      candidatesBaseline.add(
+          RelevanceRules.ndcg(
+              skillBaseline(opportunity).stream()
+                  .map(id -> rules.grade(volunteersById.get(id), opportunity, now))
+                  .toList(),
+              all,
+              10));
     }
     double matchesNdcg = mean(matches);
     double candidatesNdcg = mean(candidates);
-    System.out.printf("evaluation: matches nDCG@10 %.3f over %d volunteers (text baseline %.3f); candidates nDCG@10 %.3f over %d opportunities"
-        + " (skill-terms baseline %.3f)%n", matchesNdcg, matches.size(), mean(matchesBaseline), candidatesNdcg, candidates.size(),
+    System.out.printf(
+        "evaluation: matches nDCG@10 %.3f over %d volunteers (text baseline %.3f); candidates nDCG@10 %.3f over %d opportunities"
+            + " (skill-terms baseline %.3f)%n",
+        matchesNdcg,
+        matches.size(),
+        mean(matchesBaseline),
+        candidatesNdcg,
+        candidates.size(),
         mean(candidatesBaseline));
     assertThat(matches).hasSizeGreaterThanOrEqualTo(30);
-    assertThat(matchesNdcg).isGreaterThanOrEqualTo(MATCHES_FLOOR).isGreaterThan(mean(matchesBaseline));
-    assertThat(candidatesNdcg).isGreaterThanOrEqualTo(CANDIDATES_FLOOR).isGreaterThan(mean(candidatesBaseline));
+    assertThat(matchesNdcg)
+        .isGreaterThanOrEqualTo(MATCHES_FLOOR)
+        .isGreaterThan(mean(matchesBaseline));
+    assertThat(candidatesNdcg)
+        .isGreaterThanOrEqualTo(CANDIDATES_FLOOR)
+        .isGreaterThan(mean(candidatesBaseline));
   }
 
-  /** The baseline of the issue: the volunteer's skill names, Arabic and English, as one plain match query on the text. */
+  /**
+   * The baseline of the issue: the volunteer's skill names, Arabic and English, as one plain match
+   * query on the text.
+   */
   @SuppressWarnings({"rawtypes", "unchecked"})
   private List<String> textBaseline(JsonNode volunteer) throws IOException {
-    String names = RelevanceRules.strings(volunteer.path("skill_codes")).stream()
-        .map(code -> taxonomy.skills().byCode(code).map(skill -> skill.ar() + " " + skill.en()).orElse(code)).collect(Collectors.joining(" "));
-    var response = elasticsearch.search(s -> s.index(MatchDocuments.OPPORTUNITIES).size(10)
-        .query(q -> q.bool(b -> b.must(m -> m.multiMatch(mm -> mm.query(names).fields("title", "title.en", "description")))
-            .filter(f -> f.term(t -> t.field("organization.id").value(organization))))), Map.class);
+    String names =
+        RelevanceRules.strings(volunteer.path("skill_codes")).stream()
+            .map(
+                code ->
+                    taxonomy
+                        .skills()
+                        .byCode(code)
+                        .map(skill -> skill.ar() + " " + skill.en())
+                        .orElse(code))
+            .collect(Collectors.joining(" "));
+    var response =
+        elasticsearch.search(
+            s ->
+                s.index(MatchDocuments.OPPORTUNITIES)
+                    .size(10)
+                    .query(
+                        q ->
+                            q.bool(
+                                b ->
+                                    b.must(
+                                            m ->
+                                                m.multiMatch(
+                                                    mm ->
+                                                        mm.query(names)
+                                                            .fields(
+                                                                "title",
+                                                                "title.en",
+                                                                "description")))
+                                        .filter(
+                                            f ->
+                                                f.term(
+                                                    t ->
+                                                        t.field("organization.id")
+                                                            .value(organization))))),
+            Map.class);
     return ((List<Hit<Map>>) (List) response.hits().hits()).stream().map(Hit::id).toList();
   }
 
   /** Its analogue for candidates, who have no text: a plain terms query on the required skills. */
   @SuppressWarnings({"rawtypes", "unchecked"})
   private List<String> skillBaseline(JsonNode opportunity) throws IOException {
-    List<FieldValue> required = opportunity.path("required_skills").valueStream().map(skill -> FieldValue.of(skill.path("code").asString())).toList();
-    List<String> evaluation = volunteers.stream().map(v -> ids.get(v.path("key").asString())).toList();
-    var response = elasticsearch.search(s -> s.index(MatchDocuments.VOLUNTEERS).size(10)
-        .query(q -> q.bool(b -> b.should(sh -> sh.terms(t -> t.field("skill_codes").terms(v -> v.value(required))))
-            .filter(f -> f.ids(i -> i.values(evaluation))))), Map.class);
+    List<FieldValue> required =
+        opportunity
+            .path("required_skills")
+            .valueStream()
+            .map(skill -> FieldValue.of(skill.path("code").asString()))
+            .toList();
+    List<String> evaluation =
+        volunteers.stream().map(v -> ids.get(v.path("key").asString())).toList();
+    var response =
+        elasticsearch.search(
+            s ->
+                s.index(MatchDocuments.VOLUNTEERS)
+                    .size(10)
+                    .query(
+                        q ->
+                            q.bool(
+                                b ->
+                                    b.should(
+                                            sh ->
+                                                sh.terms(
+                                                    t ->
+                                                        t.field("skill_codes")
+                                                            .terms(v -> v.value(required))))
+                                        .filter(f -> f.ids(i -> i.values(evaluation))))),
+            Map.class);
     return ((List<Hit<Map>>) (List) response.hits().hits()).stream().map(Hit::id).toList();
   }
 
@@ -157,7 +265,9 @@ class MatchEvaluationIT {
     Map<String, Object> document = MatchDocuments.opportunity(organization);
     String id = (String) document.get("id");
     ids.put(source.path("key").asString(), id);
-    Instant start = now.plus(source.path("start_in_days").asInt(), ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+    Instant start =
+        now.plus(source.path("start_in_days").asInt(), ChronoUnit.DAYS)
+            .truncatedTo(ChronoUnit.HOURS);
     document.put("title", source.path("title").asString());
     document.put("description", source.path("description").asString());
     document.put("field_code", source.path("field_code").asString());
@@ -166,18 +276,33 @@ class MatchEvaluationIT {
     document.put("location", JSON.convertValue(source.path("location"), Map.class));
     document.put("mode", source.path("mode").asString());
     document.put("starts_at", start.toString());
-    document.put("ends_at", start.plus(source.path("length_days").asInt(), ChronoUnit.DAYS).toString());
+    document.put(
+        "ends_at", start.plus(source.path("length_days").asInt(), ChronoUnit.DAYS).toString());
     List<Map<String, Object>> required = new ArrayList<>();
-    source.path("required_skills").forEach(skill -> required.add(Map.of("code", skill.path("code").asString(),
-        "weight", skill.path("weight").asDouble(), "share", skill.path("share").asDouble())));
+    source
+        .path("required_skills")
+        .forEach(
+            skill ->
+                required.add(
+                    Map.of(
+                        "code",
+                        skill.path("code").asString(),
+                        "weight",
+                        skill.path("weight").asDouble(),
+                        "share",
+                        skill.path("share").asDouble())));
     document.put("required_skills", required);
     document.put("skill_codes", required.stream().map(skill -> skill.get("code")).toList());
     document.put("seats_total", source.path("seats_total").asInt());
     document.put("seats_left", source.path("seats_left").asInt());
-    document.put("capacity_left", source.path("seats_left").asDouble() / source.path("seats_total").asDouble());
+    document.put(
+        "capacity_left",
+        source.path("seats_left").asDouble() / source.path("seats_total").asDouble());
     document.put("gender", source.path("gender").asString());
     document.put("languages", JSON.convertValue(source.path("languages"), List.class));
-    document.put("published_at", now.minus(source.path("published_days_ago").asInt(), ChronoUnit.DAYS).toString());
+    document.put(
+        "published_at",
+        now.minus(source.path("published_days_ago").asInt(), ChronoUnit.DAYS).toString());
     if (source.has("min_age")) {
       document.put("min_age", source.path("min_age").asInt());
     }
@@ -198,21 +323,31 @@ class MatchEvaluationIT {
     document.put("travel_km", source.path("travel_km").asInt());
     document.put("remote_ok", source.path("remote_ok").asBoolean());
     document.put("gender", source.path("gender").asString());
-    document.put("birth_year", LocalDate.ofInstant(now, ZoneOffset.UTC).getYear() - source.path("age").asInt());
+    document.put(
+        "birth_year",
+        LocalDate.ofInstant(now, ZoneOffset.UTC).getYear() - source.path("age").asInt());
     double hours = source.path("verified_hours").asDouble();
     document.put("verified_hours", hours);
     document.put("experience", sa.volunteering.matching.indexing.Experience.of(hours));
-    document.put("updated_at", now.minus(source.path("active_days_ago").asInt(), ChronoUnit.DAYS).toString());
+    document.put(
+        "updated_at",
+        now.minus(source.path("active_days_ago").asInt(), ChronoUnit.DAYS).toString());
     if (source.has("available_in_days")) {
       LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-      document.put("availability", Map.of("gte", today.plusDays(source.path("available_in_days").get(0).asInt()).toString(),
-          "lte", today.plusDays(source.path("available_in_days").get(1).asInt()).toString()));
+      document.put(
+          "availability",
+          Map.of(
+              "gte",
+              today.plusDays(source.path("available_in_days").get(0).asInt()).toString(),
+              "lte",
+              today.plusDays(source.path("available_in_days").get(1).asInt()).toString()));
     }
     return document;
   }
 
   private static List<JsonNode> read(String name) throws IOException {
-    try (InputStream in = MatchEvaluationIT.class.getResourceAsStream("/evaluation/" + name + ".json")) {
+    try (InputStream in =
+        MatchEvaluationIT.class.getResourceAsStream("/evaluation/" + name + ".json")) {
       List<JsonNode> nodes = new ArrayList<>();
       JSON.readTree(in).path(name).forEach(nodes::add);
       return nodes;
@@ -220,6 +355,10 @@ class MatchEvaluationIT {
   }
 
   private static double mean(List<Double> values) {
-    return values.stream().filter(value -> !value.isNaN()).mapToDouble(Double::doubleValue).average().orElse(0);
+    return values.stream()
+        .filter(value -> !value.isNaN())
+        .mapToDouble(Double::doubleValue)
+        .average()
+        .orElse(0);
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,20 +36,24 @@ class MatchIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  ElasticsearchClient elasticsearch;
+  @Autowired ElasticsearchClient elasticsearch;
 
-  @Autowired
-  MatchingProperties properties;
+  @Autowired MatchingProperties properties;
 
   Api api;
   MatchDocuments documents;
   final String organization = UUID.randomUUID().toString();
-  final Map<String, Object> volunteer = MatchDocuments.with(MatchDocuments.volunteer(), "availability",
-      Map.of("gte", LocalDate.now().plusDays(3).toString(), "lte", LocalDate.now().plusDays(30).toString()));
+  final Map<String, Object> volunteer =
+      MatchDocuments.with(
+          MatchDocuments.volunteer(),
+          "availability",
+          Map.of(
+              "gte",
+              LocalDate.now().plusDays(3).toString(),
+              "lte",
+              LocalDate.now().plusDays(30).toString()));
   final Map<String, String> opportunities = new HashMap<>();
 
   @BeforeAll
@@ -61,29 +65,65 @@ class MatchIT {
     Map<String, Map<String, Object>> variants = new java.util.LinkedHashMap<>();
     variants.put("base", base);
     variants.put("far", MatchDocuments.with(base, "location", MatchDocuments.eastOfRiyadh(60)));
-    variants.put("far-remote", MatchDocuments.with(base, "location", MatchDocuments.eastOfRiyadh(600), "mode", "remote"));
+    variants.put(
+        "far-remote",
+        MatchDocuments.with(base, "location", MatchDocuments.eastOfRiyadh(600), "mode", "remote"));
     variants.put("men-only", MatchDocuments.with(base, "gender", "male"));
     variants.put("women-only", MatchDocuments.with(base, "gender", "female"));
     variants.put("over-40", MatchDocuments.with(base, "min_age", 40));
     variants.put("under-20", MatchDocuments.with(base, "max_age", 20));
     variants.put("18-to-60", MatchDocuments.with(base, "min_age", 18, "max_age", 60));
-    variants.put("after-availability", MatchDocuments.with(base, "starts_at", now.plus(40, ChronoUnit.DAYS).toString(),
-        "ends_at", now.plus(41, ChronoUnit.DAYS).toString()));
-    variants.put("before-availability", MatchDocuments.with(base, "starts_at", now.minus(1, ChronoUnit.DAYS).toString(),
-        "ends_at", now.plus(1, ChronoUnit.DAYS).toString()));
+    variants.put(
+        "after-availability",
+        MatchDocuments.with(
+            base,
+            "starts_at",
+            now.plus(40, ChronoUnit.DAYS).toString(),
+            "ends_at",
+            now.plus(41, ChronoUnit.DAYS).toString()));
+    variants.put(
+        "before-availability",
+        MatchDocuments.with(
+            base,
+            "starts_at",
+            now.minus(1, ChronoUnit.DAYS).toString(),
+            "ends_at",
+            now.plus(1, ChronoUnit.DAYS).toString()));
     variants.put("full", MatchDocuments.with(base, "seats_left", 0, "capacity_left", 0.0));
     variants.put("closed", MatchDocuments.with(base, "status", "closed"));
     variants.put("other-field", MatchDocuments.with(base, "field_code", "media"));
     variants.put("other-city", MatchDocuments.with(base, "city_code", "diriyah"));
-    variants.put("half-related", MatchDocuments.with(base, "skill_codes", List.of("first_aid", "nursing"), "required_skills",
-        List.of(Map.of("code", "first_aid", "weight", 1.0, "share", 0.5), Map.of("code", "nursing", "weight", 1.0, "share", 0.5))));
-    variants.put("related-only", MatchDocuments.with(base, "skill_codes", List.of("paramedic"), "required_skills",
-        List.of(Map.of("code", "paramedic", "weight", 1.0, "share", 1.0))));
-    variants.put("unrelated", MatchDocuments.with(base, "skill_codes", List.of("carpentry"), "required_skills",
-        List.of(Map.of("code", "carpentry", "weight", 1.0, "share", 1.0))));
+    variants.put(
+        "half-related",
+        MatchDocuments.with(
+            base,
+            "skill_codes",
+            List.of("first_aid", "nursing"),
+            "required_skills",
+            List.of(
+                Map.of("code", "first_aid", "weight", 1.0, "share", 0.5),
+                Map.of("code", "nursing", "weight", 1.0, "share", 0.5))));
+    variants.put(
+        "related-only",
+        MatchDocuments.with(
+            base,
+            "skill_codes",
+            List.of("paramedic"),
+            "required_skills",
+            List.of(Map.of("code", "paramedic", "weight", 1.0, "share", 1.0))));
+    variants.put(
+        "unrelated",
+        MatchDocuments.with(
+            base,
+            "skill_codes",
+            List.of("carpentry"),
+            "required_skills",
+            List.of(Map.of("code", "carpentry", "weight", 1.0, "share", 1.0))));
     variants.put("arabic-only", MatchDocuments.with(base, "languages", List.of("ar")));
     variants.put("nearly-full", MatchDocuments.with(base, "seats_left", 2, "capacity_left", 0.2));
-    variants.put("two-weeks-old", MatchDocuments.with(base, "published_at", now.minus(14, ChronoUnit.DAYS).toString()));
+    variants.put(
+        "two-weeks-old",
+        MatchDocuments.with(base, "published_at", now.minus(14, ChronoUnit.DAYS).toString()));
     variants.put("27-km", MatchDocuments.with(base, "location", MatchDocuments.eastOfRiyadh(27)));
     variants.forEach((key, document) -> opportunities.put(key, (String) document.get("id")));
     documents.write(MatchDocuments.OPPORTUNITIES, List.copyOf(variants.values()));
@@ -98,39 +138,73 @@ class MatchIT {
   @Test
   void hardConstraintsExcludeWhatTheyShould() {
     Set<String> found = matches(Map.of()).keySet();
-    assertThat(found).contains("base", "far-remote", "women-only", "18-to-60")
-        .doesNotContain("far", "men-only", "over-40", "under-20", "after-availability", "before-availability", "full", "closed");
+    assertThat(found)
+        .contains("base", "far-remote", "women-only", "18-to-60")
+        .doesNotContain(
+            "far",
+            "men-only",
+            "over-40",
+            "under-20",
+            "after-availability",
+            "before-availability",
+            "full",
+            "closed");
 
-    Map<String, Object> stayAtHome = MatchDocuments.with(volunteer, "remote_ok", false, "gender", "male", "travel_km", 100);
+    Map<String, Object> stayAtHome =
+        MatchDocuments.with(volunteer, "remote_ok", false, "gender", "male", "travel_km", 100);
     documents.write(MatchDocuments.VOLUNTEERS, List.of(stayAtHome));
-    Set<String> forThem = keys(get("/api/volunteers/" + stayAtHome.get("id") + "/matches", Tokens.volunteer(id(stayAtHome))));
-    assertThat(forThem).contains("base", "far", "men-only").doesNotContain("far-remote", "women-only");
+    Set<String> forThem =
+        keys(
+            get(
+                "/api/volunteers/" + stayAtHome.get("id") + "/matches",
+                Tokens.volunteer(id(stayAtHome))));
+    assertThat(forThem)
+        .contains("base", "far", "men-only")
+        .doesNotContain("far-remote", "women-only");
   }
 
   @Test
   void eachComponentMovesAResultByItsWeight() {
     Map<String, Double> scores = matches(Map.of());
     MatchingProperties.Weights weights = properties.weights();
-    assertThat(scores.get("base") - scores.get("other-field")).isCloseTo(weights.field(), within(0.01));
-    assertThat(scores.get("base") - scores.get("other-city")).isCloseTo(weights.city(), within(0.01));
-    assertThat(scores.get("base") - scores.get("unrelated")).isCloseTo(weights.skills(), within(0.01));
-    assertThat(scores.get("base") - scores.get("related-only")).isCloseTo(weights.skills() * (1 - weights.relatedSkillCredit()), within(0.01));
-    assertThat(scores.get("base") - scores.get("half-related")).isCloseTo(weights.skills() * 0.5 * (1 - weights.relatedSkillCredit()), within(0.01));
-    assertThat(scores.get("base") - scores.get("arabic-only")).isCloseTo(weights.language(), within(0.01));
-    assertThat(scores.get("base") - scores.get("nearly-full")).isCloseTo(weights.capacity() * 0.8, within(0.01));
-    assertThat(scores.get("base") - scores.get("two-weeks-old")).as("published a scale ago keeps half its freshness")
+    assertThat(scores.get("base") - scores.get("other-field"))
+        .isCloseTo(weights.field(), within(0.01));
+    assertThat(scores.get("base") - scores.get("other-city"))
+        .isCloseTo(weights.city(), within(0.01));
+    assertThat(scores.get("base") - scores.get("unrelated"))
+        .isCloseTo(weights.skills(), within(0.01));
+    assertThat(scores.get("base") - scores.get("related-only"))
+        .isCloseTo(weights.skills() * (1 - weights.relatedSkillCredit()), within(0.01));
+    assertThat(scores.get("base") - scores.get("half-related"))
+        .isCloseTo(weights.skills() * 0.5 * (1 - weights.relatedSkillCredit()), within(0.01));
+    assertThat(scores.get("base") - scores.get("arabic-only"))
+        .isCloseTo(weights.language(), within(0.01));
+    assertThat(scores.get("base") - scores.get("nearly-full"))
+        .isCloseTo(weights.capacity() * 0.8, within(0.01));
+    assertThat(scores.get("base") - scores.get("two-weeks-old"))
+        .as("published a scale ago keeps half its freshness")
         .isCloseTo(weights.freshness() * 0.5, within(0.01));
-    assertThat(scores.get("base") - scores.get("27-km")).as("offset + scale away keeps half its distance credit")
+    assertThat(scores.get("base") - scores.get("27-km"))
+        .as("offset + scale away keeps half its distance credit")
         .isCloseTo(weights.distance() * 0.5, within(0.01));
-    assertThat(scores.get("far-remote")).as("remote work earns the whole distance credit").isCloseTo(scores.get("base"), within(0.01));
+    assertThat(scores.get("far-remote"))
+        .as("remote work earns the whole distance credit")
+        .isCloseTo(scores.get("base"), within(0.01));
     List<String> order = new ArrayList<>(scores.keySet());
     assertThat(order.indexOf("base")).isLessThan(order.indexOf("other-field"));
   }
 
   @Test
   void explanationsMatchTheDocumentsAndAddUpToTheScore() {
-    JsonNode items = get("/api/volunteers/" + volunteer.get("id") + "/matches?size=100&organization=" + organization,
-        Tokens.volunteer(id(volunteer))).body().path("items");
+    JsonNode items =
+        get(
+                "/api/volunteers/"
+                    + volunteer.get("id")
+                    + "/matches?size=100&organization="
+                    + organization,
+                Tokens.volunteer(id(volunteer)))
+            .body()
+            .path("items");
     assertThat(items.size()).isGreaterThan(10);
     for (JsonNode item : items) {
       JsonNode explanation = item.path("explanation");
@@ -139,7 +213,10 @@ class MatchIT {
       for (JsonNode component : explanation.path("components")) {
         points += component.path("points").asDouble();
         shares += component.path("share").asDouble();
-        assertThat(component.path("points").asDouble()).isCloseTo(component.path("value").asDouble() * component.path("weight").asDouble(), within(0.001));
+        assertThat(component.path("points").asDouble())
+            .isCloseTo(
+                component.path("value").asDouble() * component.path("weight").asDouble(),
+                within(0.001));
       }
       assertThat(points).as(item.toString()).isCloseTo(item.path("score").asDouble(), within(0.01));
       assertThat(shares).isCloseTo(1.0, within(0.01));
@@ -147,7 +224,8 @@ class MatchIT {
     JsonNode half = explanation("half-related");
     assertThat(strings(half.path("matchedSkills"))).containsExactly("first_aid");
     assertThat(strings(half.path("relatedSkills"))).containsExactly("nursing");
-    assertThat(strings(explanation("unrelated").path("missingSkills"))).containsExactly("carpentry");
+    assertThat(strings(explanation("unrelated").path("missingSkills")))
+        .containsExactly("carpentry");
     assertThat(explanation("27-km").path("distanceKm").asDouble()).isCloseTo(27, within(0.5));
     assertThat(explanation("far-remote").path("distanceKm").isNull()).isTrue();
     assertThat(explanation("other-field").path("fieldMatch").asBoolean()).isFalse();
@@ -158,47 +236,98 @@ class MatchIT {
 
   @Test
   void textRefinesTheMatchesAndShowsAsItsOwnComponent() {
-    JsonNode items = get("/api/volunteers/" + volunteer.get("id") + "/matches?size=100&q=" + java.net.URLEncoder.encode("اسعافات", java.nio.charset.StandardCharsets.UTF_8)
-        + "&organization=" + organization, Tokens.volunteer(id(volunteer))).body().path("items");
+    JsonNode items =
+        get(
+                "/api/volunteers/"
+                    + volunteer.get("id")
+                    + "/matches?size=100&q="
+                    + java.net.URLEncoder.encode("اسعافات", java.nio.charset.StandardCharsets.UTF_8)
+                    + "&organization="
+                    + organization,
+                Tokens.volunteer(id(volunteer)))
+            .body()
+            .path("items");
     assertThat(items.size()).isPositive();
     List<String> names = new ArrayList<>();
-    items.get(0).path("explanation").path("components").forEach(component -> names.add(component.path("name").asString()));
+    items
+        .get(0)
+        .path("explanation")
+        .path("components")
+        .forEach(component -> names.add(component.path("name").asString()));
     assertThat(names).contains("text", "skills");
-    assertThat(get("/api/volunteers/" + volunteer.get("id") + "/matches?sort=newest", Tokens.volunteer(id(volunteer))).status()).isEqualTo(400);
+    assertThat(
+            get(
+                    "/api/volunteers/" + volunteer.get("id") + "/matches?sort=newest",
+                    Tokens.volunteer(id(volunteer)))
+                .status())
+        .isEqualTo(400);
   }
 
   @Test
   void aStreamCarriesEveryMatchBestFirst() {
-    Api.Response response = api.getEncoded("/api/volunteers/" + volunteer.get("id") + "/matches/stream?organization=" + organization,
-        bearer(Tokens.volunteer(id(volunteer)), "application/x-ndjson"));
+    Api.Response response =
+        api.getEncoded(
+            "/api/volunteers/"
+                + volunteer.get("id")
+                + "/matches/stream?organization="
+                + organization,
+            bearer(Tokens.volunteer(id(volunteer)), "application/x-ndjson"));
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    List<JsonNode> lines = response.text().lines().map(JSON::readTree).filter(line -> line.path("type").asString().equals("hit")).toList();
+    List<JsonNode> lines =
+        response
+            .text()
+            .lines()
+            .map(JSON::readTree)
+            .filter(line -> line.path("type").asString().equals("hit"))
+            .toList();
     assertThat(lines).hasSize(matches(Map.of()).size());
-    List<Double> scores = lines.stream().map(line -> line.path("hit").path("score").asDouble()).toList();
+    List<Double> scores =
+        lines.stream().map(line -> line.path("hit").path("score").asDouble()).toList();
     assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
   }
 
   @Test
   void onlyTheVolunteerAndAdminsSeeTheirMatches() {
-    String path = "/api/volunteers/" + volunteer.get("id") + "/matches?organization=" + organization;
+    String path =
+        "/api/volunteers/" + volunteer.get("id") + "/matches?organization=" + organization;
     assertThat(get(path, null).status()).isEqualTo(401);
     assertThat(get(path, Tokens.volunteer(UUID.randomUUID())).status()).isEqualTo(403);
     assertThat(get(path, Tokens.member(UUID.randomUUID())).status()).isEqualTo(403);
     assertThat(get(path, Tokens.admin()).status()).isEqualTo(200);
-    assertThat(get("/api/volunteers/" + UUID.randomUUID() + "/matches", Tokens.admin()).status()).isEqualTo(404);
+    assertThat(get("/api/volunteers/" + UUID.randomUUID() + "/matches", Tokens.admin()).status())
+        .isEqualTo(404);
   }
 
   private Map<String, Double> matches(Map<String, String> parameters) {
-    Api.Response response = get("/api/volunteers/" + volunteer.get("id") + "/matches?size=100&organization=" + organization,
-        Tokens.volunteer(id(volunteer)));
+    Api.Response response =
+        get(
+            "/api/volunteers/"
+                + volunteer.get("id")
+                + "/matches?size=100&organization="
+                + organization,
+            Tokens.volunteer(id(volunteer)));
     Map<String, Double> scores = new java.util.LinkedHashMap<>();
-    response.body().path("items").forEach(item -> scores.put(key(item.path("opportunity").path("id").asString()), item.path("score").asDouble()));
+    response
+        .body()
+        .path("items")
+        .forEach(
+            item ->
+                scores.put(
+                    key(item.path("opportunity").path("id").asString()),
+                    item.path("score").asDouble()));
     return scores;
   }
 
   private JsonNode explanation(String key) {
-    JsonNode items = get("/api/volunteers/" + volunteer.get("id") + "/matches?size=100&organization=" + organization,
-        Tokens.volunteer(id(volunteer))).body().path("items");
+    JsonNode items =
+        get(
+                "/api/volunteers/"
+                    + volunteer.get("id")
+                    + "/matches?size=100&organization="
+                    + organization,
+                Tokens.volunteer(id(volunteer)))
+            .body()
+            .path("items");
     for (JsonNode item : items) {
       if (item.path("opportunity").path("id").asString().equals(opportunities.get(key))) {
         return item.path("explanation");
@@ -210,18 +339,30 @@ class MatchIT {
   private Set<String> keys(Api.Response response) {
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     Set<String> keys = new java.util.HashSet<>();
-    response.body().path("items").forEach(item -> keys.add(key(item.path("opportunity").path("id").asString())));
+    response
+        .body()
+        .path("items")
+        .forEach(item -> keys.add(key(item.path("opportunity").path("id").asString())));
     return keys;
   }
 
   private String key(String id) {
-    return opportunities.entrySet().stream().filter(entry -> entry.getValue().equals(id)).map(Map.Entry::getKey).findFirst().orElse(id);
+    return opportunities.entrySet().stream()
+        .filter(entry -> entry.getValue().equals(id))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(id);
   }
 
   private Api.Response get(String path, @org.jspecify.annotations.Nullable String token) {
     String separator = path.contains("?") ? "&" : "?";
-    return api.getEncoded(path.contains("organization=") || path.contains("/matches?sort") || !path.contains("/matches") ? path
-        : path + separator + "size=100&organization=" + organization, bearer(token, "application/json"));
+    return api.getEncoded(
+        path.contains("organization=")
+                || path.contains("/matches?sort")
+                || !path.contains("/matches")
+            ? path
+            : path + separator + "size=100&organization=" + organization,
+        bearer(token, "application/json"));
   }
 
   static HttpHeaders bearer(@org.jspecify.annotations.Nullable String token, String accept) {

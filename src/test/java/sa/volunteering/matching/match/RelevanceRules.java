@@ -9,13 +9,15 @@ import sa.volunteering.matching.search.opportunities.GreatCircle;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The written rules that grade a volunteer–opportunity pair of the evaluation set (docs/ranking.md),
- * deliberately independent of the service's weights: counts of skills, not weighted shares.
+ * The written rules that grade a volunteer–opportunity pair of the evaluation set
+ * (docs/ranking.md), deliberately independent of the service's weights: counts of skills, not
+ * weighted shares.
+ *
  * <ul>
- *   <li>0: the pair breaks a hard constraint (gender, age, dates, reach), or shares nothing below;</li>
- *   <li>3: every required skill, a chosen field, and near (15 km) or remote;</li>
- *   <li>2: every required skill, or half of them in a chosen field;</li>
- *   <li>1: some required skill, a related skill, or a chosen field.</li>
+ *   <li>0: the pair breaks a hard constraint (gender, age, dates, reach), or shares nothing below;
+ *   <li>3: every required skill, a chosen field, and near (15 km) or remote;
+ *   <li>2: every required skill, or half of them in a chosen field;
+ *   <li>1: some required skill, a related skill, or a chosen field.
  * </ul>
  */
 final class RelevanceRules {
@@ -31,10 +33,17 @@ final class RelevanceRules {
       return 0;
     }
     Set<String> own = strings(volunteer.path("skill_codes"));
-    List<String> required = opportunity.path("required_skills").valueStream().map(skill -> skill.path("code").asString()).toList();
+    List<String> required =
+        opportunity
+            .path("required_skills")
+            .valueStream()
+            .map(skill -> skill.path("code").asString())
+            .toList();
     long exact = required.stream().filter(own::contains).count();
-    boolean related = required.stream().anyMatch(code -> !own.contains(code) && relations.anyRelated(code, own));
-    boolean field = strings(volunteer.path("field_codes")).contains(opportunity.path("field_code").asString());
+    boolean related =
+        required.stream().anyMatch(code -> !own.contains(code) && relations.anyRelated(code, own));
+    boolean field =
+        strings(volunteer.path("field_codes")).contains(opportunity.path("field_code").asString());
     boolean near = remote(opportunity) || distance(volunteer, opportunity) <= 15;
     if (exact == required.size() && field && near) {
       return 3;
@@ -51,7 +60,8 @@ final class RelevanceRules {
       return false;
     }
     int age = volunteer.path("age").asInt();
-    if (opportunity.has("min_age") && age < opportunity.path("min_age").asInt() || opportunity.has("max_age") && age > opportunity.path("max_age").asInt()) {
+    if (opportunity.has("min_age") && age < opportunity.path("min_age").asInt()
+        || opportunity.has("max_age") && age > opportunity.path("max_age").asInt()) {
       return false;
     }
     if (opportunity.path("seats_left").asInt() <= 0) {
@@ -79,7 +89,11 @@ final class RelevanceRules {
   static double distance(JsonNode volunteer, JsonNode opportunity) {
     JsonNode a = volunteer.path("location");
     JsonNode b = opportunity.path("location");
-    return GreatCircle.km(a.path("lat").asDouble(), a.path("lon").asDouble(), b.path("lat").asDouble(), b.path("lon").asDouble());
+    return GreatCircle.km(
+        a.path("lat").asDouble(),
+        a.path("lon").asDouble(),
+        b.path("lat").asDouble(),
+        b.path("lon").asDouble());
   }
 
   static Set<String> strings(JsonNode array) {

@@ -3,10 +3,8 @@ package sa.volunteering.matching.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,26 +25,63 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the service sends to Elasticsearch, captured by a relay in front of it while every search-like
- * endpoint is called with hostile text: no request holds a fuzzy, prefix, wildcard, regular-expression,
- * query-string, script or joining query, whatever the user typed.
+ * What the service sends to Elasticsearch, captured by a relay in front of it while every
+ * search-like endpoint is called with hostile text: no request holds a fuzzy, prefix, wildcard,
+ * regular-expression, query-string, script or joining query, whatever the user typed.
  */
 @IntegrationTest
 class ElasticsearchRequestsIT {
 
   /** Query kinds that interpret text as syntax or that Elasticsearch counts as expensive. */
-  private static final Set<String> FORBIDDEN = Set.of("fuzzy", "fuzziness", "prefix", "match_phrase_prefix", "match_bool_prefix",
-      "wildcard", "regexp", "query_string", "simple_query_string", "script", "script_score", "script_fields", "runtime_mappings",
-      "nested", "has_child", "has_parent", "percolate", "intervals");
-  private static final List<String> HOSTILE = List.of("*", "te?t*", "/.*/", "title:x~2", "a AND (b OR", "\"unterminated",
-      "{\"script\":{\"source\":\"1\"}}", "\\", "تطوع*", "تنظيق الشواطى", "volunter", "<script>alert(1)</script>", "%00", "' or 1=1 --");
-  /** The endpoints that carry queries; index creation and bulk bodies hold mappings and documents, not queries. */
-  private static final List<String> QUERYING = List.of("_search", "_msearch", "_count", "_mget", "_explain", "_pit", "_validate");
+  private static final Set<String> FORBIDDEN =
+      Set.of(
+          "fuzzy",
+          "fuzziness",
+          "prefix",
+          "match_phrase_prefix",
+          "match_bool_prefix",
+          "wildcard",
+          "regexp",
+          "query_string",
+          "simple_query_string",
+          "script",
+          "script_score",
+          "script_fields",
+          "runtime_mappings",
+          "nested",
+          "has_child",
+          "has_parent",
+          "percolate",
+          "intervals");
+
+  private static final List<String> HOSTILE =
+      List.of(
+          "*",
+          "te?t*",
+          "/.*/",
+          "title:x~2",
+          "a AND (b OR",
+          "\"unterminated",
+          "{\"script\":{\"source\":\"1\"}}",
+          "\\",
+          "تطوع*",
+          "تنظيق الشواطى",
+          "volunter",
+          "<script>alert(1)</script>",
+          "%00",
+          "' or 1=1 --");
+
+  /**
+   * The endpoints that carry queries; index creation and bulk bodies hold mappings and documents,
+   * not queries.
+   */
+  private static final List<String> QUERYING =
+      List.of("_search", "_msearch", "_count", "_mget", "_explain", "_pit", "_validate");
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final FaultyProxy RELAY = FaultyProxy.relayToTheStack();
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void throughTheRelay(DynamicPropertyRegistry registry) {
@@ -69,45 +104,89 @@ class ElasticsearchRequestsIT {
 
     int calls = 0;
     for (String text : HOSTILE) {
-      calls += expectNoServerError(api.getEncoded(Api.query("/api/opportunities/search", "q", text), new HttpHeaders()));
-      calls += expectNoServerError(api.getEncoded(Api.query("/api/opportunities/suggest", "prefix", text), new HttpHeaders()));
-      calls += expectNoServerError(api.getEncoded(Api.query("/api/opportunities/search/stream", "q", text, "limit", 5), ndjson(null)));
-      calls += expectNoServerError(api.getEncoded(Api.query("/api/volunteers/" + volunteer + "/matches", "q", text),
-          bearer(Tokens.volunteer(volunteer))));
-      calls += expectNoServerError(api.getEncoded(Api.query("/api/volunteers/" + volunteer + "/matches/stream", "q", text, "limit", 5),
-          ndjson(Tokens.volunteer(volunteer))));
+      calls +=
+          expectNoServerError(
+              api.getEncoded(Api.query("/api/opportunities/search", "q", text), new HttpHeaders()));
+      calls +=
+          expectNoServerError(
+              api.getEncoded(
+                  Api.query("/api/opportunities/suggest", "prefix", text), new HttpHeaders()));
+      calls +=
+          expectNoServerError(
+              api.getEncoded(
+                  Api.query("/api/opportunities/search/stream", "q", text, "limit", 5),
+                  ndjson(null)));
+      calls +=
+          expectNoServerError(
+              api.getEncoded(
+                  Api.query("/api/volunteers/" + volunteer + "/matches", "q", text),
+                  bearer(Tokens.volunteer(volunteer))));
+      calls +=
+          expectNoServerError(
+              api.getEncoded(
+                  Api.query(
+                      "/api/volunteers/" + volunteer + "/matches/stream", "q", text, "limit", 5),
+                  ndjson(Tokens.volunteer(volunteer))));
     }
-    calls += expectNoServerError(api.get("/api/opportunities/" + opportunity + "/candidates", Tokens.member(organization)));
-    calls += expectNoServerError(api.getEncoded(Api.query("/api/opportunities/" + opportunity + "/candidates/stream", "limit", 5),
-        ndjson(Tokens.member(organization))));
+    calls +=
+        expectNoServerError(
+            api.get(
+                "/api/opportunities/" + opportunity + "/candidates", Tokens.member(organization)));
+    calls +=
+        expectNoServerError(
+            api.getEncoded(
+                Api.query("/api/opportunities/" + opportunity + "/candidates/stream", "limit", 5),
+                ndjson(Tokens.member(organization))));
 
-    List<FaultyProxy.Request> searches = RELAY.requests.stream().filter(request -> request.path().contains("_search")).toList();
-    assertThat(searches.size()).as("searches relayed for %d calls", calls).isGreaterThan(HOSTILE.size() * 4);
-    assertThat(searches).as("typo corrections were asked for").anyMatch(request -> request.body().contains("\"suggest\""));
+    List<FaultyProxy.Request> searches =
+        RELAY.requests.stream().filter(request -> request.path().contains("_search")).toList();
+    assertThat(searches.size())
+        .as("searches relayed for %d calls", calls)
+        .isGreaterThan(HOSTILE.size() * 4);
+    assertThat(searches)
+        .as("typo corrections were asked for")
+        .anyMatch(request -> request.body().contains("\"suggest\""));
     List<String> offending = new ArrayList<>();
-    List<FaultyProxy.Request> queries = RELAY.requests.stream()
-        .filter(request -> QUERYING.stream().anyMatch(endpoint -> request.path().contains(endpoint))).toList();
+    List<FaultyProxy.Request> queries =
+        RELAY.requests.stream()
+            .filter(
+                request ->
+                    QUERYING.stream().anyMatch(endpoint -> request.path().contains(endpoint)))
+            .toList();
     for (FaultyProxy.Request request : queries) {
       Set<String> keys = keys(request.body());
       keys.retainAll(FORBIDDEN);
       if (!keys.isEmpty()) {
-        offending.add(keys + " in " + request.method() + " " + request.path() + " " + request.body());
+        offending.add(
+            keys + " in " + request.method() + " " + request.path() + " " + request.body());
       }
     }
-    System.out.printf("elasticsearch requests: %d relayed for %d API calls, %d carrying queries, %d with a forbidden query%n",
+    System.out.printf(
+        "elasticsearch requests: %d relayed for %d API calls, %d carrying queries, %d with a forbidden query%n",
         RELAY.requests.size(), calls, queries.size(), offending.size());
     assertThat(offending).isEmpty();
   }
 
   @Test
   void elasticsearchRefusesExpensiveQueries() throws Exception {
-    String uris = System.getenv().getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200");
-    java.net.http.HttpResponse<String> settings = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-            URI.create(uris.split(",")[0] + "/_cluster/settings?include_defaults=true&flat_settings=true")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    String uris =
+        System.getenv().getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200");
+    java.net.http.HttpResponse<String> settings =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        URI.create(
+                            uris.split(",")[0]
+                                + "/_cluster/settings?include_defaults=true&flat_settings=true"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     JsonNode body = JSON.readTree(settings.body());
-    assertThat(setting(body, "search.allow_expensive_queries")).as("the node the tests run against (bin/stack starts it so)").isEqualTo("false");
-    assertThat(setting(body, "action.auto_create_index")).as("a write to a missing index fails instead of creating one").isEqualTo("false");
+    assertThat(setting(body, "search.allow_expensive_queries"))
+        .as("the node the tests run against (bin/stack starts it so)")
+        .isEqualTo("false");
+    assertThat(setting(body, "action.auto_create_index"))
+        .as("a write to a missing index fails instead of creating one")
+        .isEqualTo("false");
   }
 
   private static String setting(JsonNode settings, String name) {
@@ -126,8 +205,14 @@ class ElasticsearchRequestsIT {
   }
 
   private static void waitUntilIndexed(Api api, UUID volunteer) throws InterruptedException {
-    await("the volunteer indexed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-        .until(() -> api.get("/api/volunteers/" + volunteer + "/matches", Tokens.volunteer(volunteer)).status() != 404);
+    await("the volunteer indexed")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                api.get("/api/volunteers/" + volunteer + "/matches", Tokens.volunteer(volunteer))
+                        .status()
+                    != 404);
   }
 
   /** Every object key in a JSON body, or in each line of an NDJSON one (bulk, multi-search). */
@@ -143,10 +228,12 @@ class ElasticsearchRequestsIT {
 
   private static void collect(JsonNode node, Set<String> keys) {
     if (node.isObject()) {
-      node.properties().forEach(entry -> {
-        keys.add(entry.getKey());
-        collect(entry.getValue(), keys);
-      });
+      node.properties()
+          .forEach(
+              entry -> {
+                keys.add(entry.getKey());
+                collect(entry.getValue(), keys);
+              });
     } else if (node.isArray()) {
       node.forEach(child -> collect(child, keys));
     }

@@ -17,14 +17,20 @@ class LaneTest {
 
   @Test
   void aFullLaneQueuesThenRefusesWithA503ThatSaysWhenToRetry() {
-    Lane lane = new Lane("search", new LaneProperties(1, 1, Duration.ofMillis(300), Duration.ofSeconds(30)), meters);
+    Lane lane =
+        new Lane(
+            "search",
+            new LaneProperties(1, 1, Duration.ofMillis(300), Duration.ofSeconds(30)),
+            meters);
     Sinks.One<String> first = Sinks.one();
     Disposable running = lane.run(first.asMono()).subscribe();
     Mono<String> queued = lane.run(Mono.just("second"));
     StepVerifier.create(queued)
-        .then(() -> StepVerifier.create(lane.run(Mono.just("third")))
-            .expectErrorSatisfies(error -> assertProblem(error, 503, "1"))
-            .verify(Duration.ofSeconds(5)))
+        .then(
+            () ->
+                StepVerifier.create(lane.run(Mono.just("third")))
+                    .expectErrorSatisfies(error -> assertProblem(error, 503, "1"))
+                    .verify(Duration.ofSeconds(5)))
         .then(() -> first.tryEmitValue("first"))
         .expectNext("second")
         .verifyComplete();
@@ -34,7 +40,11 @@ class LaneTest {
 
   @Test
   void aCallWaitingLongerThanItsMaxWaitIsRefused() {
-    Lane lane = new Lane("search", new LaneProperties(1, 5, Duration.ofMillis(100), Duration.ofSeconds(30)), meters);
+    Lane lane =
+        new Lane(
+            "search",
+            new LaneProperties(1, 5, Duration.ofMillis(100), Duration.ofSeconds(30)),
+            meters);
     Disposable holder = lane.run(Mono.never()).subscribe();
     StepVerifier.create(lane.run(Mono.just("late")))
         .expectErrorSatisfies(error -> assertProblem(error, 503, "1"))
@@ -44,7 +54,11 @@ class LaneTest {
 
   @Test
   void aSlowCallTimesOutWithA504AndGivesItsPlaceBack() {
-    Lane lane = new Lane("search", new LaneProperties(1, 0, Duration.ofMillis(100), Duration.ofMillis(100)), meters);
+    Lane lane =
+        new Lane(
+            "search",
+            new LaneProperties(1, 0, Duration.ofMillis(100), Duration.ofMillis(100)),
+            meters);
     StepVerifier.create(lane.run(Mono.never()))
         .expectErrorSatisfies(error -> assertProblem(error, 504, "1"))
         .verify(Duration.ofSeconds(5));
@@ -53,7 +67,11 @@ class LaneTest {
 
   @Test
   void aCancelledCallGivesItsPlaceBack() {
-    Lane lane = new Lane("search", new LaneProperties(1, 0, Duration.ofMillis(100), Duration.ofSeconds(30)), meters);
+    Lane lane =
+        new Lane(
+            "search",
+            new LaneProperties(1, 0, Duration.ofMillis(100), Duration.ofSeconds(30)),
+            meters);
     for (int i = 0; i < 100; i++) {
       lane.run(Mono.never()).subscribe().dispose();
     }
@@ -62,8 +80,14 @@ class LaneTest {
 
   @Test
   void aFailedCallGivesItsPlaceBack() {
-    Lane lane = new Lane("indexing", new LaneProperties(1, 0, Duration.ofMillis(100), Duration.ofSeconds(30)), meters);
-    StepVerifier.create(lane.run(Mono.error(new IllegalStateException("boom")))).expectError(IllegalStateException.class).verify();
+    Lane lane =
+        new Lane(
+            "indexing",
+            new LaneProperties(1, 0, Duration.ofMillis(100), Duration.ofSeconds(30)),
+            meters);
+    StepVerifier.create(lane.run(Mono.error(new IllegalStateException("boom"))))
+        .expectError(IllegalStateException.class)
+        .verify();
     StepVerifier.create(lane.run(Mono.just("free"))).expectNext("free").verifyComplete();
   }
 

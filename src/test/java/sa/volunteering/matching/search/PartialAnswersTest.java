@@ -20,16 +20,21 @@ class PartialAnswersTest {
   @Test
   void aSearchAnsweredByOnlySomeShardsIsA503() {
     assertThatThrownBy(() -> ElasticsearchLanes.whole(response(2, 1, 1)))
-        .isInstanceOfSatisfying(ApiException.class, problem -> {
-          assertThat(problem.getStatusCode().value()).isEqualTo(503);
-          assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("1");
-          assertThat(problem.getBody().getDetail()).contains("1 of 2 shards");
-        });
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            problem -> {
+              assertThat(problem.getStatusCode().value()).isEqualTo(503);
+              assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+              assertThat(problem.getBody().getDetail()).contains("1 of 2 shards");
+            });
   }
 
   private static SearchResponse<Map> response(int total, int successful, int failed) {
-    return SearchResponse.of(r -> r.took(3).timedOut(false)
-        .shards(s -> s.total(total).successful(successful).failed(failed))
-        .hits(h -> h.hits(List.of())));
+    return SearchResponse.of(
+        r ->
+            r.took(3)
+                .timedOut(false)
+                .shards(s -> s.total(total).successful(successful).failed(failed))
+                .hits(h -> h.hits(List.of())));
   }
 }

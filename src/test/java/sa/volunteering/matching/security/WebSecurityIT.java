@@ -14,8 +14,8 @@ import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.support.Tokens;
 
 /**
- * Security headers on every answer, CORS for configured origins only, probes but no actuator on the main port, and no
- * actuator endpoint but health, info and prometheus on the management port.
+ * Security headers on every answer, CORS for configured origins only, probes but no actuator on the
+ * main port, and no actuator endpoint but health, info and prometheus on the management port.
  */
 @IntegrationTest
 @TestPropertySource(properties = "app.web.cors.allowed-origins=https://front.example.sa")
@@ -23,22 +23,31 @@ class WebSecurityIT {
 
   private static final String ALLOWED = "https://front.example.sa";
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @LocalManagementPort
-  int managementPort;
+  @LocalManagementPort int managementPort;
 
   @Test
   void everyAnswerCarriesTheSecurityHeaders() {
-    for (String path : List.of("/", "/app/main.js", "/api/taxonomy/fields", "/api/volunteers/me", "/readyz", "/nothing-here")) {
+    for (String path :
+        List.of(
+            "/",
+            "/app/main.js",
+            "/api/taxonomy/fields",
+            "/api/volunteers/me",
+            "/readyz",
+            "/nothing-here")) {
       HttpHeaders headers = get(path, null).getResponseHeaders();
-      assertThat(headers.getFirst("Content-Security-Policy")).as(path).isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+      assertThat(headers.getFirst("Content-Security-Policy"))
+          .as(path)
+          .isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY);
       assertThat(headers.getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
       assertThat(headers.getFirst("X-Frame-Options")).as(path).isEqualTo("DENY");
       assertThat(headers.getFirst("Referrer-Policy")).as(path).isEqualTo("no-referrer");
       assertThat(headers.getFirst("Permissions-Policy")).as(path).contains("camera=()");
-      assertThat(headers.getFirst("Cache-Control")).as(path).contains(path.startsWith("/app/") ? "no-cache" : "no-store");
+      assertThat(headers.getFirst("Cache-Control"))
+          .as(path)
+          .contains(path.startsWith("/app/") ? "no-cache" : "no-store");
     }
   }
 
@@ -46,13 +55,24 @@ class WebSecurityIT {
   void theWebPageIsPublicAndDemoSignInDoesNotExistUnlessTurnedOn() {
     EntityExchangeResult<byte[]> page = get("/", null);
     assertThat(page.getStatus().value()).isEqualTo(200);
-    assertThat(new String(page.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8)).contains("dir=\"rtl\"", "/app/main.js");
-    assertThat(get("/app/search.js", null).getResponseHeaders().getContentType().toString()).contains("javascript");
+    assertThat(new String(page.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("dir=\"rtl\"", "/app/main.js");
+    assertThat(get("/app/search.js", null).getResponseHeaders().getContentType().toString())
+        .contains("javascript");
     assertThat(get("/app/nothing.js", null).getStatus().value()).isEqualTo(404);
     assertThat(get("/api/demo/accounts", null).getStatus().value()).isEqualTo(404);
-    assertThat(client().post().uri("/api/demo/sign-in").header(HttpHeaders.CONTENT_TYPE, "application/json")
-        .bodyValue("{\"as\":\"volunteer\",\"id\":\"" + java.util.UUID.randomUUID() + "\"}").exchange().expectBody(byte[].class)
-        .returnResult().getStatus().value()).isEqualTo(404);
+    assertThat(
+            client()
+                .post()
+                .uri("/api/demo/sign-in")
+                .header(HttpHeaders.CONTENT_TYPE, "application/json")
+                .bodyValue("{\"as\":\"volunteer\",\"id\":\"" + java.util.UUID.randomUUID() + "\"}")
+                .exchange()
+                .expectBody(byte[].class)
+                .returnResult()
+                .getStatus()
+                .value())
+        .isEqualTo(404);
   }
 
   @Test
@@ -60,35 +80,56 @@ class WebSecurityIT {
     EntityExchangeResult<byte[]> allowed = preflight(ALLOWED);
     assertThat(allowed.getStatus().value()).isEqualTo(200);
     assertThat(allowed.getResponseHeaders().getAccessControlAllowOrigin()).isEqualTo(ALLOWED);
-    assertThat(allowed.getResponseHeaders().getAccessControlAllowHeaders()).contains("Authorization", "Last-Event-ID");
+    assertThat(allowed.getResponseHeaders().getAccessControlAllowHeaders())
+        .contains("Authorization", "Last-Event-ID");
 
     EntityExchangeResult<byte[]> other = preflight("https://evil.example.com");
     assertThat(other.getStatus().value()).isEqualTo(403);
     assertThat(other.getResponseHeaders().getAccessControlAllowOrigin()).isNull();
 
-    EntityExchangeResult<byte[]> simple = client().get().uri("/api/taxonomy/fields").header(HttpHeaders.ORIGIN, ALLOWED)
-        .exchange().expectBody(byte[].class).returnResult();
+    EntityExchangeResult<byte[]> simple =
+        client()
+            .get()
+            .uri("/api/taxonomy/fields")
+            .header(HttpHeaders.ORIGIN, ALLOWED)
+            .exchange()
+            .expectBody(byte[].class)
+            .returnResult();
     assertThat(simple.getResponseHeaders().getAccessControlAllowOrigin()).isEqualTo(ALLOWED);
     assertThat(simple.getResponseHeaders().getAccessControlExposeHeaders()).contains("Retry-After");
   }
 
   @Test
   void theMainPortHasProbesButNoActuatorAndTheManagementPortOnlyHealthInfoAndPrometheus() {
-    List<String> hidden = List.of("env", "beans", "configprops", "metrics", "heapdump", "threaddump", "loggers", "mappings", "shutdown");
+    List<String> hidden =
+        List.of(
+            "env",
+            "beans",
+            "configprops",
+            "metrics",
+            "heapdump",
+            "threaddump",
+            "loggers",
+            "mappings",
+            "shutdown");
     for (String token : new String[] {null, Tokens.admin()}) {
       String who = token == null ? "no token" : "an admin token";
       for (String endpoint : concat(hidden, List.of("health", "info", "prometheus"))) {
-        assertThat(get("/actuator/" + endpoint, token).getStatus().value()).as("main port /actuator/%s with %s", endpoint, who).isIn(401, 403, 404);
+        assertThat(get("/actuator/" + endpoint, token).getStatus().value())
+            .as("main port /actuator/%s with %s", endpoint, who)
+            .isIn(401, 403, 404);
       }
       for (String endpoint : hidden) {
         assertThat(get(managementPort, "/actuator/" + endpoint, token).getStatus().value())
-            .as("management port /actuator/%s with %s", endpoint, who).isIn(401, 403, 404);
+            .as("management port /actuator/%s with %s", endpoint, who)
+            .isIn(401, 403, 404);
       }
     }
     assertThat(get("/livez", null).getStatus().value()).isEqualTo(200);
     assertThat(get("/readyz", null).getStatus().value()).isEqualTo(200);
     assertThat(get(managementPort, "/actuator/health", null).getStatus().value()).isEqualTo(200);
-    assertThat(get(managementPort, "/actuator/prometheus", null).getStatus().value()).isEqualTo(200);
+    assertThat(get(managementPort, "/actuator/prometheus", null).getStatus().value())
+        .isEqualTo(200);
   }
 
   private static List<String> concat(List<String> first, List<String> second) {
@@ -97,23 +138,40 @@ class WebSecurityIT {
 
   @Test
   void tokensThatAreExpiredForeignUnsignedOrGarbageAreRefused() {
-    String unsignedAdmin = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
-        + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"sub\":\"x\",\"roles\":[\"ADMIN\"]}".getBytes()) + ".";
-    for (String token : List.of(Tokens.expiredAdmin(), Tokens.signedWithAnotherKey(), unsignedAdmin, "not-a-token")) {
+    String unsignedAdmin =
+        java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes())
+            + "."
+            + java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"sub\":\"x\",\"roles\":[\"ADMIN\"]}".getBytes())
+            + ".";
+    for (String token :
+        List.of(
+            Tokens.expiredAdmin(), Tokens.signedWithAnotherKey(), unsignedAdmin, "not-a-token")) {
       EntityExchangeResult<byte[]> answer = get("/api/admin/indexing/failures", token);
       assertThat(answer.getStatus().value()).as(token).isEqualTo(401);
-      assertThat(answer.getResponseHeaders().getFirst("WWW-Authenticate")).as(token).startsWith("Bearer");
-      assertThat(answer.getResponseHeaders().getContentType()).hasToString("application/problem+json");
+      assertThat(answer.getResponseHeaders().getFirst("WWW-Authenticate"))
+          .as(token)
+          .startsWith("Bearer");
+      assertThat(answer.getResponseHeaders().getContentType())
+          .hasToString("application/problem+json");
     }
-    assertThat(get("/api/admin/indexing/failures", Tokens.admin()).getStatus().value()).isEqualTo(200);
+    assertThat(get("/api/admin/indexing/failures", Tokens.admin()).getStatus().value())
+        .isEqualTo(200);
   }
 
   private EntityExchangeResult<byte[]> preflight(String origin) {
-    return client().options().uri("/api/opportunities/search")
+    return client()
+        .options()
+        .uri("/api/opportunities/search")
         .header(HttpHeaders.ORIGIN, origin)
         .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
         .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "Authorization, Last-Event-ID")
-        .exchange().expectBody(byte[].class).returnResult();
+        .exchange()
+        .expectBody(byte[].class)
+        .returnResult();
   }
 
   private EntityExchangeResult<byte[]> get(String path, String token) {

@@ -18,7 +18,9 @@ class AnswersTest {
   }
 
   private static Answers keepingFor(Duration keep, int max) {
-    return new Answers(new StatsProperties(Duration.ofMillis(500), 20_000, Duration.ofSeconds(1), 10, keep, max), null);
+    return new Answers(
+        new StatsProperties(Duration.ofMillis(500), 20_000, Duration.ofSeconds(1), 10, keep, max),
+        null);
   }
 
   @Test
@@ -47,9 +49,25 @@ class AnswersTest {
     }
     Answers answers = keepingFor(Duration.ofMinutes(1), 100);
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> answers.to("failing", () -> Mono.error(new IllegalStateException("down " + attempts.incrementAndGet()))).block())
+    assertThatThrownBy(
+            () ->
+                answers
+                    .to(
+                        "failing",
+                        () ->
+                            Mono.error(
+                                new IllegalStateException("down " + attempts.incrementAndGet())))
+                    .block())
         .hasMessage("down 1");
-    assertThatThrownBy(() -> answers.to("failing", () -> Mono.error(new IllegalStateException("down " + attempts.incrementAndGet()))).block())
+    assertThatThrownBy(
+            () ->
+                answers
+                    .to(
+                        "failing",
+                        () ->
+                            Mono.error(
+                                new IllegalStateException("down " + attempts.incrementAndGet())))
+                    .block())
         .hasMessage("down 2");
   }
 
@@ -63,6 +81,8 @@ class AnswersTest {
     few.to("a", this::answer).block();
     few.to("b", this::answer).block();
     few.to("c", this::answer).block();
-    assertThat(few.to("a", this::answer).block()).as("forgotten when the bound was reached").isEqualTo(6);
+    assertThat(few.to("a", this::answer).block())
+        .as("forgotten when the bound was reached")
+        .isEqualTo(6);
   }
 }

@@ -22,24 +22,23 @@ import sa.volunteering.matching.support.Tokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The live indicators: the totals now, then the new totals once verified hours are folded in, never more than once a second. */
+/**
+ * The live indicators: the totals now, then the new totals once verified hours are folded in, never
+ * more than once a second.
+ */
 @IntegrationTest
 class LiveStatsIT {
 
   /** A month no other test works in. */
   private static final String MONTH = "2019-06";
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  JsonMapper json;
+  @Autowired JsonMapper json;
 
-  @Autowired
-  StatsProperties properties;
+  @Autowired StatsProperties properties;
 
-  @Autowired
-  IndicatorFolder folder;
+  @Autowired IndicatorFolder folder;
 
   record Event(long receivedNanos, JsonNode summary) {}
 
@@ -61,7 +60,12 @@ class LiveStatsIT {
 
     folder.drain().block(Duration.ofMinutes(2));
     BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    try (RawStream stream = new RawStream(port, Api.query("/api/stats/live", "from", MONTH, "to", MONTH), "text/event-stream", 64 * 1024)) {
+    try (RawStream stream =
+        new RawStream(
+            port,
+            Api.query("/api/stats/live", "from", MONTH, "to", MONTH),
+            "text/event-stream",
+            64 * 1024)) {
       assertThat(stream.status()).isEqualTo(200);
       Thread reader = Thread.ofVirtual().start(() -> read(stream, events));
       Event first = events.poll(10, TimeUnit.SECONDS);
@@ -72,8 +76,16 @@ class LiveStatsIT {
       Event next = events.poll(10, TimeUnit.SECONDS);
       assertThat(next).as("new totals after verified hours").isNotNull();
       JsonNode after = next.summary().path("indicators");
-      assertThat(after.path("verifiedHours").decimalValue().subtract(before.path("verifiedHours").decimalValue())).isEqualByComparingTo("3.5");
-      assertThat(after.path("uniqueActiveVolunteers").asLong() - before.path("uniqueActiveVolunteers").asLong()).isEqualTo(1);
+      assertThat(
+              after
+                  .path("verifiedHours")
+                  .decimalValue()
+                  .subtract(before.path("verifiedHours").decimalValue()))
+          .isEqualByComparingTo("3.5");
+      assertThat(
+              after.path("uniqueActiveVolunteers").asLong()
+                  - before.path("uniqueActiveVolunteers").asLong())
+          .isEqualTo(1);
 
       for (int i = 1; i < 4; i++) {
         verify(api, organization, people.get(i), applications.get(i), 2);
@@ -84,18 +96,27 @@ class LiveStatsIT {
         Event event = events.poll(100, TimeUnit.MILLISECONDS);
         if (event != null) {
           burst.add(event);
-          if (event.summary().path("indicators").path("uniqueActiveVolunteers").asLong() == before.path("uniqueActiveVolunteers").asLong() + 4) {
+          if (event.summary().path("indicators").path("uniqueActiveVolunteers").asLong()
+              == before.path("uniqueActiveVolunteers").asLong() + 4) {
             break;
           }
         }
       }
       assertThat(burst).as("the last totals arrive").isNotEmpty();
       JsonNode last = burst.getLast().summary().path("indicators");
-      assertThat(last.path("verifiedHours").decimalValue().subtract(before.path("verifiedHours").decimalValue())).isEqualByComparingTo("9.5");
-      assertThat(last.path("uniqueActiveVolunteers").asLong() - before.path("uniqueActiveVolunteers").asLong()).isEqualTo(4);
+      assertThat(
+              last.path("verifiedHours")
+                  .decimalValue()
+                  .subtract(before.path("verifiedHours").decimalValue()))
+          .isEqualByComparingTo("9.5");
+      assertThat(
+              last.path("uniqueActiveVolunteers").asLong()
+                  - before.path("uniqueActiveVolunteers").asLong())
+          .isEqualTo(4);
       long previous = next.receivedNanos();
       for (Event event : burst) {
-        assertThat(Duration.ofNanos(event.receivedNanos() - previous)).as("at most one update per " + properties.liveEvery())
+        assertThat(Duration.ofNanos(event.receivedNanos() - previous))
+            .as("at most one update per " + properties.liveEvery())
             .isGreaterThanOrEqualTo(properties.liveEvery().minusMillis(100));
         previous = event.receivedNanos();
       }
@@ -110,7 +131,8 @@ class LiveStatsIT {
         if (line.equals("event: indicators")) {
           indicators = true;
         } else if (indicators && line.startsWith("data: ")) {
-          events.add(new Event(System.nanoTime(), json.readTree(line.substring("data: ".length()))));
+          events.add(
+              new Event(System.nanoTime(), json.readTree(line.substring("data: ".length()))));
           indicators = false;
         }
       }
@@ -119,11 +141,16 @@ class LiveStatsIT {
     }
   }
 
-  private static void verify(Api api, UUID organization, UUID volunteer, UUID application, double hours) {
-    Api.Response logged = api.post("/api/applications/" + application + "/hours", Tokens.member(organization),
-        Map.of("workedOn", MONTH + "-15", "hours", hours));
+  private static void verify(
+      Api api, UUID organization, UUID volunteer, UUID application, double hours) {
+    Api.Response logged =
+        api.post(
+            "/api/applications/" + application + "/hours",
+            Tokens.member(organization),
+            Map.of("workedOn", MONTH + "-15", "hours", hours));
     assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
-    Api.Response verified = api.post("/api/hours/" + logged.id() + "/verify", Tokens.volunteer(volunteer), null);
+    Api.Response verified =
+        api.post("/api/hours/" + logged.id() + "/verify", Tokens.volunteer(volunteer), null);
     assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
   }
 }

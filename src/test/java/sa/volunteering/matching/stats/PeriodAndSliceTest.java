@@ -11,12 +11,18 @@ class PeriodAndSliceTest {
 
   @Test
   void monthsAreReadStrictly() {
-    assertThat(Period.of("2025-01", "2025-12")).isEqualTo(new Period(YearMonth.of(2025, 1), YearMonth.of(2025, 12)));
+    assertThat(Period.of("2025-01", "2025-12"))
+        .isEqualTo(new Period(YearMonth.of(2025, 1), YearMonth.of(2025, 12)));
     assertThat(Period.of(null, "")).isEqualTo(Period.ALL_TIME);
     assertThat(Period.of("2025-06", "2025-06").singleMonth()).isTrue();
     assertThat(Period.of("2025-06", null).singleMonth()).isFalse();
-    for (String wrong : new String[] {"2025-13", "2025-6", "2025-06-01", "+2025-06", "1999-12", "2101-01", "٢٠٢٥-٠٦", "June"}) {
-      assertThat(detail(() -> Period.of(wrong, null))).as(wrong).startsWith("from: must be a month");
+    for (String wrong :
+        new String[] {
+          "2025-13", "2025-6", "2025-06-01", "+2025-06", "1999-12", "2101-01", "٢٠٢٥-٠٦", "June"
+        }) {
+      assertThat(detail(() -> Period.of(wrong, null)))
+          .as(wrong)
+          .startsWith("from: must be a month");
     }
     assertThat(detail(() -> Period.of("2025-05", "2025-04"))).startsWith("to: must not be before");
   }
@@ -40,9 +46,12 @@ class PeriodAndSliceTest {
     assertThat(fields.groupKey(organization + "|health")).isEqualTo("health");
     assertThat(fields.countsFields()).isFalse();
     assertThat(fields.countsRegistrations()).isFalse();
-    assertThat(Dimension.MONTH.slice(organization)).isEqualTo(new Slice("organization", organization.toString(), true));
-    assertThat(Dimension.ORGANIZATION.slice(organization).groupKey(organization.toString())).isEqualTo(organization.toString());
+    assertThat(Dimension.MONTH.slice(organization))
+        .isEqualTo(new Slice("organization", organization.toString(), true));
+    assertThat(Dimension.ORGANIZATION.slice(organization).groupKey(organization.toString()))
+        .isEqualTo(organization.toString());
     assertThat(Dimension.CITY.slice(null).countsRegistrations()).isTrue();
-    assertThat(detail(() -> Dimension.of("planet"))).isEqualTo("by: must be one of field, city, region, month, organization");
+    assertThat(detail(() -> Dimension.of("planet")))
+        .isEqualTo("by: must be one of field, city, region, month, organization");
   }
 }

@@ -15,6 +15,7 @@ import tools.jackson.databind.node.MissingNode;
 public final class Api {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
   /** Whole streams are read into memory by some tests (every candidate of an opportunity). */
   private static final int RESPONSE_LIMIT_BYTES = 64 * 1024 * 1024;
 
@@ -23,8 +24,12 @@ public final class Api {
 
   public Api(int port) {
     this.base = "http://127.0.0.1:" + port;
-    this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
-        .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(RESPONSE_LIMIT_BYTES)).build();
+    this.client =
+        WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + port)
+            .responseTimeout(Duration.ofSeconds(30))
+            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(RESPONSE_LIMIT_BYTES))
+            .build();
   }
 
   public Response get(String path, @Nullable String token) {
@@ -32,13 +37,20 @@ public final class Api {
   }
 
   /**
-   * A GET of a path whose query string is already percent-encoded (see {@link #query}), with extra headers
-   * ({@code Accept-Language}, {@code Accept}, ...).
+   * A GET of a path whose query string is already percent-encoded (see {@link #query}), with extra
+   * headers ({@code Accept-Language}, {@code Accept}, ...).
    */
   public Response getEncoded(String encodedPathAndQuery, HttpHeaders headers) {
     try {
-      Response response = Response.of(client.get().uri(java.net.URI.create(base + encodedPathAndQuery))
-          .headers(h -> h.addAll(headers)).exchange().expectBody(byte[].class).returnResult());
+      Response response =
+          Response.of(
+              client
+                  .get()
+                  .uri(java.net.URI.create(base + encodedPathAndQuery))
+                  .headers(h -> h.addAll(headers))
+                  .exchange()
+                  .expectBody(byte[].class)
+                  .returnResult());
       if (response.status() >= 500) {
         dumpThreads("GET " + encodedPathAndQuery + " answered " + response);
       }
@@ -49,14 +61,23 @@ public final class Api {
     }
   }
 
-  /** A path with its query string encoded from name, value pairs; a null value leaves its name out. */
+  /**
+   * A path with its query string encoded from name, value pairs; a null value leaves its name out.
+   */
   public static String query(String path, @Nullable Object... namesAndValues) {
     StringBuilder query = new StringBuilder(path);
     for (int i = 0; i < namesAndValues.length; i += 2) {
       if (namesAndValues[i + 1] != null) {
-        query.append(query.indexOf("?") < 0 ? '?' : '&')
-            .append(java.net.URLEncoder.encode(String.valueOf(namesAndValues[i]), java.nio.charset.StandardCharsets.UTF_8)).append('=')
-            .append(java.net.URLEncoder.encode(String.valueOf(namesAndValues[i + 1]), java.nio.charset.StandardCharsets.UTF_8));
+        query
+            .append(query.indexOf("?") < 0 ? '?' : '&')
+            .append(
+                java.net.URLEncoder.encode(
+                    String.valueOf(namesAndValues[i]), java.nio.charset.StandardCharsets.UTF_8))
+            .append('=')
+            .append(
+                java.net.URLEncoder.encode(
+                    String.valueOf(namesAndValues[i + 1]),
+                    java.nio.charset.StandardCharsets.UTF_8));
       }
     }
     return query.toString();
@@ -78,7 +99,8 @@ public final class Api {
     return call(HttpMethod.DELETE, path, token, null);
   }
 
-  public Response call(HttpMethod method, String path, @Nullable String token, @Nullable Object body) {
+  public Response call(
+      HttpMethod method, String path, @Nullable String token, @Nullable Object body) {
     WebTestClient.RequestBodySpec request = client.method(method).uri(path);
     if (token != null) {
       request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
@@ -87,7 +109,8 @@ public final class Api {
     if (body instanceof String raw) {
       spec = request.contentType(MediaType.APPLICATION_JSON).bodyValue(raw);
     } else if (body != null) {
-      spec = request.contentType(MediaType.APPLICATION_JSON).bodyValue(JSON.writeValueAsString(body));
+      spec =
+          request.contentType(MediaType.APPLICATION_JSON).bodyValue(JSON.writeValueAsString(body));
     }
     try {
       Response response = Response.of(spec.exchange().expectBody(byte[].class).returnResult());
@@ -104,25 +127,48 @@ public final class Api {
   private static void dumpThreads(String request) {
     StringBuilder dump = new StringBuilder("server error or no answer: " + request + "\n");
     if (TestEnvironment.connections instanceof io.r2dbc.pool.ConnectionPool pool) {
-      pool.getMetrics().ifPresent(metrics -> dump.append("pool: acquired ").append(metrics.acquiredSize())
-          .append(", idle ").append(metrics.idleSize()).append(", pending ").append(metrics.pendingAcquireSize())
-          .append(", allocated ").append(metrics.allocatedSize()).append(" of ").append(metrics.getMaxAllocatedSize()).append('\n'));
+      pool.getMetrics()
+          .ifPresent(
+              metrics ->
+                  dump.append("pool: acquired ")
+                      .append(metrics.acquiredSize())
+                      .append(", idle ")
+                      .append(metrics.idleSize())
+                      .append(", pending ")
+                      .append(metrics.pendingAcquireSize())
+                      .append(", allocated ")
+                      .append(metrics.allocatedSize())
+                      .append(" of ")
+                      .append(metrics.getMaxAllocatedSize())
+                      .append('\n'));
     }
-    Thread.getAllStackTraces().forEach((thread, stack) -> {
-      dump.append("\n\"").append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
-      for (StackTraceElement frame : stack) {
-        dump.append("    at ").append(frame).append('\n');
-      }
-    });
+    Thread.getAllStackTraces()
+        .forEach(
+            (thread, stack) -> {
+              dump.append("\n\"")
+                  .append(thread.getName())
+                  .append("\" ")
+                  .append(thread.getState())
+                  .append('\n');
+              for (StackTraceElement frame : stack) {
+                dump.append("    at ").append(frame).append('\n');
+              }
+            });
     try {
-      java.nio.file.Files.writeString(java.nio.file.Path.of("target/hang-" + System.currentTimeMillis() + ".txt"), dump);
+      java.nio.file.Files.writeString(
+          java.nio.file.Path.of("target/hang-" + System.currentTimeMillis() + ".txt"), dump);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
   /** Sends bytes as they are, with the given content type (for malformed requests). */
-  public Response raw(HttpMethod method, String path, @Nullable String token, @Nullable String contentType, byte[] body) {
+  public Response raw(
+      HttpMethod method,
+      String path,
+      @Nullable String token,
+      @Nullable String contentType,
+      byte[] body) {
     WebTestClient.RequestBodySpec request = client.method(method).uri(path);
     if (token != null) {
       request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);

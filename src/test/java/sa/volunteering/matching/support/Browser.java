@@ -20,9 +20,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Headless Chromium from the machine's packages (Debian's chromium and chromium-driver; other paths with
- * -Dbrowser.binary and -Dbrowser.driver), with every network request it makes logged, and screenshots saved under
- * target/screenshots. Started without the background services that would call Google's hosts.
+ * Headless Chromium from the machine's packages (Debian's chromium and chromium-driver; other paths
+ * with -Dbrowser.binary and -Dbrowser.driver), with every network request it makes logged, and
+ * screenshots saved under target/screenshots. Started without the background services that would
+ * call Google's hosts.
  */
 public final class Browser implements AutoCloseable {
 
@@ -37,21 +38,41 @@ public final class Browser implements AutoCloseable {
     File binary = new File(System.getProperty("browser.binary", "/usr/bin/chromium"));
     File chromedriver = new File(System.getProperty("browser.driver", "/usr/bin/chromedriver"));
     if (!binary.canExecute() || !chromedriver.canExecute()) {
-      throw new IllegalStateException("The browser tests need " + binary + " and " + chromedriver
-          + ": bin/test installs Debian's chromium and chromium-driver when run as root (apt-get install chromium chromium-driver)");
+      throw new IllegalStateException(
+          "The browser tests need "
+              + binary
+              + " and "
+              + chromedriver
+              + ": bin/test installs Debian's chromium and chromium-driver when run as root (apt-get install chromium chromium-driver)");
     }
     profile = Files.createTempDirectory("browser-profile");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(binary);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps",
-        "--disable-extensions", "--window-size=1280,1000", "--lang=" + acceptLanguage, "--user-data-dir=" + profile);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-default-apps",
+        "--disable-extensions",
+        "--window-size=1280,1000",
+        "--lang=" + acceptLanguage,
+        "--user-data-dir=" + profile);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.PERFORMANCE, Level.ALL);
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromedriver)
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
   }
@@ -70,7 +91,9 @@ public final class Browser implements AutoCloseable {
   /** What the page wrote to its console at level SEVERE (uncaught errors among them). */
   public List<String> consoleErrors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   public Path screenshot(String name) throws IOException {

@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A TCP relay on loopback in front of the service, for a browser: it passes bytes both ways untouched, records the head
- * of every request it relays, and, once asked, cuts the connection of the next Server-Sent Events stream whose request
- * line contains a given text right after its n-th hit event: the browser sees its stream dropped mid-response.
+ * A TCP relay on loopback in front of the service, for a browser: it passes bytes both ways
+ * untouched, records the head of every request it relays, and, once asked, cuts the connection of
+ * the next Server-Sent Events stream whose request line contains a given text right after its n-th
+ * hit event: the browser sees its stream dropped mid-response.
  */
 public final class CuttingRelay implements AutoCloseable {
 
@@ -44,7 +45,9 @@ public final class CuttingRelay implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getLocalPort());
   }
 
-  /** Cuts the next stream whose request line contains {@code text}, after its {@code events}-th hit. */
+  /**
+   * Cuts the next stream whose request line contains {@code text}, after its {@code events}-th hit.
+   */
   public void cutNext(String text, int events) {
     pending.set(new Cut(text, events));
   }
@@ -70,7 +73,10 @@ public final class CuttingRelay implements AutoCloseable {
     }
   }
 
-  /** One browser connection; HTTP/1.1 without pipelining, so a response follows the request read before it. */
+  /**
+   * One browser connection; HTTP/1.1 without pipelining, so a response follows the request read
+   * before it.
+   */
   private final class Connection {
 
     private final Socket client;
@@ -84,7 +90,8 @@ public final class CuttingRelay implements AutoCloseable {
 
     void requests() {
       StringBuilder head = new StringBuilder();
-      try (InputStream in = client.getInputStream(); OutputStream out = upstream.getOutputStream()) {
+      try (InputStream in = client.getInputStream();
+          OutputStream out = upstream.getOutputStream()) {
         byte[] buffer = new byte[8192];
         for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
           head.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
@@ -93,7 +100,9 @@ public final class CuttingRelay implements AutoCloseable {
             head.delete(0, end + 4);
             requests.add(request);
             Cut cut = pending.get();
-            if (cut != null && request.lines().findFirst().orElse("").contains(cut.requestLineContains()) && pending.compareAndSet(cut, null)) {
+            if (cut != null
+                && request.lines().findFirst().orElse("").contains(cut.requestLineContains())
+                && pending.compareAndSet(cut, null)) {
               armed = cut;
             }
           }
@@ -108,7 +117,8 @@ public final class CuttingRelay implements AutoCloseable {
     }
 
     void responses() {
-      try (InputStream in = upstream.getInputStream(); OutputStream out = client.getOutputStream()) {
+      try (InputStream in = upstream.getInputStream();
+          OutputStream out = client.getOutputStream()) {
         byte[] buffer = new byte[8192];
         java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
         for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
@@ -128,8 +138,10 @@ public final class CuttingRelay implements AutoCloseable {
           }
           out.write(buffer, 0, cutAt - before);
           out.flush();
-          // the browser reads and dispatches the events first: data that arrives together with the end of a broken
-          // response may be dropped with it; then a FIN, not a reset that could discard what is still unread
+          // the browser reads and dispatches the events first: data that arrives together with the
+          // end of a broken
+          // response may be dropped with it; then a FIN, not a reset that could discard what is
+          // still unread
           Thread.sleep(500);
           client.shutdownOutput();
           Thread.sleep(200);

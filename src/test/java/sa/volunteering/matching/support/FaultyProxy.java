@@ -20,16 +20,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An HTTP proxy on loopback in front of Elasticsearch that misbehaves on purpose: it answers some
  * requests with 429 or 503 without forwarding them, drops some connections before answering (after
- * forwarding, so Elasticsearch may have done the work), and delays others. Seeded, so a failure replays.
- * With a fault rate of 0 it is a faithful relay that records what passes, for tests of what the service sends. A test
- * can also put it into a whole outage ({@link Outage}) or slow every answer down ({@link #delay}).
+ * forwarding, so Elasticsearch may have done the work), and delays others. Seeded, so a failure
+ * replays. With a fault rate of 0 it is a faithful relay that records what passes, for tests of
+ * what the service sends. A test can also put it into a whole outage ({@link Outage}) or slow every
+ * answer down ({@link #delay}).
  */
 public final class FaultyProxy implements AutoCloseable {
 
-  private static final List<String> HOP_BY_HOP = List.of("connection", "content-length", "transfer-encoding", "host", "upgrade");
+  private static final List<String> HOP_BY_HOP =
+      List.of("connection", "content-length", "transfer-encoding", "host", "upgrade");
 
   private final HttpServer server;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI target;
   private final Random random;
   private final double faultRate;
@@ -37,13 +40,24 @@ public final class FaultyProxy implements AutoCloseable {
   public final AtomicInteger unavailable = new AtomicInteger();
   public final AtomicInteger dropped = new AtomicInteger();
   public final AtomicInteger forwarded = new AtomicInteger();
+
   /** Every request received, in order of arrival. */
-  public final java.util.Queue<Request> requests = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  public final java.util.Queue<Request> requests =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-  /** A request as it reached the proxy; {@code opaqueId} is its {@code X-Opaque-Id} header, or null. */
-  public record Request(String method, String path, String body, @org.jspecify.annotations.Nullable String opaqueId) {}
+  /**
+   * A request as it reached the proxy; {@code opaqueId} is its {@code X-Opaque-Id} header, or null.
+   */
+  public record Request(
+      String method,
+      String path,
+      String body,
+      @org.jspecify.annotations.Nullable String opaqueId) {}
 
-  /** What every request gets, whatever the seeded dice say, until changed: a test's switch for a whole outage. */
+  /**
+   * What every request gets, whatever the seeded dice say, until changed: a test's switch for a
+   * whole outage.
+   */
   public enum Outage {
     /** the seeded behaviour: forwarded, or a random fault at the fault rate */
     NONE,
@@ -68,9 +82,13 @@ public final class FaultyProxy implements AutoCloseable {
     this.server.start();
   }
 
-  /** A faithful relay in front of the Elasticsearch the tests use ({@code SPRING_ELASTICSEARCH_URIS}, else bin/stack's). */
+  /**
+   * A faithful relay in front of the Elasticsearch the tests use ({@code
+   * SPRING_ELASTICSEARCH_URIS}, else bin/stack's).
+   */
   public static FaultyProxy relayToTheStack() {
-    String uris = System.getenv().getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200");
+    String uris =
+        System.getenv().getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200");
     try {
       return new FaultyProxy(URI.create(uris.split(",")[0]), 0, 0);
     } catch (IOException e) {
@@ -102,8 +120,12 @@ public final class FaultyProxy implements AutoCloseable {
     }
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
-      requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(), new String(body, StandardCharsets.UTF_8),
-          exchange.getRequestHeaders().getFirst("X-Opaque-Id")));
+      requests.add(
+          new Request(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().toString(),
+              new String(body, StandardCharsets.UTF_8),
+              exchange.getRequestHeaders().getFirst("X-Opaque-Id")));
       if (!delay.isZero()) {
         Thread.sleep(delay.toMillis());
       }
@@ -114,12 +136,18 @@ public final class FaultyProxy implements AutoCloseable {
       }
       if (now == Outage.TOO_MANY_REQUESTS || (now == Outage.NONE && dice < faultRate / 3)) {
         tooManyRequests.incrementAndGet();
-        reply(exchange, 429, "{\"error\":{\"type\":\"es_rejected_execution_exception\",\"reason\":\"injected\"},\"status\":429}");
+        reply(
+            exchange,
+            429,
+            "{\"error\":{\"type\":\"es_rejected_execution_exception\",\"reason\":\"injected\"},\"status\":429}");
         return;
       }
       if (now == Outage.UNAVAILABLE || dice < 2 * faultRate / 3) {
         unavailable.incrementAndGet();
-        reply(exchange, 503, "{\"error\":{\"type\":\"unavailable\",\"reason\":\"injected\"},\"status\":503}");
+        reply(
+            exchange,
+            503,
+            "{\"error\":{\"type\":\"unavailable\",\"reason\":\"injected\"},\"status\":503}");
         return;
       }
       HttpResponse<InputStream> response = forward(exchange, body);
@@ -129,11 +157,15 @@ public final class FaultyProxy implements AutoCloseable {
         response.body().close();
         return;
       }
-      response.headers().map().forEach((name, values) -> {
-        if (!HOP_BY_HOP.contains(name.toLowerCase())) {
-          exchange.getResponseHeaders().put(name, values);
-        }
-      });
+      response
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                  exchange.getResponseHeaders().put(name, values);
+                }
+              });
       byte[] answer = response.body().readAllBytes();
       exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -144,15 +176,24 @@ public final class FaultyProxy implements AutoCloseable {
     }
   }
 
-  private HttpResponse<InputStream> forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-        .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-        .timeout(Duration.ofSeconds(30));
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      if (!HOP_BY_HOP.contains(name.toLowerCase())) {
-        values.forEach(value -> request.header(name, value));
-      }
-    });
+  private HttpResponse<InputStream> forward(HttpExchange exchange, byte[] body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+            .method(
+                exchange.getRequestMethod(),
+                body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body))
+            .timeout(Duration.ofSeconds(30));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                values.forEach(value -> request.header(name, value));
+              }
+            });
     return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
   }
 

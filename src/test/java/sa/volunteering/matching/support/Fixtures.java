@@ -20,24 +20,43 @@ public final class Fixtures {
   }
 
   public UUID organization() {
-    Api.Response created = api.post("/api/organizations", Tokens.admin(), organizationBody("جمعية البر الخيرية", "Al Birr Charity"));
+    Api.Response created =
+        api.post(
+            "/api/organizations",
+            Tokens.admin(),
+            organizationBody("جمعية البر الخيرية", "Al Birr Charity"));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return UUID.fromString(created.id());
   }
 
   public static Map<String, Object> organizationBody(String nameAr, String nameEn) {
-    return Map.of("nameAr", nameAr, "nameEn", nameEn, "cityCode", "riyadh", "kind", "nonprofit", "verified", true);
+    return Map.of(
+        "nameAr",
+        nameAr,
+        "nameEn",
+        nameEn,
+        "cityCode",
+        "riyadh",
+        "kind",
+        "nonprofit",
+        "verified",
+        true);
   }
 
   public UUID draft(UUID organization, int seats) {
-    Api.Response created = api.post("/api/organizations/" + organization + "/opportunities", Tokens.member(organization), opportunityBody(seats));
+    Api.Response created =
+        api.post(
+            "/api/organizations/" + organization + "/opportunities",
+            Tokens.member(organization),
+            opportunityBody(seats));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return UUID.fromString(created.id());
   }
 
   public UUID published(UUID organization, int seats) {
     UUID id = draft(organization, seats);
-    Api.Response published = api.post("/api/opportunities/" + id + "/publish", Tokens.member(organization), null);
+    Api.Response published =
+        api.post("/api/opportunities/" + id + "/publish", Tokens.member(organization), null);
     assertThat(published.status()).as(published.toString()).isEqualTo(200);
     return id;
   }
@@ -57,14 +76,19 @@ public final class Fixtures {
     body.put("endsAt", start.plus(5, ChronoUnit.DAYS).toString());
     body.put("hours", 20);
     body.put("seats", seats);
-    body.put("requiredSkills", List.of(Map.of("code", "crowd_management", "weight", 1.0), Map.of("code", "event_organization", "weight", 0.5)));
+    body.put(
+        "requiredSkills",
+        List.of(
+            Map.of("code", "crowd_management", "weight", 1.0),
+            Map.of("code", "event_organization", "weight", 0.5)));
     return body;
   }
 
   /** Registers a new volunteer; returns its id (the subject of its tokens). */
   public UUID volunteer() {
     UUID id = UUID.randomUUID();
-    Api.Response created = api.post("/api/volunteers", Tokens.volunteer(id), registrationBody(nationalId()));
+    Api.Response created =
+        api.post("/api/volunteers", Tokens.volunteer(id), registrationBody(nationalId()));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return id;
   }
@@ -101,19 +125,33 @@ public final class Fixtures {
   }
 
   public UUID application(UUID volunteer, UUID opportunity) {
-    Api.Response applied = api.post("/api/opportunities/" + opportunity + "/applications", Tokens.volunteer(volunteer), Map.of("motivation", "أحب خدمة الزوار"));
+    Api.Response applied =
+        api.post(
+            "/api/opportunities/" + opportunity + "/applications",
+            Tokens.volunteer(volunteer),
+            Map.of("motivation", "أحب خدمة الزوار"));
     assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
     return UUID.fromString(applied.id());
   }
 
   public void accept(UUID organization, UUID application) {
-    Api.Response accepted = api.post("/api/applications/" + application + "/accept", Tokens.member(organization), null);
+    Api.Response accepted =
+        api.post("/api/applications/" + application + "/accept", Tokens.member(organization), null);
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
   }
 
   public UUID hours(UUID organization, UUID application) {
-    Api.Response logged = api.post("/api/applications/" + application + "/hours", Tokens.member(organization),
-        Map.of("workedOn", java.time.LocalDate.now().toString(), "hours", 4.5, "note", "استقبال الزوار"));
+    Api.Response logged =
+        api.post(
+            "/api/applications/" + application + "/hours",
+            Tokens.member(organization),
+            Map.of(
+                "workedOn",
+                java.time.LocalDate.now().toString(),
+                "hours",
+                4.5,
+                "note",
+                "استقبال الزوار"));
     assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
     return UUID.fromString(logged.id());
   }

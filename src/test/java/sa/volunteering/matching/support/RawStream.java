@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An HTTP/1.1 client that reads a streamed response line by line, only when asked, over a socket whose
- * receive buffer is small: so that a test can be the slow reader that a WebClient, which reads ahead, cannot be.
+ * An HTTP/1.1 client that reads a streamed response line by line, only when asked, over a socket
+ * whose receive buffer is small: so that a test can be the slow reader that a WebClient, which
+ * reads ahead, cannot be.
  */
 public final class RawStream implements AutoCloseable {
 
@@ -22,27 +23,38 @@ public final class RawStream implements AutoCloseable {
   private int chunkLeft;
   private boolean ended;
 
-  public RawStream(int port, String pathAndQuery, String accept, int receiveBufferBytes) throws IOException {
+  public RawStream(int port, String pathAndQuery, String accept, int receiveBufferBytes)
+      throws IOException {
     this(port, pathAndQuery, accept, receiveBufferBytes, null);
   }
 
   /** The same with a bearer token. */
-  public RawStream(int port, String pathAndQuery, String accept, int receiveBufferBytes, @Nullable String token) throws IOException {
+  public RawStream(
+      int port, String pathAndQuery, String accept, int receiveBufferBytes, @Nullable String token)
+      throws IOException {
     socket = new Socket();
     socket.setReceiveBufferSize(receiveBufferBytes);
     socket.setSoTimeout(30_000);
     socket.connect(new InetSocketAddress("127.0.0.1", port));
     OutputStream out = socket.getOutputStream();
-    out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAccept: " + accept
-        + (token == null ? "" : "\r\nAuthorization: Bearer " + token)
-        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(
+        ("GET "
+                + pathAndQuery
+                + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                + port
+                + "\r\nAccept: "
+                + accept
+                + (token == null ? "" : "\r\nAuthorization: Bearer " + token)
+                + "\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     in = socket.getInputStream();
     String statusLine = rawLine();
     status = Integer.parseInt(statusLine.split(" ")[1]);
     boolean isChunked = false;
     for (String header = rawLine(); !header.isEmpty(); header = rawLine()) {
-      if (header.toLowerCase().startsWith("transfer-encoding:") && header.toLowerCase().contains("chunked")) {
+      if (header.toLowerCase().startsWith("transfer-encoding:")
+          && header.toLowerCase().contains("chunked")) {
         isChunked = true;
       }
     }

@@ -29,12 +29,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads every response body the service writes during the test run, streams included, as it is written,
- * and notes what looks like personal data outside the endpoints allowed to return it. The notes and the
- * count of responses read are written to {@code target/personal-data-scan/} when a test context closes;
- * PersonalDataScanIT, run after every other test, fails on any note. Requests marked {@link #UNSCANNED}
- * (the fuzz test's, whose generated values include ten-digit numbers and text echoed back as typed) are
- * neither read nor learned from.
+ * Reads every response body the service writes during the test run, streams included, as it is
+ * written, and notes what looks like personal data outside the endpoints allowed to return it. The
+ * notes and the count of responses read are written to {@code target/personal-data-scan/} when a
+ * test context closes; PersonalDataScanIT, run after every other test, fails on any note. Requests
+ * marked {@link #UNSCANNED} (the fuzz test's, whose generated values include ten-digit numbers and
+ * text echoed back as typed) are neither read nor learned from.
  */
 public final class ResponseScanner implements WebFilter, Ordered {
 
@@ -58,9 +58,11 @@ public final class ResponseScanner implements WebFilter, Ordered {
     }
     String method = exchange.getRequest().getMethod().name();
     String path = exchange.getRequest().getPath().value();
-    ServerWebExchange scanned = exchange.mutate().response(new Scanned(exchange, method, path)).build();
+    ServerWebExchange scanned =
+        exchange.mutate().response(new Scanned(exchange, method, path)).build();
     if (HttpMethod.POST.equals(exchange.getRequest().getMethod()) && path.equals("/api/volunteers")
-        || HttpMethod.PUT.equals(exchange.getRequest().getMethod()) && path.equals("/api/volunteers/me")) {
+        || HttpMethod.PUT.equals(exchange.getRequest().getMethod())
+            && path.equals("/api/volunteers/me")) {
       scanned = scanned.mutate().request(new NamesLearned(scanned)).build();
     }
     RESPONSES.incrementAndGet();
@@ -73,13 +75,17 @@ public final class ResponseScanner implements WebFilter, Ordered {
       Files.createDirectories(DIRECTORY);
       long pid = ProcessHandle.current().pid();
       Files.write(DIRECTORY.resolve("findings-" + pid + ".txt"), List.copyOf(FINDINGS));
-      Files.writeString(DIRECTORY.resolve("count-" + pid + ".txt"), RESPONSES.get() + " " + BYTES.get());
+      Files.writeString(
+          DIRECTORY.resolve("count-" + pid + ".txt"), RESPONSES.get() + " " + BYTES.get());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** A response whose body is decoded and searched chunk by chunk, with an overlap so a match across chunks is found. */
+  /**
+   * A response whose body is decoded and searched chunk by chunk, with an overlap so a match across
+   * chunks is found.
+   */
   private static final class Scanned extends ServerHttpResponseDecorator {
 
     private final String request;
@@ -91,8 +97,13 @@ public final class ResponseScanner implements WebFilter, Ordered {
 
     Scanned(ServerWebExchange exchange, String method, String path) {
       super(exchange.getResponse());
-      this.request = method + " " + exchange.getRequest().getURI().getRawPath()
-          + (exchange.getRequest().getURI().getRawQuery() == null ? "" : "?" + exchange.getRequest().getURI().getRawQuery());
+      this.request =
+          method
+              + " "
+              + exchange.getRequest().getURI().getRawPath()
+              + (exchange.getRequest().getURI().getRawQuery() == null
+                  ? ""
+                  : "?" + exchange.getRequest().getURI().getRawQuery());
       this.allowed = PersonalData.mayReturn(method, path);
     }
 
@@ -103,7 +114,8 @@ public final class ResponseScanner implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-      return super.writeAndFlushWith(Flux.from(body).map(chunk -> Flux.from(chunk).doOnNext(this::scan)));
+      return super.writeAndFlushWith(
+          Flux.from(body).map(chunk -> Flux.from(chunk).doOnNext(this::scan)));
     }
 
     private synchronized void scan(DataBuffer buffer) {
@@ -114,7 +126,8 @@ public final class ResponseScanner implements WebFilter, Ordered {
       }
       byte[] bytes = new byte[carry.length + length];
       System.arraycopy(carry, 0, bytes, 0, carry.length);
-      buffer.toByteBuffer(buffer.readPosition(), ByteBuffer.wrap(bytes, carry.length, length).slice(), 0, length);
+      buffer.toByteBuffer(
+          buffer.readPosition(), ByteBuffer.wrap(bytes, carry.length, length).slice(), 0, length);
       ByteBuffer in = ByteBuffer.wrap(bytes);
       CharBuffer out = CharBuffer.allocate(bytes.length);
       decoder.decode(in, out, false);
@@ -141,13 +154,16 @@ public final class ResponseScanner implements WebFilter, Ordered {
 
     @Override
     public Flux<DataBuffer> getBody() {
-      return super.getBody().doOnNext(buffer -> {
-        byte[] bytes = new byte[buffer.readableByteCount()];
-        buffer.toByteBuffer(buffer.readPosition(), ByteBuffer.wrap(bytes), 0, bytes.length);
-        synchronized (body) {
-          body.writeBytes(bytes);
-        }
-      }).doOnComplete(this::learn);
+      return super.getBody()
+          .doOnNext(
+              buffer -> {
+                byte[] bytes = new byte[buffer.readableByteCount()];
+                buffer.toByteBuffer(buffer.readPosition(), ByteBuffer.wrap(bytes), 0, bytes.length);
+                synchronized (body) {
+                  body.writeBytes(bytes);
+                }
+              })
+          .doOnComplete(this::learn);
     }
 
     private void learn() {

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged service ({@code target/opportunity-matching-*-exec.jar}) run as a process of its own against the stack, on
- * this test run's database, indexes and keys, so that a fault test can kill it (SIGKILL) or stop it (SIGTERM) as an orchestrator
- * would. Its output goes to {@code target/service-process-<port>.log}.
+ * The packaged service ({@code target/opportunity-matching-*-exec.jar}) run as a process of its own
+ * against the stack, on this test run's database, indexes and keys, so that a fault test can kill
+ * it (SIGKILL) or stop it (SIGTERM) as an orchestrator would. Its output goes to {@code
+ * target/service-process-<port>.log}.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -32,23 +33,32 @@ public final class ServiceProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts the service with these extra {@code --name=value} arguments and waits until it is ready. */
+  /**
+   * Starts the service with these extra {@code --name=value} arguments and waits until it is ready.
+   */
   public static ServiceProcess start(String... arguments) throws IOException, InterruptedException {
     int port = freePort();
     Path log = Path.of("target", "service-process-" + port + ".log");
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", jar().toString(),
-        "--server.port=" + port,
-        "--management.server.port=0",
-        "--spring.r2dbc.url=" + TestDatabase.get().r2dbcUrl(),
-        "--spring.r2dbc.username=" + TestDatabase.get().user(),
-        "--spring.r2dbc.password=" + TestDatabase.get().password(),
-        "--app.search.index.prefix=" + TestEnvironment.PREFIX,
-        "--app.security.jwt-secret=" + Tokens.SECRET,
-        "--app.security.national-id-key=" + Tokens.NATIONAL_ID_KEY,
-        "--app.rate-limit.enabled=false",
-        "--app.observability.access-log=false"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m",
+                "-jar",
+                jar().toString(),
+                "--server.port=" + port,
+                "--management.server.port=0",
+                "--spring.r2dbc.url=" + TestDatabase.get().r2dbcUrl(),
+                "--spring.r2dbc.username=" + TestDatabase.get().user(),
+                "--spring.r2dbc.password=" + TestDatabase.get().password(),
+                "--app.search.index.prefix=" + TestEnvironment.PREFIX,
+                "--app.security.jwt-secret=" + Tokens.SECRET,
+                "--app.security.national-id-key=" + Tokens.NATIONAL_ID_KEY,
+                "--app.rate-limit.enabled=false",
+                "--app.observability.access-log=false"));
     command.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     ServiceProcess service = new ServiceProcess(process, port, log);
     long started = System.nanoTime();
     service.awaitReady(Duration.ofSeconds(120));
@@ -71,7 +81,10 @@ public final class ServiceProcess implements AutoCloseable {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
-  /** SIGTERM, as an orchestrator stops a container; returns the exit code, or -1 when it had not exited in time. */
+  /**
+   * SIGTERM, as an orchestrator stops a container; returns the exit code, or -1 when it had not
+   * exited in time.
+   */
   public int stop(Duration patience) throws InterruptedException {
     process.destroy();
     return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
@@ -86,11 +99,19 @@ public final class ServiceProcess implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the service exited with " + process.exitValue() + " during start-up; see " + log.toAbsolutePath());
+        throw new IllegalStateException(
+            "the service exited with "
+                + process.exitValue()
+                + " during start-up; see "
+                + log.toAbsolutePath());
       }
       try {
-        HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> ready =
+            client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         if (ready.statusCode() == 200) {
           return;
         }
@@ -100,16 +121,22 @@ public final class ServiceProcess implements AutoCloseable {
       Thread.sleep(250);
     }
     process.destroyForcibly();
-    throw new IllegalStateException("the service was not ready within " + timeout.toSeconds() + " s; see " + log.toAbsolutePath());
+    throw new IllegalStateException(
+        "the service was not ready within "
+            + timeout.toSeconds()
+            + " s; see "
+            + log.toAbsolutePath());
   }
 
   private static Path jar() throws IOException {
-    try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "opportunity-matching-*-exec.jar")) {
+    try (DirectoryStream<Path> jars =
+        Files.newDirectoryStream(Path.of("target"), "opportunity-matching-*-exec.jar")) {
       for (Path jar : jars) {
         return jar;
       }
     }
-    throw new IllegalStateException("no target/opportunity-matching-*-exec.jar: fault tests with the service process run after mvn package");
+    throw new IllegalStateException(
+        "no target/opportunity-matching-*-exec.jar: fault tests with the service process run after mvn package");
   }
 
   private static int freePort() throws IOException {

@@ -21,17 +21,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 import sa.volunteering.matching.system.FlywayFromR2dbcEnvironmentPostProcessor;
 
 /**
- * The database of one test JVM: created on the configured PostgreSQL server under a name of the run's own
- * ({@code it_<UTC time>_<random>}), migrated by the first Spring context, used by every context and every service
- * process the run starts, and dropped when the JVM ends, after the contexts that use it are closed. Databases left by
- * an interrupted run (an {@code it_} name, nobody connected, older than a minute) are dropped when the next run starts.
- * The tests refuse a server that is not on this machine unless {@code TEST_DATABASE_SERVER_FOR_TESTS=true} (or the
+ * The database of one test JVM: created on the configured PostgreSQL server under a name of the
+ * run's own ({@code it_<UTC time>_<random>}), migrated by the first Spring context, used by every
+ * context and every service process the run starts, and dropped when the JVM ends, after the
+ * contexts that use it are closed. Databases left by an interrupted run (an {@code it_} name,
+ * nobody connected, older than a minute) are dropped when the next run starts. The tests refuse a
+ * server that is not on this machine unless {@code TEST_DATABASE_SERVER_FOR_TESTS=true} (or the
  * system property {@code test.database.server-for-tests}) says it is one for tests (decision 0020).
  */
 public final class TestDatabase {
 
   private static final String PREFIX = "it_";
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
   private static final Duration LEFTOVER_AGE = Duration.ofMinutes(1);
   private static final Set<ConfigurableApplicationContext> CONTEXTS = ConcurrentHashMap.newKeySet();
   private static volatile @Nullable TestDatabase current;
@@ -82,29 +84,49 @@ public final class TestDatabase {
   }
 
   private static TestDatabase create() {
-    String url = setting("SPRING_R2DBC_URL", "spring.r2dbc.url", "r2dbc:postgresql://127.0.0.1:5432/volunteering");
+    String url =
+        setting(
+            "SPRING_R2DBC_URL",
+            "spring.r2dbc.url",
+            "r2dbc:postgresql://127.0.0.1:5432/volunteering");
     String user = setting("SPRING_R2DBC_USERNAME", "spring.r2dbc.username", "volunteering");
     String password = setting("SPRING_R2DBC_PASSWORD", "spring.r2dbc.password", "volunteering");
     refuseSharedServer(url);
-    String name = PREFIX + STAMP.format(Instant.now()) + "_" + UUID.randomUUID().toString().substring(0, 8);
+    String name =
+        PREFIX + STAMP.format(Instant.now()) + "_" + UUID.randomUUID().toString().substring(0, 8);
     TestDatabase database = new TestDatabase(url, name, user, password);
-    try (Connection maintenance = database.connect("postgres"); Statement statement = maintenance.createStatement()) {
+    try (Connection maintenance = database.connect("postgres");
+        Statement statement = maintenance.createStatement()) {
       database.dropLeftovers(statement);
       statement.execute("create database " + name);
-      statement.execute("comment on database " + name + " is 'test run database, created " + Instant.now() + "'");
+      statement.execute(
+          "comment on database " + name + " is 'test run database, created " + Instant.now() + "'");
     } catch (SQLException e) {
-      throw new IllegalStateException("could not create the test database " + name + " on " + host(url) + " as " + user
-          + " (the role needs CREATEDB; bin/stack grants it on a local server): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "could not create the test database "
+              + name
+              + " on "
+              + host(url)
+              + " as "
+              + user
+              + " (the role needs CREATEDB; bin/stack grants it on a local server): "
+              + e.getMessage(),
+          e);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(database::drop, "drop-" + name));
     return database;
   }
 
-  /** Drops databases of earlier runs that nobody uses; the age spares a run that has created its own but not yet connected. */
+  /**
+   * Drops databases of earlier runs that nobody uses; the age spares a run that has created its own
+   * but not yet connected.
+   */
   private void dropLeftovers(Statement statement) throws SQLException {
     List<String> leftovers = new ArrayList<>();
-    try (ResultSet rows = statement.executeQuery("select datname from pg_database d where datname like 'it\\_%'"
-        + " and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)")) {
+    try (ResultSet rows =
+        statement.executeQuery(
+            "select datname from pg_database d where datname like 'it\\_%'"
+                + " and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)")) {
       while (rows.next()) {
         leftovers.add(rows.getString(1));
       }
@@ -119,7 +141,10 @@ public final class TestDatabase {
     }
   }
 
-  /** When a database of this naming scheme was created, from its name; null for names of another scheme. */
+  /**
+   * When a database of this naming scheme was created, from its name; null for names of another
+   * scheme.
+   */
   static @Nullable Instant createdAt(String database) {
     String[] parts = database.split("_");
     if (parts.length != 3 || !parts[0].equals("it") || !parts[2].matches("[0-9a-f]{8}")) {
@@ -134,20 +159,29 @@ public final class TestDatabase {
 
   private void drop() {
     CONTEXTS.forEach(ConfigurableApplicationContext::close);
-    try (Connection maintenance = connect("postgres"); Statement statement = maintenance.createStatement()) {
+    try (Connection maintenance = connect("postgres");
+        Statement statement = maintenance.createStatement()) {
       // a service process a test killed may still hold a connection for a moment: force it out
       statement.execute("drop database if exists " + name + " with (force)");
     } catch (SQLException e) {
-      System.err.println("the test database " + name + " was not dropped (the next run drops it): " + e.getMessage());
+      System.err.println(
+          "the test database "
+              + name
+              + " was not dropped (the next run drops it): "
+              + e.getMessage());
     }
   }
 
   private Connection connect(String database) throws SQLException {
-    return DriverManager.getConnection(FlywayFromR2dbcEnvironmentPostProcessor.jdbcUrl(withDatabase(serverUrl, database)), user, password);
+    return DriverManager.getConnection(
+        FlywayFromR2dbcEnvironmentPostProcessor.jdbcUrl(withDatabase(serverUrl, database)),
+        user,
+        password);
   }
 
   static String withDatabase(String r2dbcUrl, String database) {
-    return r2dbcUrl.replaceFirst("^(r2dbc:(?:pool:)?postgresql://[^/?]+)(/[^?]*)?", "$1/" + database);
+    return r2dbcUrl.replaceFirst(
+        "^(r2dbc:(?:pool:)?postgresql://[^/?]+)(/[^?]*)?", "$1/" + database);
   }
 
   /** The JDBC URL of this run's database, for Flyway. */
@@ -158,10 +192,18 @@ public final class TestDatabase {
   /** Only a server on this machine, unless a setting says the one configured is for tests. */
   static void refuseSharedServer(String r2dbcUrl) {
     String host = host(r2dbcUrl);
-    boolean local = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
-    if (!local && !Boolean.parseBoolean(setting("TEST_DATABASE_SERVER_FOR_TESTS", "test.database.server-for-tests", "false"))) {
-      throw new IllegalStateException("the tests create and drop databases on the PostgreSQL server at " + r2dbcUrl
-          + ", which is not on this machine; set TEST_DATABASE_SERVER_FOR_TESTS=true if that server is for tests");
+    boolean local =
+        host.equals("localhost")
+            || host.equals("127.0.0.1")
+            || host.equals("[::1]")
+            || host.equals("::1");
+    if (!local
+        && !Boolean.parseBoolean(
+            setting("TEST_DATABASE_SERVER_FOR_TESTS", "test.database.server-for-tests", "false"))) {
+      throw new IllegalStateException(
+          "the tests create and drop databases on the PostgreSQL server at "
+              + r2dbcUrl
+              + ", which is not on this machine; set TEST_DATABASE_SERVER_FOR_TESTS=true if that server is for tests");
     }
   }
 

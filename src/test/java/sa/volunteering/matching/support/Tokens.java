@@ -25,26 +25,40 @@ public final class Tokens {
   }
 
   public static String volunteer(UUID id) {
-    return sign(new JWTClaimsSet.Builder().subject(id.toString()).claim("roles", List.of("VOLUNTEER")));
+    return sign(
+        new JWTClaimsSet.Builder().subject(id.toString()).claim("roles", List.of("VOLUNTEER")));
   }
 
   public static String member(UUID organization) {
-    return sign(new JWTClaimsSet.Builder().subject("member-" + UUID.randomUUID()).claim("roles", List.of("ORG_MEMBER"))
-        .claim("org", organization.toString()));
+    return sign(
+        new JWTClaimsSet.Builder()
+            .subject("member-" + UUID.randomUUID())
+            .claim("roles", List.of("ORG_MEMBER"))
+            .claim("org", organization.toString()));
   }
 
   public static String signedWithAnotherKey() {
-    return sign(new JWTClaimsSet.Builder().subject("intruder").claim("roles", List.of("ADMIN")), randomKey());
+    return sign(
+        new JWTClaimsSet.Builder().subject("intruder").claim("roles", List.of("ADMIN")),
+        randomKey());
   }
 
   public static String expiredAdmin() {
-    return sign(new JWTClaimsSet.Builder().subject("admin-tests").claim("roles", List.of("ADMIN"))
-        .issueTime(java.util.Date.from(Instant.now().minusSeconds(7200))).expirationTime(java.util.Date.from(Instant.now().minusSeconds(3600))),
+    return sign(
+        new JWTClaimsSet.Builder()
+            .subject("admin-tests")
+            .claim("roles", List.of("ADMIN"))
+            .issueTime(java.util.Date.from(Instant.now().minusSeconds(7200)))
+            .expirationTime(java.util.Date.from(Instant.now().minusSeconds(3600))),
         SECRET);
   }
 
   private static String sign(JWTClaimsSet.Builder claims) {
-    return sign(claims.issueTime(java.util.Date.from(Instant.now())).expirationTime(java.util.Date.from(Instant.now().plusSeconds(3600))), SECRET);
+    return sign(
+        claims
+            .issueTime(java.util.Date.from(Instant.now()))
+            .expirationTime(java.util.Date.from(Instant.now().plusSeconds(3600))),
+        SECRET);
   }
 
   private static String sign(JWTClaimsSet.Builder claims, String key) {

@@ -23,7 +23,10 @@ public final class CommandLine {
     return await(work.timeout(timeout));
   }
 
-  /** A command's pause between two polls of what it waits for; refused on an event loop like every wait here. */
+  /**
+   * A command's pause between two polls of what it waits for; refused on an event loop like every
+   * wait here.
+   */
   public static void pause(Duration pause) throws InterruptedException {
     requireBlockingThread();
     Thread.sleep(pause);
@@ -32,7 +35,8 @@ public final class CommandLine {
   /** For a command that waits (sleeps, blocks): refuses to run on an event loop. */
   public static void requireBlockingThread() {
     if (Schedulers.isInNonBlockingThread()) {
-      throw new IllegalStateException("a command waits on the main thread, not on " + Thread.currentThread().getName());
+      throw new IllegalStateException(
+          "a command waits on the main thread, not on " + Thread.currentThread().getName());
     }
   }
 }

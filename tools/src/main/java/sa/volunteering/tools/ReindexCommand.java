@@ -9,9 +9,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.indexing.IndexingProperties;
 import sa.volunteering.matching.indexing.Reindexer;
-import sa.volunteering.tools.CommandLine;
 
-/** {@code bin/reindex opportunities[,volunteers]}: rebuilds the named indexes one after the other; 0 when all succeeded. */
+/**
+ * {@code bin/reindex opportunities[,volunteers]}: rebuilds the named indexes one after the other; 0
+ * when all succeeded.
+ */
 @Component
 class ReindexCommand {
 
@@ -26,20 +28,33 @@ class ReindexCommand {
   }
 
   int run(List<String> names) {
-    Long failures = CommandLine.await(Flux.fromIterable(names)
-        .map(String::strip)
-        .concatMap(name -> reindexer.runToEnd(name, properties.batchSize(), Duration.ZERO, false)
-            .map(result -> {
-              log.info("Reindex of {}: {} ({} documents, {} documents/s){}", name, result.state(), result.done(),
-                  result.documentsPerSecond(), result.error() == null ? "" : ", " + result.error());
-              return result.state().equals("SUCCEEDED");
-            })
-            .onErrorResume(refused -> {
-              log.error("Reindex of {} not started: {}", name, refused.getMessage());
-              return Mono.just(false);
-            }))
-        .filter(succeeded -> !succeeded)
-        .count());
+    Long failures =
+        CommandLine.await(
+            Flux.fromIterable(names)
+                .map(String::strip)
+                .concatMap(
+                    name ->
+                        reindexer
+                            .runToEnd(name, properties.batchSize(), Duration.ZERO, false)
+                            .map(
+                                result -> {
+                                  log.info(
+                                      "Reindex of {}: {} ({} documents, {} documents/s){}",
+                                      name,
+                                      result.state(),
+                                      result.done(),
+                                      result.documentsPerSecond(),
+                                      result.error() == null ? "" : ", " + result.error());
+                                  return result.state().equals("SUCCEEDED");
+                                })
+                            .onErrorResume(
+                                refused -> {
+                                  log.error(
+                                      "Reindex of {} not started: {}", name, refused.getMessage());
+                                  return Mono.just(false);
+                                }))
+                .filter(succeeded -> !succeeded)
+                .count());
     return failures != null && failures == 0 ? 0 : 1;
   }
 }

@@ -8,10 +8,10 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,10 +25,11 @@ import sa.volunteering.tools.dataset.DatasetCommands;
 import sa.volunteering.tools.dataset.GenerateCommand;
 
 /**
- * The command-line tools ({@code bin/dataset}, {@code bin/reindex}): the service's own persistence and indexing code
- * without what serves requests. No web server and no controller, nothing running in the background (no outbox indexer,
- * indicator folder, expiry or live matches: every {@link SmartLifecycle} of the service is left out), and only the beans
- * a command asks for are created. Each command ends the process with its exit code.
+ * The command-line tools ({@code bin/dataset}, {@code bin/reindex}): the service's own persistence
+ * and indexing code without what serves requests. No web server and no controller, nothing running
+ * in the background (no outbox indexer, indicator folder, expiry or live matches: every {@link
+ * SmartLifecycle} of the service is left out), and only the beans a command asks for are created.
+ * Each command ends the process with its exit code.
  *
  * <pre>
  *   generate DIR [--seed= --organizations= --opportunities= --volunteers=]
@@ -40,14 +41,22 @@ import sa.volunteering.tools.dataset.GenerateCommand;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ConfigurationPropertiesScan("sa.volunteering.matching")
-@ComponentScan(basePackages = {"sa.volunteering.matching", "sa.volunteering.tools"}, excludeFilters = {
-    @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {SmartLifecycle.class, OpportunityMatchingApplication.class}),
-    @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = Controller.class),
-    @ComponentScan.Filter(type = FilterType.CUSTOM, classes = {TypeExcludeFilter.class, AutoConfigurationExcludeFilter.class})})
+@ComponentScan(
+    basePackages = {"sa.volunteering.matching", "sa.volunteering.tools"},
+    excludeFilters = {
+      @ComponentScan.Filter(
+          type = FilterType.ASSIGNABLE_TYPE,
+          classes = {SmartLifecycle.class, OpportunityMatchingApplication.class}),
+      @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = Controller.class),
+      @ComponentScan.Filter(
+          type = FilterType.CUSTOM,
+          classes = {TypeExcludeFilter.class, AutoConfigurationExcludeFilter.class})
+    })
 public class ToolsApplication {
 
-  static final String USAGE = "usage: generate DIR [--seed=1 --organizations=5000 --opportunities=300000 --volunteers=1200000]"
-      + " | import DIR [--on-invalid=skip|reject] [--indicators=rebuild|fold] | demo | reindex NAME[,NAME]";
+  static final String USAGE =
+      "usage: generate DIR [--seed=1 --organizations=5000 --opportunities=300000 --volunteers=1200000]"
+          + " | import DIR [--on-invalid=skip|reject] [--indicators=rebuild|fold] | demo | reindex NAME[,NAME]";
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -62,7 +71,8 @@ public class ToolsApplication {
     if (command.equals("generate") && target != null) {
       return GenerateCommand.run(arguments, target);
     }
-    if (!List.of("import", "demo", "reindex").contains(command) || (target == null) != command.equals("demo")) {
+    if (!List.of("import", "demo", "reindex").contains(command)
+        || (target == null) != command.equals("demo")) {
       System.err.println(USAGE);
       return 2;
     }
@@ -75,19 +85,25 @@ public class ToolsApplication {
     }
   }
 
-  /** The tools' context on the service's configuration: migrated, its indexes checked, nothing else running. */
+  /**
+   * The tools' context on the service's configuration: migrated, its indexes checked, nothing else
+   * running.
+   */
   public static ConfigurableApplicationContext start(String... args) {
     SpringApplication application = new SpringApplication(ToolsApplication.class);
     application.setWebApplicationType(WebApplicationType.NONE);
     application.setLazyInitialization(true);
-    // the service's readiness group names health contributors of the background work the tools leave out
-    application.setDefaultProperties(Map.of("management.endpoint.health.validate-group-membership", "false"));
+    // the service's readiness group names health contributors of the background work the tools
+    // leave out
+    application.setDefaultProperties(
+        Map.of("management.endpoint.health.validate-group-membership", "false"));
     return application.run(args);
   }
 
   /** Migrations and start-up checks still run although everything else is created on demand. */
   @Bean
   static LazyInitializationExcludeFilter migrationsAndChecks() {
-    return LazyInitializationExcludeFilter.forBeanTypes(FlywayMigrationInitializer.class, SmartInitializingSingleton.class);
+    return LazyInitializationExcludeFilter.forBeanTypes(
+        FlywayMigrationInitializer.class, SmartInitializingSingleton.class);
   }
 }

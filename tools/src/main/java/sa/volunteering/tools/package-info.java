@@ -1,4 +1,7 @@
-/** Command-line tools on the service's own code, without serving requests: bin/dataset and bin/reindex. */
+/**
+ * Command-line tools on the service's own code, without serving requests: bin/dataset and
+ * bin/reindex.
+ */
 @NullMarked
 package sa.volunteering.tools;
 

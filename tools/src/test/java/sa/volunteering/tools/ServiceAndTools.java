@@ -5,7 +5,10 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import sa.volunteering.matching.OpportunityMatchingApplication;
 
-/** The whole service, with the tools' data set commands beside it: what the tools' integration tests run against. */
+/**
+ * The whole service, with the tools' data set commands beside it: what the tools' integration tests
+ * run against.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(OpportunityMatchingApplication.class)
 @ComponentScan("sa.volunteering.tools.dataset")

@@ -6,7 +6,9 @@ import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 import sa.volunteering.analysis.WordLists;
 
-/** {@code vol_arabic_stop}: normalized Arabic and English stop words; place it after normalization. */
+/**
+ * {@code vol_arabic_stop}: normalized Arabic and English stop words; place it after normalization.
+ */
 @NamedComponent("vol_arabic_stop")
 public class ArabicStopTokenFilterFactory implements TokenFilterFactory {
 

@@ -6,7 +6,9 @@ import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.AnalyzerFactory;
 import sa.volunteering.analysis.VolunteeringAnalyzers;
 
-/** {@code vol_autocomplete}: index side of suggestions (edge n-grams of folded, article-less words). */
+/**
+ * {@code vol_autocomplete}: index side of suggestions (edge n-grams of folded, article-less words).
+ */
 @NamedComponent("vol_autocomplete")
 public class AutocompleteAnalyzerFactory implements AnalyzerFactory {
 
@@ -17,7 +19,10 @@ public class AutocompleteAnalyzerFactory implements AnalyzerFactory {
   public AutocompleteAnalyzerFactory(EdgeNGramSettings settings) {
     if (settings.minGram() < 1 || settings.maxGram() < settings.minGram()) {
       throw new IllegalArgumentException(
-          "vol_autocomplete needs 1 <= min_gram <= max_gram, got " + settings.minGram() + " and " + settings.maxGram());
+          "vol_autocomplete needs 1 <= min_gram <= max_gram, got "
+              + settings.minGram()
+              + " and "
+              + settings.maxGram());
     }
     this.minGram = settings.minGram();
     this.maxGram = settings.maxGram();

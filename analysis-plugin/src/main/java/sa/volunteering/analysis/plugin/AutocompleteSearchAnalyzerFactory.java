@@ -5,7 +5,10 @@ import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.AnalyzerFactory;
 import sa.volunteering.analysis.VolunteeringAnalyzers;
 
-/** {@code vol_autocomplete_search}: query side of suggestions (the typed prefix, folded, no n-grams). */
+/**
+ * {@code vol_autocomplete_search}: query side of suggestions (the typed prefix, folded, no
+ * n-grams).
+ */
 @NamedComponent("vol_autocomplete_search")
 public class AutocompleteSearchAnalyzerFactory implements AnalyzerFactory {
 

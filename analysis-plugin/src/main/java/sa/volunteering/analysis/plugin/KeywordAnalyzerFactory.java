@@ -5,7 +5,9 @@ import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.AnalyzerFactory;
 import sa.volunteering.analysis.VolunteeringAnalyzers;
 
-/** {@code vol_keyword}: a whole value as one folded token, for matching names typed in any spelling. */
+/**
+ * {@code vol_keyword}: a whole value as one folded token, for matching names typed in any spelling.
+ */
 @NamedComponent("vol_keyword")
 public class KeywordAnalyzerFactory implements AnalyzerFactory {
 

@@ -24,7 +24,11 @@ public record AnalysisCase(String name, String chain, String input, List<String>
         throw new IllegalStateException("analysis-cases.tsv is not on the class path");
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return reader.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).map(AnalysisCase::parse).toList();
+      return reader
+          .lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .map(AnalysisCase::parse)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -36,7 +40,10 @@ public record AnalysisCase(String name, String chain, String input, List<String>
       throw new IllegalArgumentException("expected 4 tab-separated columns: " + line);
     }
     String expected = unescape(columns[3]).strip();
-    return new AnalysisCase(columns[0], columns[1], unescape(columns[2]),
+    return new AnalysisCase(
+        columns[0],
+        columns[1],
+        unescape(columns[2]),
         expected.isEmpty() ? List.of() : List.of(expected.split("\\|")));
   }
 
@@ -44,7 +51,8 @@ public record AnalysisCase(String name, String chain, String input, List<String>
     Matcher matcher = ESCAPE.matcher(text);
     StringBuilder result = new StringBuilder();
     while (matcher.find()) {
-      matcher.appendReplacement(result, String.valueOf((char) Integer.parseInt(matcher.group(1), 16)));
+      matcher.appendReplacement(
+          result, String.valueOf((char) Integer.parseInt(matcher.group(1), 16)));
     }
     return matcher.appendTail(result).toString();
   }

@@ -16,8 +16,8 @@ import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * Elasticsearch finds a stable plugin's components only through named_components.json, which we write
- * by hand (Maven has no scanner): this keeps it equal to the annotated classes.
+ * Elasticsearch finds a stable plugin's components only through named_components.json, which we
+ * write by hand (Maven has no scanner): this keeps it equal to the annotated classes.
  */
 class NamedComponentsTest {
 
@@ -38,7 +38,8 @@ class NamedComponentsTest {
     for (Class<?> type : componentClasses()) {
       NamedComponent named = type.getAnnotation(NamedComponent.class);
       annotated.put(named.value(), type.getName());
-      String expectedSection = TokenFilterFactory.class.isAssignableFrom(type) ? filters : analyzers;
+      String expectedSection =
+          TokenFilterFactory.class.isAssignableFrom(type) ? filters : analyzers;
       assertThat(expectedSection).contains("\"" + named.value() + "\"");
     }
     assertThat(declared).isEqualTo(annotated);
@@ -62,9 +63,12 @@ class NamedComponentsTest {
 
   private static java.util.List<Class<?>> componentClasses() throws IOException {
     try (Stream<Path> files = Files.list(CLASSES)) {
-      return files.map(path -> path.getFileName().toString())
+      return files
+          .map(path -> path.getFileName().toString())
           .filter(name -> name.endsWith(".class") && !name.contains("$"))
-          .map(name -> load("sa.volunteering.analysis.plugin." + name.substring(0, name.length() - 6)))
+          .map(
+              name ->
+                  load("sa.volunteering.analysis.plugin." + name.substring(0, name.length() - 6)))
           .<Class<?>>map(type -> type)
           .filter(type -> type.isAnnotationPresent(NamedComponent.class))
           .toList();

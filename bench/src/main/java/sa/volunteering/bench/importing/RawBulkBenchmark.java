@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -22,9 +21,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The yardstick for the import: the same public opportunities of a data set, turned into the same documents (by the
- * service's own {@link IndexDocuments}) straight from the file, and sent to a scratch index with plain {@code _bulk}
- * requests of the same size, one at a time like the reindex. What a client could do with Elasticsearch alone.
+ * The yardstick for the import: the same public opportunities of a data set, turned into the same
+ * documents (by the service's own {@link IndexDocuments}) straight from the file, and sent to a
+ * scratch index with plain {@code _bulk} requests of the same size, one at a time like the reindex.
+ * What a client could do with Elasticsearch alone.
  */
 @Component
 public class RawBulkBenchmark {
@@ -34,14 +34,21 @@ public class RawBulkBenchmark {
   private final IndexDocuments builder;
   private final JsonMapper json;
 
-  RawBulkBenchmark(ElasticsearchClient client, IndexDefinitions definitions, Taxonomy taxonomy, JsonMapper json) {
+  RawBulkBenchmark(
+      ElasticsearchClient client,
+      IndexDefinitions definitions,
+      Taxonomy taxonomy,
+      JsonMapper json) {
     this.client = client;
     this.definitions = definitions;
     this.builder = new IndexDocuments(taxonomy);
     this.json = json;
   }
 
-  /** The data set's organizations by id: the documents carry their names, as the reindex's join gives them. */
+  /**
+   * The data set's organizations by id: the documents carry their names, as the reindex's join
+   * gives them.
+   */
   private Map<String, JsonNode> organizations(Path file) throws IOException {
     Map<String, JsonNode> byId = new HashMap<>();
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -53,12 +60,25 @@ public class RawBulkBenchmark {
     return byId;
   }
 
-  /** Loads the file's public opportunities into a fresh scratch index; returns documents per second. */
+  /**
+   * Loads the file's public opportunities into a fresh scratch index; returns documents per second.
+   */
   public double opportunities(Path file, int batchSize) throws IOException {
-    IndexDefinition definition = definitions.all().stream().filter(d -> d.name().equals("opportunities")).findFirst().orElseThrow();
+    IndexDefinition definition =
+        definitions.all().stream()
+            .filter(d -> d.name().equals("opportunities"))
+            .findFirst()
+            .orElseThrow();
     String index = "raw-bulk-benchmark-" + System.currentTimeMillis();
-    client.indices().create(c -> c.index(index).withJson(new java.io.StringReader(definition.createBody(json, 0, true, null))));
-    Map<String, JsonNode> organizations = organizations(file.resolveSibling("organizations.ndjson"));
+    client
+        .indices()
+        .create(
+            c ->
+                c.index(index)
+                    .withJson(
+                        new java.io.StringReader(definition.createBody(json, 0, true, null))));
+    Map<String, JsonNode> organizations =
+        organizations(file.resolveSibling("organizations.ndjson"));
     long documents = 0;
     long started = System.nanoTime();
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -69,11 +89,22 @@ public class RawBulkBenchmark {
         if (node.path("status").asString().equals("draft")) {
           continue;
         }
-        Map<String, Object> document = builder.opportunity(new FileRow(node, organizations.get(node.path("organizationId").asString())),
-            FileRow.skills(node));
+        Map<String, Object> document =
+            builder.opportunity(
+                new FileRow(node, organizations.get(node.path("organizationId").asString())),
+                FileRow.skills(node));
         String id = node.path("id").asString();
-        batch.add(BulkOperation.of(op -> op.index(i -> i.index(index).id(id).version(1L)
-            .versionType(co.elastic.clients.elasticsearch._types.VersionType.ExternalGte).document(document))));
+        batch.add(
+            BulkOperation.of(
+                op ->
+                    op.index(
+                        i ->
+                            i.index(index)
+                                .id(id)
+                                .version(1L)
+                                .versionType(
+                                    co.elastic.clients.elasticsearch._types.VersionType.ExternalGte)
+                                .document(document))));
         if (batch.size() == batchSize) {
           documents += send(batch);
         }
@@ -95,7 +126,9 @@ public class RawBulkBenchmark {
     }
     BulkResponse response = client.bulk(b -> b.operations(batch));
     if (response.errors()) {
-      throw new IllegalStateException("raw bulk load failed: " + response.items().stream().filter(item -> item.error() != null).findFirst());
+      throw new IllegalStateException(
+          "raw bulk load failed: "
+              + response.items().stream().filter(item -> item.error() != null).findFirst());
     }
     int size = batch.size();
     batch.clear();

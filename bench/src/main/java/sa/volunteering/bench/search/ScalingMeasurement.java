@@ -5,23 +5,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
-import sa.volunteering.matching.search.index.IndexDefinition;
-import sa.volunteering.matching.search.index.IndexDefinitions;
-import sa.volunteering.matching.search.index.SearchIndexProperties;
 import sa.volunteering.bench.AdminToken;
 import sa.volunteering.bench.Bench;
 import sa.volunteering.bench.Http;
 import sa.volunteering.bench.Measurement;
 import sa.volunteering.bench.OpenLoad;
 import sa.volunteering.bench.Report;
+import sa.volunteering.matching.search.index.IndexDefinition;
+import sa.volunteering.matching.search.index.IndexDefinitions;
+import sa.volunteering.matching.search.index.SearchIndexProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How search and match latency grow with the number of opportunities: copies of the first n documents of the index
- * (in index order), and last the whole index, each in turn behind the service's alias for the
- * time of its run; the alias goes back to the original index afterwards, whatever happens, and the copies are deleted.
- * Nothing may write to the index meanwhile: bin/bench runs with indexing off.
+ * How search and match latency grow with the number of opportunities: copies of the first n
+ * documents of the index (in index order), and last the whole index, each in turn behind the
+ * service's alias for the time of its run; the alias goes back to the original index afterwards,
+ * whatever happens, and the copies are deleted. Nothing may write to the index meanwhile: bin/bench
+ * runs with indexing off.
  */
 @Component
 class ScalingMeasurement implements Measurement {
@@ -37,10 +38,18 @@ class ScalingMeasurement implements Measurement {
   private final String alias;
   private final String volunteers;
 
-  ScalingMeasurement(SearchBenchmark search, IndexDefinitions definitions, SearchIndexProperties indexes, AdminToken admin,
+  ScalingMeasurement(
+      SearchBenchmark search,
+      IndexDefinitions definitions,
+      SearchIndexProperties indexes,
+      AdminToken admin,
       JsonMapper json) {
     this.search = search;
-    this.definition = definitions.all().stream().filter(d -> d.name().equals("opportunities")).findFirst().orElseThrow();
+    this.definition =
+        definitions.all().stream()
+            .filter(d -> d.name().equals("opportunities"))
+            .findFirst()
+            .orElseThrow();
     this.admin = admin;
     this.json = json;
     this.alias = indexes.alias("opportunities");
@@ -54,38 +63,98 @@ class ScalingMeasurement implements Measurement {
 
   @Override
   public Report.Section measure(Bench bench) throws Exception {
-    String original = json.readTree(call(bench, "GET", "/_alias/" + alias, null)).propertyNames().iterator().next();
+    String original =
+        json.readTree(call(bench, "GET", "/_alias/" + alias, null))
+            .propertyNames()
+            .iterator()
+            .next();
     long all = count(bench, original);
-    double rate = bench.scale().searchRates().get(Math.min(1, bench.scale().searchRates().size() - 1));
+    double rate =
+        bench.scale().searchRates().get(Math.min(1, bench.scale().searchRates().size() - 1));
     List<SearchBenchmark.Probe> probes = search.probes(PROBES, 7);
-    List<HttpRequest> toService = probes.stream().map(probe -> search.service(bench.service(), probe)).toList();
-    List<HttpRequest> toElasticsearch = probes.stream().map(probe -> search.direct(bench.elasticsearch(), probe)).toList();
+    List<HttpRequest> toService =
+        probes.stream().map(probe -> search.service(bench.service(), probe)).toList();
+    List<HttpRequest> toElasticsearch =
+        probes.stream().map(probe -> search.direct(bench.elasticsearch(), probe)).toList();
     String admin = this.admin.bearer();
     List<HttpRequest> matches = new ArrayList<>();
-    json.readTree(call(bench, "POST", "/" + volunteers + "/_search", "{\"size\":" + VOLUNTEERS + ",\"_source\":[\"id\"],\"query\":"
-        + "{\"function_score\":{\"query\":{\"term\":{\"active\":true}},\"random_score\":{\"seed\":7,\"field\":\"_seq_no\"}}}}"))
-        .path("hits").path("hits").forEach(hit -> matches.add(Http.get(bench.service() + "/api/volunteers/"
-            + hit.path("_source").path("id").asString() + "/matches", admin)));
+    json.readTree(
+            call(
+                bench,
+                "POST",
+                "/" + volunteers + "/_search",
+                "{\"size\":"
+                    + VOLUNTEERS
+                    + ",\"_source\":[\"id\"],\"query\":"
+                    + "{\"function_score\":{\"query\":{\"term\":{\"active\":true}},\"random_score\":{\"seed\":7,\"field\":\"_seq_no\"}}}}"))
+        .path("hits")
+        .path("hits")
+        .forEach(
+            hit ->
+                matches.add(
+                    Http.get(
+                        bench.service()
+                            + "/api/volunteers/"
+                            + hit.path("_source").path("id").asString()
+                            + "/matches",
+                        admin)));
 
     List<List<String>> rows = new ArrayList<>();
     List<double[]> directP50 = new ArrayList<>();
     List<double[]> serviceP50 = new ArrayList<>();
     List<double[]> serviceP99 = new ArrayList<>();
     List<double[]> matchP50 = new ArrayList<>();
-    List<Long> sizes = new ArrayList<>(bench.scale().subsets().stream().map(Integer::longValue).filter(n -> n < all).toList());
+    List<Long> sizes =
+        new ArrayList<>(
+            bench.scale().subsets().stream().map(Integer::longValue).filter(n -> n < all).toList());
     sizes.add(all);
     for (long size : sizes) {
       String index = size == all ? original : copy(bench, original, size);
       try {
         point(bench, original, index);
-        OpenLoad.run(bench.http(), "warm-up", toService, rate, bench.scale().warmUp(), SearchLoadMeasurement.MAX_IN_FLIGHT);
-        OpenLoad.Result direct = OpenLoad.run(bench.http(), "direct", toElasticsearch, rate, bench.scale().perRate(), SearchLoadMeasurement.MAX_IN_FLIGHT);
-        OpenLoad.Result service = OpenLoad.run(bench.http(), "service", toService, rate, bench.scale().perRate(), SearchLoadMeasurement.MAX_IN_FLIGHT);
-        OpenLoad.Result matching = matches.isEmpty() ? null
-            : OpenLoad.run(bench.http(), "matches", matches, bench.scale().matchRate(), bench.scale().perRate(), 64);
-        rows.add(List.of(String.format(Locale.ROOT, "%,d", size), Report.number(direct.millis(50)) + " / " + Report.number(direct.millis(99)),
-            Report.number(service.millis(50)) + " / " + Report.number(service.millis(99)),
-            matching == null ? "–" : Report.number(matching.millis(50)) + " / " + Report.number(matching.millis(99))));
+        OpenLoad.run(
+            bench.http(),
+            "warm-up",
+            toService,
+            rate,
+            bench.scale().warmUp(),
+            SearchLoadMeasurement.MAX_IN_FLIGHT);
+        OpenLoad.Result direct =
+            OpenLoad.run(
+                bench.http(),
+                "direct",
+                toElasticsearch,
+                rate,
+                bench.scale().perRate(),
+                SearchLoadMeasurement.MAX_IN_FLIGHT);
+        OpenLoad.Result service =
+            OpenLoad.run(
+                bench.http(),
+                "service",
+                toService,
+                rate,
+                bench.scale().perRate(),
+                SearchLoadMeasurement.MAX_IN_FLIGHT);
+        OpenLoad.Result matching =
+            matches.isEmpty()
+                ? null
+                : OpenLoad.run(
+                    bench.http(),
+                    "matches",
+                    matches,
+                    bench.scale().matchRate(),
+                    bench.scale().perRate(),
+                    64);
+        rows.add(
+            List.of(
+                String.format(Locale.ROOT, "%,d", size),
+                Report.number(direct.millis(50)) + " / " + Report.number(direct.millis(99)),
+                Report.number(service.millis(50)) + " / " + Report.number(service.millis(99)),
+                matching == null
+                    ? "–"
+                    : Report.number(matching.millis(50))
+                        + " / "
+                        + Report.number(matching.millis(99))));
         directP50.add(new double[] {size, direct.millis(50)});
         serviceP50.add(new double[] {size, service.millis(50)});
         serviceP99.add(new double[] {size, service.millis(99)});
@@ -101,22 +170,53 @@ class ScalingMeasurement implements Measurement {
     }
     double growth = serviceP50.get(serviceP50.size() - 1)[1] / serviceP50.get(0)[1];
     return new Report.Section("Scaling with the number of opportunities")
-        .paragraph(String.format(Locale.ROOT, "The search mix (%d searches) at %s requests a second, and %d volunteers' matches at %s a second,"
-            + " %d s each, against copies of the first n opportunities of the index and against the whole index (%,d).", PROBES,
-            Report.number(rate), matches.size(), Report.number(bench.scale().matchRate()), bench.scale().perRate().toSeconds(), all))
-        .table(List.of("opportunities", "search direct p50 / p99 (ms)", "search service p50 / p99 (ms)", "matches p50 / p99 (ms)"), rows)
-        .paragraph("Search p50 through the service, largest over smallest: " + Report.against(growth, 1.5, true) + ".")
-        .chart(new Report.Chart("latency-by-size.png", "Latency against the number of opportunities", "opportunities", "ms",
-            List.of(new Report.Series("search direct p50", directP50), new Report.Series("search service p50", serviceP50),
-                new Report.Series("search service p99", serviceP99), new Report.Series("matches p50", matchP50))));
+        .paragraph(
+            String.format(
+                Locale.ROOT,
+                "The search mix (%d searches) at %s requests a second, and %d volunteers' matches at %s a second,"
+                    + " %d s each, against copies of the first n opportunities of the index and against the whole index (%,d).",
+                PROBES,
+                Report.number(rate),
+                matches.size(),
+                Report.number(bench.scale().matchRate()),
+                bench.scale().perRate().toSeconds(),
+                all))
+        .table(
+            List.of(
+                "opportunities",
+                "search direct p50 / p99 (ms)",
+                "search service p50 / p99 (ms)",
+                "matches p50 / p99 (ms)"),
+            rows)
+        .paragraph(
+            "Search p50 through the service, largest over smallest: "
+                + Report.against(growth, 1.5, true)
+                + ".")
+        .chart(
+            new Report.Chart(
+                "latency-by-size.png",
+                "Latency against the number of opportunities",
+                "opportunities",
+                "ms",
+                List.of(
+                    new Report.Series("search direct p50", directP50),
+                    new Report.Series("search service p50", serviceP50),
+                    new Report.Series("search service p99", serviceP99),
+                    new Report.Series("matches p50", matchP50))));
   }
 
-  /** The first {@code size} documents of the original in a new index, copied page by page (the distribution has no _reindex). */
+  /**
+   * The first {@code size} documents of the original in a new index, copied page by page (the
+   * distribution has no _reindex).
+   */
   private String copy(Bench bench, String original, long size) throws Exception {
     String copy = alias + "-scaling-" + size;
     call(bench, "DELETE", "/" + copy + "?ignore_unavailable=true", null);
     call(bench, "PUT", "/" + copy, definition.createBody(json, 0, true, null));
-    String pit = json.readTree(call(bench, "POST", "/" + original + "/_pit?keep_alive=2m", null)).path("id").asString();
+    String pit =
+        json.readTree(call(bench, "POST", "/" + original + "/_pit?keep_alive=2m", null))
+            .path("id")
+            .asString();
     JsonNode after = null;
     long copied = 0;
     try {
@@ -135,12 +235,18 @@ class ScalingMeasurement implements Measurement {
         }
         StringBuilder bulk = new StringBuilder();
         for (JsonNode hit : hits) {
-          bulk.append("{\"index\":{\"_index\":\"").append(copy).append("\",\"_id\":\"").append(hit.path("_id").asString()).append("\"}}\n")
-              .append(hit.path("_source").toString()).append('\n');
+          bulk.append("{\"index\":{\"_index\":\"")
+              .append(copy)
+              .append("\",\"_id\":\"")
+              .append(hit.path("_id").asString())
+              .append("\"}}\n")
+              .append(hit.path("_source").toString())
+              .append('\n');
         }
         JsonNode indexed = json.readTree(call(bench, "POST", "/_bulk", bulk.toString()));
         if (indexed.path("errors").asBoolean()) {
-          throw new IllegalStateException("copying into " + copy + " failed: " + indexed.toString().substring(0, 500));
+          throw new IllegalStateException(
+              "copying into " + copy + " failed: " + indexed.toString().substring(0, 500));
         }
         copied += hits.size();
         after = hits.get(hits.size() - 1).path("sort");
@@ -158,15 +264,29 @@ class ScalingMeasurement implements Measurement {
     if (from.equals(to)) {
       return;
     }
-    call(bench, "POST", "/_aliases", "{\"actions\":[{\"remove\":{\"index\":\"" + from + "\",\"alias\":\"" + alias + "\"}},"
-        + "{\"add\":{\"index\":\"" + to + "\",\"alias\":\"" + alias + "\"}}]}");
+    call(
+        bench,
+        "POST",
+        "/_aliases",
+        "{\"actions\":[{\"remove\":{\"index\":\""
+            + from
+            + "\",\"alias\":\""
+            + alias
+            + "\"}},"
+            + "{\"add\":{\"index\":\""
+            + to
+            + "\",\"alias\":\""
+            + alias
+            + "\"}}]}");
   }
 
   private long count(Bench bench, String index) throws Exception {
     return json.readTree(call(bench, "GET", "/" + index + "/_count", null)).path("count").asLong();
   }
 
-  private String call(Bench bench, String method, String path, @org.jspecify.annotations.Nullable String body) throws Exception {
+  private String call(
+      Bench bench, String method, String path, @org.jspecify.annotations.Nullable String body)
+      throws Exception {
     return Http.send(bench.http(), method, bench.elasticsearch() + path, body);
   }
 }

@@ -44,10 +44,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The search mix as the service is asked for it and as the service asks Elasticsearch for it (the same request body,
- * built by the service's own query code), and a streamed result against a plain point-in-time + {@code search_after}
- * loop. Runs inside the process that serves, on its own threads, with blocking HTTP clients: nothing here runs on a
- * Reactor thread.
+ * The search mix as the service is asked for it and as the service asks Elasticsearch for it (the
+ * same request body, built by the service's own query code), and a streamed result against a plain
+ * point-in-time + {@code search_after} loop. Runs inside the process that serves, on its own
+ * threads, with blocking HTTP clients: nothing here runs on a Reactor thread.
  */
 @Component
 class SearchBenchmark {
@@ -64,10 +64,17 @@ class SearchBenchmark {
   private final StreamProperties streamLimits;
   private final JsonMapper json;
   private final String alias;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  SearchBenchmark(QueryParser parser, OpportunitySearch search, Taxonomy taxonomy, ElasticsearchClient elasticsearch,
-      StreamProperties streamLimits, JsonMapper json, SearchIndexProperties indexes) {
+  SearchBenchmark(
+      QueryParser parser,
+      OpportunitySearch search,
+      Taxonomy taxonomy,
+      ElasticsearchClient elasticsearch,
+      StreamProperties streamLimits,
+      JsonMapper json,
+      SearchIndexProperties indexes) {
     this.parser = parser;
     this.search = search;
     this.taxonomy = taxonomy;
@@ -83,19 +90,41 @@ class SearchBenchmark {
     List<Field> fields = taxonomy.fields().all();
     List<Skill> skills = taxonomy.skills().all();
     List<City> cities = taxonomy.cities().all();
-    List<String> words = List.of("تنظيم", "المتطوعين", "تطوع", "الفعاليات", "إدارة المعرض", "تنسيق الفعالية", "volunteers", "event",
-        "الاسعافات الاولية", "تعليم", "خدمة الحجاج", "environment", "توعية", "Riyadh", "جده", "مكه المكرمه", "first aid", "تصميم");
+    List<String> words =
+        List.of(
+            "تنظيم",
+            "المتطوعين",
+            "تطوع",
+            "الفعاليات",
+            "إدارة المعرض",
+            "تنسيق الفعالية",
+            "volunteers",
+            "event",
+            "الاسعافات الاولية",
+            "تعليم",
+            "خدمة الحجاج",
+            "environment",
+            "توعية",
+            "Riyadh",
+            "جده",
+            "مكه المكرمه",
+            "first aid",
+            "تصميم");
     List<Probe> probes = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       List<String> parameters = new ArrayList<>();
       int kind = random.nextInt(10);
       if (kind < 6) {
-        String text = switch (random.nextInt(4)) {
-          case 0 -> words.get(random.nextInt(words.size()));
-          case 1 -> skills.get(random.nextInt(skills.size())).ar();
-          case 2 -> skills.get(random.nextInt(skills.size())).en();
-          default -> fields.get(random.nextInt(fields.size())).ar() + " " + cities.get(random.nextInt(cities.size())).ar();
-        };
+        String text =
+            switch (random.nextInt(4)) {
+              case 0 -> words.get(random.nextInt(words.size()));
+              case 1 -> skills.get(random.nextInt(skills.size())).ar();
+              case 2 -> skills.get(random.nextInt(skills.size())).en();
+              default ->
+                  fields.get(random.nextInt(fields.size())).ar()
+                      + " "
+                      + cities.get(random.nextInt(cities.size())).ar();
+            };
         add(parameters, "q", text);
       }
       if (random.nextInt(3) == 0) {
@@ -131,7 +160,10 @@ class SearchBenchmark {
   private Probe probe(List<String> parameters) {
     StringBuilder path = new StringBuilder("/api/opportunities/search");
     for (int i = 0; i < parameters.size(); i += 2) {
-      path.append(i == 0 ? '?' : '&').append(parameters.get(i)).append('=').append(URLEncoder.encode(parameters.get(i + 1), StandardCharsets.UTF_8));
+      path.append(i == 0 ? '?' : '&')
+          .append(parameters.get(i))
+          .append('=')
+          .append(URLEncoder.encode(parameters.get(i + 1), StandardCharsets.UTF_8));
     }
     SearchParameters request = parameters(parameters);
     OpportunityQuery query = parser.parse(request);
@@ -144,12 +176,32 @@ class SearchBenchmark {
     for (int i = 0; i < pairs.size(); i += 2) {
       map.put(pairs.get(i), pairs.get(i + 1));
     }
-    Function<String, @Nullable List<String>> list = name -> map.containsKey(name) ? List.of(map.get(name)) : null;
-    Function<String, @Nullable Double> number = name -> map.containsKey(name) ? Double.valueOf(map.get(name)) : null;
-    return new SearchParameters(map.get("q"), list.apply("city"), null, list.apply("field"), null, null, list.apply("mode"),
-        map.containsKey("from") ? LocalDate.parse(map.get("from")) : null, null, number.apply("lat"), number.apply("lon"),
-        number.apply("radiusKm"), null, null, null, null, map.get("sort"),
-        map.containsKey("page") ? Integer.valueOf(map.get("page")) : null, null, null, null);
+    Function<String, @Nullable List<String>> list =
+        name -> map.containsKey(name) ? List.of(map.get(name)) : null;
+    Function<String, @Nullable Double> number =
+        name -> map.containsKey(name) ? Double.valueOf(map.get(name)) : null;
+    return new SearchParameters(
+        map.get("q"),
+        list.apply("city"),
+        null,
+        list.apply("field"),
+        null,
+        null,
+        list.apply("mode"),
+        map.containsKey("from") ? LocalDate.parse(map.get("from")) : null,
+        null,
+        number.apply("lat"),
+        number.apply("lon"),
+        number.apply("radiusKm"),
+        null,
+        null,
+        null,
+        null,
+        map.get("sort"),
+        map.containsKey("page") ? Integer.valueOf(map.get("page")) : null,
+        null,
+        null,
+        null);
   }
 
   private static void add(List<String> parameters, String name, String value) {
@@ -158,13 +210,17 @@ class SearchBenchmark {
   }
 
   HttpRequest service(String base, Probe probe) {
-    return HttpRequest.newBuilder(URI.create(base + probe.servicePath())).header("Accept-Language", "ar").GET().build();
+    return HttpRequest.newBuilder(URI.create(base + probe.servicePath()))
+        .header("Accept-Language", "ar")
+        .GET()
+        .build();
   }
 
   HttpRequest direct(String elasticsearchBase, Probe probe) {
     return HttpRequest.newBuilder(URI.create(elasticsearchBase + "/" + alias + "/_search"))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(probe.elasticsearchBody())).build();
+        .POST(HttpRequest.BodyPublishers.ofString(probe.elasticsearchBody()))
+        .build();
   }
 
   /** What one streamed read measured. */
@@ -177,11 +233,20 @@ class SearchBenchmark {
   /** Reads the service's NDJSON stream of {@code limit} hits to the end. */
   StreamRun streamService(String base, int limit) throws Exception {
     long start = System.nanoTime();
-    HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/opportunities/search/stream?sort=newest&limit=" + limit))
-        .header("Accept", "application/x-ndjson").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        base + "/api/opportunities/search/stream?sort=newest&limit=" + limit))
+                .header("Accept", "application/x-ndjson")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
     long hits = 0;
     double firstByte = -1;
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8), 1 << 16)) {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(response.body(), StandardCharsets.UTF_8), 1 << 16)) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (firstByte < 0) {
           firstByte = (System.nanoTime() - start) / 1e6;
@@ -194,11 +259,14 @@ class SearchBenchmark {
     return new StreamRun("service", hits, (System.nanoTime() - start) / 1e9, firstByte);
   }
 
-  /** The yardstick: the same query, sort, page size and source fields in a plain point-in-time loop. */
+  /**
+   * The yardstick: the same query, sort, page size and source fields in a plain point-in-time loop.
+   */
   StreamRun streamDirect(String elasticsearchBase, int limit) throws Exception {
     OpportunityQuery query = parser.parse(parameters(List.of("sort", "newest")));
     long start = System.nanoTime();
-    JsonNode opened = json.readTree(post(elasticsearchBase + "/" + alias + "/_pit?keep_alive=1m", ""));
+    JsonNode opened =
+        json.readTree(post(elasticsearchBase + "/" + alias + "/_pit?keep_alive=1m", ""));
     String pit = opened.path("id").asString();
     long hits = 0;
     double firstByte = -1;
@@ -206,15 +274,24 @@ class SearchBenchmark {
     try {
       while (hits < limit) {
         int size = (int) Math.min(streamLimits.pageSize(), limit - hits);
-        SearchRequest request = SearchRequest.of(s -> s.query(OpportunityQueries.all(query)).sort(OpportunityQueries.sort(query)).size(size)
-            .trackTotalHits(t -> t.enabled(false)).source(source -> source.filter(f -> f.includes(HitReader.SOURCE))));
-        JsonNode body = json.readTree(JsonpUtils.toJsonString(request, elasticsearch._jsonpMapper()));
-        tools.jackson.databind.node.ObjectNode withPit = (tools.jackson.databind.node.ObjectNode) body;
+        SearchRequest request =
+            SearchRequest.of(
+                s ->
+                    s.query(OpportunityQueries.all(query))
+                        .sort(OpportunityQueries.sort(query))
+                        .size(size)
+                        .trackTotalHits(t -> t.enabled(false))
+                        .source(source -> source.filter(f -> f.includes(HitReader.SOURCE))));
+        JsonNode body =
+            json.readTree(JsonpUtils.toJsonString(request, elasticsearch._jsonpMapper()));
+        tools.jackson.databind.node.ObjectNode withPit =
+            (tools.jackson.databind.node.ObjectNode) body;
         withPit.putObject("pit").put("id", pit).put("keep_alive", "1m");
         if (after != null) {
           withPit.set("search_after", after);
         }
-        JsonNode page = json.readTree(post(elasticsearchBase + "/_search", json.writeValueAsString(withPit)));
+        JsonNode page =
+            json.readTree(post(elasticsearchBase + "/_search", json.writeValueAsString(withPit)));
         if (firstByte < 0) {
           firstByte = (System.nanoTime() - start) / 1e6;
         }
@@ -229,7 +306,8 @@ class SearchBenchmark {
     } finally {
       delete(elasticsearchBase + "/_pit", "{\"id\":\"" + pit + "\"}");
     }
-    return new StreamRun("direct point in time", hits, (System.nanoTime() - start) / 1e9, firstByte);
+    return new StreamRun(
+        "direct point in time", hits, (System.nanoTime() - start) / 1e9, firstByte);
   }
 
   /** Heap after a full collection, in MB. */
@@ -239,21 +317,35 @@ class SearchBenchmark {
     return memory.getHeapMemoryUsage().getUsed() / 1048576.0;
   }
 
-  /** Heap seen while some work ran, in MB: the most in use (garbage included), and the most still live after a collection. */
+  /**
+   * Heap seen while some work ran, in MB: the most in use (garbage included), and the most still
+   * live after a collection.
+   */
   record HeapDuring(double peakUsed, double peakLiveAfterGc) {}
 
   /** Runs {@code work} while sampling the heap every 20 ms. */
   static HeapDuring heapDuring(Callable work) throws Exception {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    List<java.lang.management.MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null).toList();
+    List<java.lang.management.MemoryPoolMXBean> heapPools =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(
+                pool ->
+                    pool.getType() == java.lang.management.MemoryType.HEAP
+                        && pool.getCollectionUsage() != null)
+            .toList();
     AtomicLong peak = new AtomicLong();
     AtomicLong live = new AtomicLong();
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-    sampler.scheduleAtFixedRate(() -> {
-      peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-      live.accumulateAndGet(heapPools.stream().mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum(), Math::max);
-    }, 0, 20, TimeUnit.MILLISECONDS);
+    sampler.scheduleAtFixedRate(
+        () -> {
+          peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+          live.accumulateAndGet(
+              heapPools.stream().mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum(),
+              Math::max);
+        },
+        0,
+        20,
+        TimeUnit.MILLISECONDS);
     try {
       work.call();
     } finally {
@@ -268,12 +360,21 @@ class SearchBenchmark {
   }
 
   private String post(String url, String body) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private void delete(String url, String body) throws IOException, InterruptedException {
-    http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .method("DELETE", HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+    http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .method("DELETE", HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
   }
 }

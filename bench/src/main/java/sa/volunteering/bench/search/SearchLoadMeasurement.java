@@ -11,9 +11,10 @@ import sa.volunteering.bench.OpenLoad;
 import sa.volunteering.bench.Report;
 
 /**
- * The search mix at constant rates, through the service and straight to Elasticsearch, one after the other at each
- * rate; and the CPU each side spent. The client runs in the service's JVM, so the service's own CPU is its process's
- * time during the service run less its time during the direct run (which is the client alone).
+ * The search mix at constant rates, through the service and straight to Elasticsearch, one after
+ * the other at each rate; and the CPU each side spent. The client runs in the service's JVM, so the
+ * service's own CPU is its process's time during the service run less its time during the direct
+ * run (which is the client alone).
  */
 @Component
 class SearchLoadMeasurement implements Measurement {
@@ -36,11 +37,20 @@ class SearchLoadMeasurement implements Measurement {
   @Override
   public Report.Section measure(Bench bench) throws Exception {
     List<SearchBenchmark.Probe> probes = search.probes(PROBES, SEED);
-    List<HttpRequest> toService = probes.stream().map(probe -> search.service(bench.service(), probe)).toList();
-    List<HttpRequest> toElasticsearch = probes.stream().map(probe -> search.direct(bench.elasticsearch(), probe)).toList();
+    List<HttpRequest> toService =
+        probes.stream().map(probe -> search.service(bench.service(), probe)).toList();
+    List<HttpRequest> toElasticsearch =
+        probes.stream().map(probe -> search.direct(bench.elasticsearch(), probe)).toList();
     double first = bench.scale().searchRates().get(0);
-    OpenLoad.run(bench.http(), "warm-up direct", toElasticsearch, first, bench.scale().warmUp(), MAX_IN_FLIGHT);
-    OpenLoad.run(bench.http(), "warm-up service", toService, first, bench.scale().warmUp(), MAX_IN_FLIGHT);
+    OpenLoad.run(
+        bench.http(),
+        "warm-up direct",
+        toElasticsearch,
+        first,
+        bench.scale().warmUp(),
+        MAX_IN_FLIGHT);
+    OpenLoad.run(
+        bench.http(), "warm-up service", toService, first, bench.scale().warmUp(), MAX_IN_FLIGHT);
 
     List<List<String>> rows = new ArrayList<>();
     List<List<String>> cpuRows = new ArrayList<>();
@@ -51,43 +61,100 @@ class SearchLoadMeasurement implements Measurement {
     for (double rate : bench.scale().searchRates()) {
       double serviceCpu0 = Cpu.service();
       double elasticCpu0 = Cpu.elasticsearch(bench.http(), bench.elasticsearch());
-      OpenLoad.Result direct = OpenLoad.run(bench.http(), "direct", toElasticsearch, rate, bench.scale().perRate(), MAX_IN_FLIGHT);
+      OpenLoad.Result direct =
+          OpenLoad.run(
+              bench.http(),
+              "direct",
+              toElasticsearch,
+              rate,
+              bench.scale().perRate(),
+              MAX_IN_FLIGHT);
       double serviceCpu1 = Cpu.service();
       double elasticCpu1 = Cpu.elasticsearch(bench.http(), bench.elasticsearch());
-      OpenLoad.Result service = OpenLoad.run(bench.http(), "service", toService, rate, bench.scale().perRate(), MAX_IN_FLIGHT);
+      OpenLoad.Result service =
+          OpenLoad.run(
+              bench.http(), "service", toService, rate, bench.scale().perRate(), MAX_IN_FLIGHT);
       double serviceCpu2 = Cpu.service();
       double elasticCpu2 = Cpu.elasticsearch(bench.http(), bench.elasticsearch());
-      rows.add(List.of(Report.number(rate), latencies(direct), latencies(service),
-          Report.against(service.millis(50) / direct.millis(50), 1.3, true), Report.against(service.millis(99) / direct.millis(99), 1.5, true),
-          direct.errors() + direct.overloaded() + " / " + (service.errors() + service.overloaded())));
+      rows.add(
+          List.of(
+              Report.number(rate),
+              latencies(direct),
+              latencies(service),
+              Report.against(service.millis(50) / direct.millis(50), 1.3, true),
+              Report.against(service.millis(99) / direct.millis(99), 1.5, true),
+              direct.errors()
+                  + direct.overloaded()
+                  + " / "
+                  + (service.errors() + service.overloaded())));
       double clientOnly = serviceCpu1 - serviceCpu0;
       double serviceOwn = Math.max(0, (serviceCpu2 - serviceCpu1) - clientOnly);
       double elastic = elasticCpu2 - elasticCpu1;
-      cpuRows.add(List.of(Report.number(rate), Report.number(serviceCpu2 - serviceCpu1), Report.number(clientOnly), Report.number(serviceOwn),
-          Report.number(elastic), Report.against(serviceOwn / elastic, 0.5, true)));
+      cpuRows.add(
+          List.of(
+              Report.number(rate),
+              Report.number(serviceCpu2 - serviceCpu1),
+              Report.number(clientOnly),
+              Report.number(serviceOwn),
+              Report.number(elastic),
+              Report.against(serviceOwn / elastic, 0.5, true)));
       directP50.add(new double[] {rate, direct.millis(50)});
       directP99.add(new double[] {rate, direct.millis(99)});
       serviceP50.add(new double[] {rate, service.millis(50)});
       serviceP99.add(new double[] {rate, service.millis(99)});
     }
     return new Report.Section("Search at constant rates: service vs Elasticsearch")
-        .paragraph(PROBES + " searches (seed " + SEED + "): 60 % with text in Arabic, English or both (taxonomy names, title words, field and"
-            + " city), a third with a city named in either language, a quarter with a field, some with a mode, near me with a radius or"
-            + " nearest, soonest from a date, pages 1–5; every one asks for hits, the total, four facets and highlights, as the API does."
-            + " At each rate, " + bench.scale().perRate().toSeconds() + " s straight to Elasticsearch, then " + bench.scale().perRate().toSeconds()
-            + " s through the service.")
-        .table(List.of("rate (req/s)", "direct p50 / p90 / p99 (ms)", "service p50 / p90 / p99 (ms)", "service / direct p50",
-            "service / direct p99", "errors or overloaded, direct / service"), rows)
-        .chart(new Report.Chart("search-latency-by-rate.png", "Search latency against request rate", "requests per second", "ms",
-            List.of(new Report.Series("direct p50", directP50), new Report.Series("direct p99", directP99),
-                new Report.Series("service p50", serviceP50), new Report.Series("service p99", serviceP99))))
-        .paragraph("CPU seconds during each run. The client shares the service's process: its cost is the process's CPU during the direct"
-            + " run, taken off the process's CPU during the service run.")
-        .table(List.of("rate (req/s)", "service process, service run (s)", "client alone, direct run (s)", "service's own (s)",
-            "Elasticsearch, service run (s)", "service / Elasticsearch CPU"), cpuRows);
+        .paragraph(
+            PROBES
+                + " searches (seed "
+                + SEED
+                + "): 60 % with text in Arabic, English or both (taxonomy names, title words, field and"
+                + " city), a third with a city named in either language, a quarter with a field, some with a mode, near me with a radius or"
+                + " nearest, soonest from a date, pages 1–5; every one asks for hits, the total, four facets and highlights, as the API does."
+                + " At each rate, "
+                + bench.scale().perRate().toSeconds()
+                + " s straight to Elasticsearch, then "
+                + bench.scale().perRate().toSeconds()
+                + " s through the service.")
+        .table(
+            List.of(
+                "rate (req/s)",
+                "direct p50 / p90 / p99 (ms)",
+                "service p50 / p90 / p99 (ms)",
+                "service / direct p50",
+                "service / direct p99",
+                "errors or overloaded, direct / service"),
+            rows)
+        .chart(
+            new Report.Chart(
+                "search-latency-by-rate.png",
+                "Search latency against request rate",
+                "requests per second",
+                "ms",
+                List.of(
+                    new Report.Series("direct p50", directP50),
+                    new Report.Series("direct p99", directP99),
+                    new Report.Series("service p50", serviceP50),
+                    new Report.Series("service p99", serviceP99))))
+        .paragraph(
+            "CPU seconds during each run. The client shares the service's process: its cost is the process's CPU during the direct"
+                + " run, taken off the process's CPU during the service run.")
+        .table(
+            List.of(
+                "rate (req/s)",
+                "service process, service run (s)",
+                "client alone, direct run (s)",
+                "service's own (s)",
+                "Elasticsearch, service run (s)",
+                "service / Elasticsearch CPU"),
+            cpuRows);
   }
 
   private static String latencies(OpenLoad.Result result) {
-    return Report.number(result.millis(50)) + " / " + Report.number(result.millis(90)) + " / " + Report.number(result.millis(99));
+    return Report.number(result.millis(50))
+        + " / "
+        + Report.number(result.millis(90))
+        + " / "
+        + Report.number(result.millis(99));
   }
 }

@@ -8,7 +8,10 @@ import sa.volunteering.bench.Bench;
 import sa.volunteering.bench.Measurement;
 import sa.volunteering.bench.Report;
 
-/** A streamed result read to its end against a plain point-in-time + search_after loop; and the heap while streaming. */
+/**
+ * A streamed result read to its end against a plain point-in-time + search_after loop; and the heap
+ * while streaming.
+ */
 @Component
 class StreamMeasurement implements Measurement {
 
@@ -30,18 +33,41 @@ class StreamMeasurement implements Measurement {
     for (int hits : bench.scale().streamHits()) {
       double before = SearchBenchmark.heapAfterGc();
       AtomicReference<SearchBenchmark.StreamRun> service = new AtomicReference<>();
-      SearchBenchmark.HeapDuring heap = SearchBenchmark.heapDuring(() -> service.set(search.streamService(bench.service(), hits)));
+      SearchBenchmark.HeapDuring heap =
+          SearchBenchmark.heapDuring(
+              () -> service.set(search.streamService(bench.service(), hits)));
       SearchBenchmark.StreamRun direct = search.streamDirect(bench.elasticsearch(), hits);
-      rows.add(List.of(String.format(java.util.Locale.ROOT, "%,d", service.get().hits()),
-          Report.number(service.get().perSecond()) + " hits/s, first byte " + Report.number(service.get().firstByteMillis()) + " ms",
-          Report.number(direct.perSecond()) + " hits/s, first page " + Report.number(direct.firstByteMillis()) + " ms",
-          Report.against(service.get().perSecond() / direct.perSecond(), 0.8, false),
-          Report.number(before) + " / " + Report.number(heap.peakLiveAfterGc()) + " / " + Report.number(heap.peakUsed())));
+      rows.add(
+          List.of(
+              String.format(java.util.Locale.ROOT, "%,d", service.get().hits()),
+              Report.number(service.get().perSecond())
+                  + " hits/s, first byte "
+                  + Report.number(service.get().firstByteMillis())
+                  + " ms",
+              Report.number(direct.perSecond())
+                  + " hits/s, first page "
+                  + Report.number(direct.firstByteMillis())
+                  + " ms",
+              Report.against(service.get().perSecond() / direct.perSecond(), 0.8, false),
+              Report.number(before)
+                  + " / "
+                  + Report.number(heap.peakLiveAfterGc())
+                  + " / "
+                  + Report.number(heap.peakUsed())));
     }
     return new Report.Section("Streaming: service vs a point-in-time loop")
-        .paragraph("Every published opportunity with seats left, newest first, read as NDJSON to the end; the yardstick pages through the"
-            + " same query, sort, page size and fields with a point in time and search_after, parsing each page.")
-        .table(List.of("hits", "service", "direct loop", "service / direct", "heap MB: live before / live at most / in use at most"), rows)
-        .paragraph("The live heap (after a collection) is what a stream retains; in use includes garbage not yet collected.");
+        .paragraph(
+            "Every published opportunity with seats left, newest first, read as NDJSON to the end; the yardstick pages through the"
+                + " same query, sort, page size and fields with a point in time and search_after, parsing each page.")
+        .table(
+            List.of(
+                "hits",
+                "service",
+                "direct loop",
+                "service / direct",
+                "heap MB: live before / live at most / in use at most"),
+            rows)
+        .paragraph(
+            "The live heap (after a collection) is what a stream retains; in use includes garbage not yet collected.");
   }
 }

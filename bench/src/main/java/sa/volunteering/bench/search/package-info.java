@@ -1,4 +1,6 @@
-/** Search, streaming and scaling measured against the same requests sent straight to Elasticsearch. */
+/**
+ * Search, streaming and scaling measured against the same requests sent straight to Elasticsearch.
+ */
 @NullMarked
 package sa.volunteering.bench.search;
 

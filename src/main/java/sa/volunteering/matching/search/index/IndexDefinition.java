@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One index as defined in {@code index-mappings/<name>.json}: settings and mappings, with the
- * {@code _meta.mapping_version} a person bumps and the SHA-256 of the file that detects any other change.
+ * {@code _meta.mapping_version} a person bumps and the SHA-256 of the file that detects any other
+ * change.
  */
 public record IndexDefinition(String name, String json, int mappingVersion, String sha256) {
 
@@ -18,17 +19,21 @@ public record IndexDefinition(String name, String json, int mappingVersion, Stri
     return new IndexDefinition(name, json, mappingVersion, sha256(json));
   }
 
-  /** The concrete index name: versioned, and the same for the same content, so concurrent creators agree. */
+  /**
+   * The concrete index name: versioned, and the same for the same content, so concurrent creators
+   * agree.
+   */
   public String indexName(String alias) {
     return alias + "-v" + mappingVersion + "-" + sha256.substring(0, 12);
   }
 
   /**
-   * The body that creates an index from this definition, marked with the file's hash. For a bulk load,
-   * refresh is off and there are no replicas until the load is done; with {@code alias}, the alias is
-   * created in the same request.
+   * The body that creates an index from this definition, marked with the file's hash. For a bulk
+   * load, refresh is off and there are no replicas until the load is done; with {@code alias}, the
+   * alias is created in the same request.
    */
-  public String createBody(JsonMapper json, int replicas, boolean bulkLoad, @Nullable String alias) {
+  public String createBody(
+      JsonMapper json, int replicas, boolean bulkLoad, @Nullable String alias) {
     ObjectNode body = (ObjectNode) json.readTree(this.json);
     ObjectNode index = body.withObject("/settings/index");
     index.put("number_of_replicas", bulkLoad ? 0 : replicas);
@@ -44,7 +49,9 @@ public record IndexDefinition(String name, String json, int mappingVersion, Stri
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -17,9 +17,15 @@ public class IndexDefinitions {
   private final List<IndexDefinition> definitions;
 
   IndexDefinitions(SearchIndexProperties properties, ResourceLoader resources, JsonMapper json) {
-    this.definitions = properties.names().stream()
-        .map(name -> read(name, resources.getResource(properties.mappingsLocation() + name + ".json"), json))
-        .toList();
+    this.definitions =
+        properties.names().stream()
+            .map(
+                name ->
+                    read(
+                        name,
+                        resources.getResource(properties.mappingsLocation() + name + ".json"),
+                        json))
+            .toList();
   }
 
   public List<IndexDefinition> all() {
@@ -28,13 +34,21 @@ public class IndexDefinitions {
 
   private static IndexDefinition read(String name, Resource resource, JsonMapper json) {
     if (!resource.exists()) {
-      throw new IllegalStateException("No definition for index '" + name + "': " + resource.getDescription() + " does not exist");
+      throw new IllegalStateException(
+          "No definition for index '"
+              + name
+              + "': "
+              + resource.getDescription()
+              + " does not exist");
     }
     try {
       String content = resource.getContentAsString(StandardCharsets.UTF_8);
-      JsonNode version = json.readTree(content).path("mappings").path("_meta").path("mapping_version");
+      JsonNode version =
+          json.readTree(content).path("mappings").path("_meta").path("mapping_version");
       if (!version.canConvertToInt() || version.asInt() < 1) {
-        throw new IllegalStateException(resource.getDescription() + " needs mappings._meta.mapping_version, a positive integer");
+        throw new IllegalStateException(
+            resource.getDescription()
+                + " needs mappings._meta.mapping_version, a positive integer");
       }
       return IndexDefinition.of(name, content, version.asInt());
     } catch (IOException e) {

@@ -1,4 +1,6 @@
-/** The search indexes: definitions from index-mappings/, creation behind aliases, drift detection. */
+/**
+ * The search indexes: definitions from index-mappings/, creation behind aliases, drift detection.
+ */
 @NullMarked
 package sa.volunteering.matching.search.index;
 

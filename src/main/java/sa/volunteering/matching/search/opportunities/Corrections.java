@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Typo tolerance without fuzzy queries, which Elasticsearch refuses with {@code search.allow_expensive_queries}
- * off. A term suggester per text field names, for each word of the text that the field's index does not hold,
- * indexed words within one edit (words of 5 to 8 letters after analysis) or two (9 and more); those words then
- * match with a fifth of the weight of an exact word, so an exact match outranks a corrected one.
+ * Typo tolerance without fuzzy queries, which Elasticsearch refuses with {@code
+ * search.allow_expensive_queries} off. A term suggester per text field names, for each word of the
+ * text that the field's index does not hold, indexed words within one edit (words of 5 to 8 letters
+ * after analysis) or two (9 and more); those words then match with a fifth of the weight of an
+ * exact word, so an exact match outranks a corrected one.
  *
  * @param byField for each text field, the indexed words that stand in for the misspelt ones
  */
@@ -25,8 +26,13 @@ public record Corrections(Map<String, Set<String>> byField) {
 
   public static final Corrections NONE = new Corrections(Map.of());
 
-  /** The fields corrected, with their weight relative to one another (as in {@link OpportunityQueries#TEXT_FIELDS}). */
-  private static final Map<String, Float> FIELDS = Map.of("title", 2f, "title.en", 2f, "organization.name", 1f, "description", 1f);
+  /**
+   * The fields corrected, with their weight relative to one another (as in {@link
+   * OpportunityQueries#TEXT_FIELDS}).
+   */
+  private static final Map<String, Float> FIELDS =
+      Map.of("title", 2f, "title.en", 2f, "organization.name", 1f, "description", 1f);
+
   private static final float WEIGHT = 0.2f;
   private static final String NAME_PREFIX = "typo:";
   private static final int SHORTEST_WORD = 5;
@@ -40,35 +46,51 @@ public record Corrections(Map<String, Set<String>> byField) {
   /** The suggesters that find the corrections of {@code text}, to add to a search request. */
   static Suggester suggester(String text) {
     Suggester.Builder suggester = new Suggester.Builder().text(text);
-    FIELDS.keySet().stream().sorted().forEach(field -> suggester.suggesters(NAME_PREFIX + field, s -> s.term(t -> t
-        .field(field).suggestMode(SuggestMode.Missing).minWordLength(SHORTEST_WORD).prefixLength(1).maxEdits(2)
-        .size(OPTIONS_PER_WORD))));
+    FIELDS.keySet().stream()
+        .sorted()
+        .forEach(
+            field ->
+                suggester.suggesters(
+                    NAME_PREFIX + field,
+                    s ->
+                        s.term(
+                            t ->
+                                t.field(field)
+                                    .suggestMode(SuggestMode.Missing)
+                                    .minWordLength(SHORTEST_WORD)
+                                    .prefixLength(1)
+                                    .maxEdits(2)
+                                    .size(OPTIONS_PER_WORD))));
     return suggester.build();
   }
 
-  /** The corrections in a response to a request with {@link #suggester}; words beyond their edit allowance are dropped. */
+  /**
+   * The corrections in a response to a request with {@link #suggester}; words beyond their edit
+   * allowance are dropped.
+   */
   static <T> Corrections read(Map<String, List<Suggestion<T>>> suggestions) {
     Map<String, Set<String>> byField = new LinkedHashMap<>();
-    suggestions.forEach((name, entries) -> {
-      if (!name.startsWith(NAME_PREFIX)) {
-        return;
-      }
-      Set<String> words = new LinkedHashSet<>();
-      for (Suggestion<T> entry : entries) {
-        if (entry.isTerm()) {
-          TermSuggest term = entry.term();
-          int allowed = term.text().length() >= LONG_WORD ? 2 : 1;
-          for (TermSuggestOption option : term.options()) {
-            if (Edits.between(term.text(), option.text()) <= allowed) {
-              words.add(option.text());
+    suggestions.forEach(
+        (name, entries) -> {
+          if (!name.startsWith(NAME_PREFIX)) {
+            return;
+          }
+          Set<String> words = new LinkedHashSet<>();
+          for (Suggestion<T> entry : entries) {
+            if (entry.isTerm()) {
+              TermSuggest term = entry.term();
+              int allowed = term.text().length() >= LONG_WORD ? 2 : 1;
+              for (TermSuggestOption option : term.options()) {
+                if (Edits.between(term.text(), option.text()) <= allowed) {
+                  words.add(option.text());
+                }
+              }
             }
           }
-        }
-      }
-      if (!words.isEmpty()) {
-        byField.put(name.substring(NAME_PREFIX.length()), words);
-      }
-    });
+          if (!words.isEmpty()) {
+            byField.put(name.substring(NAME_PREFIX.length()), words);
+          }
+        });
     return new Corrections(byField);
   }
 
@@ -76,19 +98,36 @@ public record Corrections(Map<String, Set<String>> byField) {
     return byField.isEmpty();
   }
 
-  /** The corrected words as already analyzed terms of their fields, best field first: the clause that stands in for a fuzzy match. */
+  /**
+   * The corrected words as already analyzed terms of their fields, best field first: the clause
+   * that stands in for a fuzzy match.
+   */
   Query query() {
     List<Query> perField = new ArrayList<>();
-    byField.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
-      float boost = FIELDS.getOrDefault(entry.getKey(), 1f) * WEIGHT;
-      List<Query> terms = entry.getValue().stream().sorted()
-          .map(word -> Query.of(q -> q.term(t -> t.field(entry.getKey()).value(word).boost(boost)))).toList();
-      perField.add(Query.of(q -> q.bool(b -> b.should(terms))));
-    });
+    byField.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            entry -> {
+              float boost = FIELDS.getOrDefault(entry.getKey(), 1f) * WEIGHT;
+              List<Query> terms =
+                  entry.getValue().stream()
+                      .sorted()
+                      .map(
+                          word ->
+                              Query.of(
+                                  q ->
+                                      q.term(
+                                          t -> t.field(entry.getKey()).value(word).boost(boost))))
+                      .toList();
+              perField.add(Query.of(q -> q.bool(b -> b.should(terms))));
+            });
     return Query.of(q -> q.disMax(d -> d.queries(perField)));
   }
 
-  /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions, as fuzzy matching counts them. */
+  /**
+   * Optimal string alignment distance: insertions, deletions, substitutions and adjacent
+   * transpositions, as fuzzy matching counts them.
+   */
   static final class Edits {
     private Edits() {}
 
@@ -104,7 +143,10 @@ public record Corrections(Map<String, Set<String>> byField) {
         for (int j = 1; j <= b.length(); j++) {
           int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
           d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-          if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          if (i > 1
+              && j > 1
+              && a.charAt(i - 1) == b.charAt(j - 2)
+              && a.charAt(i - 2) == b.charAt(j - 1)) {
             d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
           }
         }

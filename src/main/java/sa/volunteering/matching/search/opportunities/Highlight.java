@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A fragment of a field with its matched words as ranges of UTF-16 offsets into {@code text}, plain text
- * with no markup, so that a front end marks them up its own safe way. A range covers the whole word as
- * written, diacritics and attached prefixes included.
+ * A fragment of a field with its matched words as ranges of UTF-16 offsets into {@code text}, plain
+ * text with no markup, so that a front end marks them up its own safe way. A range covers the whole
+ * word as written, diacritics and attached prefixes included.
  */
 public record Highlight(String text, List<Span> matches) {
 

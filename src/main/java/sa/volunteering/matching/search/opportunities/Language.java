@@ -5,9 +5,13 @@ import java.util.Locale;
 import sa.volunteering.matching.system.problem.Problems;
 import sa.volunteering.matching.taxonomy.Term;
 
-/** The language labels are given in: the first of Arabic or English the client accepts, Arabic by default. */
+/**
+ * The language labels are given in: the first of Arabic or English the client accepts, Arabic by
+ * default.
+ */
 public enum Language {
-  AR, EN;
+  AR,
+  EN;
 
   public static Language of(List<Locale> accepted) {
     for (Locale locale : accepted) {
@@ -22,8 +26,9 @@ public enum Language {
   }
 
   /**
-   * The language of a request: its {@code lang} parameter ({@code ar} or {@code en}; for a browser's EventSource, which
-   * cannot set headers), else its {@code Accept-Language}; Arabic when both are missing or the header is malformed.
+   * The language of a request: its {@code lang} parameter ({@code ar} or {@code en}; for a
+   * browser's EventSource, which cannot set headers), else its {@code Accept-Language}; Arabic when
+   * both are missing or the header is malformed.
    */
   public static Language of(org.springframework.web.server.ServerWebExchange exchange) {
     String parameter = exchange.getRequest().getQueryParams().getFirst("lang");
@@ -41,9 +46,15 @@ public enum Language {
     }
   }
 
-  /** Arabic when the text holds an Arabic letter, else English: suggestions answer in the script typed. */
+  /**
+   * Arabic when the text holds an Arabic letter, else English: suggestions answer in the script
+   * typed.
+   */
   static Language ofText(String text) {
-    return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC) ? AR : EN;
+    return text.codePoints()
+            .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)
+        ? AR
+        : EN;
   }
 
   public String label(Term term) {

@@ -14,22 +14,31 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Translates an {@link OpportunityQuery} into Elasticsearch's query language. User text only ever reaches
- * Elasticsearch as the text of match queries: never as query-string syntax, wildcard or regular expression.
+ * Translates an {@link OpportunityQuery} into Elasticsearch's query language. User text only ever
+ * reaches Elasticsearch as the text of match queries: never as query-string syntax, wildcard or
+ * regular expression.
  *
- * <p>The text matches exactly (after analysis: diacritics, hamza, teh marbuta, attached prefixes and
- * stems folded) with the full weight; the {@link Corrections} of its misspelt words match with a small one,
- * so an exact match outranks a corrected one. No fuzzy, prefix, wildcard, regexp, script or nested query is
- * ever sent: Elasticsearch runs with {@code search.allow_expensive_queries} off.
- * Taxonomy terms named in the text (a city, field or skill in either language) also match their codes.
+ * <p>The text matches exactly (after analysis: diacritics, hamza, teh marbuta, attached prefixes
+ * and stems folded) with the full weight; the {@link Corrections} of its misspelt words match with
+ * a small one, so an exact match outranks a corrected one. No fuzzy, prefix, wildcard, regexp,
+ * script or nested query is ever sent: Elasticsearch runs with {@code
+ * search.allow_expensive_queries} off. Taxonomy terms named in the text (a city, field or skill in
+ * either language) also match their codes.
  *
- * <p>Facet filters (field, city, skill, mode) are kept apart from the others so that each facet can count
- * what choosing another value would give.
+ * <p>Facet filters (field, city, skill, mode) are kept apart from the others so that each facet can
+ * count what choosing another value would give.
  */
 public final class OpportunityQueries {
 
-  static final List<String> TEXT_FIELDS = List.of(
-      "title^4", "title.en^3", "organization.name^2", "organization.name.en^1.5", "description", "description.en^0.8", "city_name.words");
+  static final List<String> TEXT_FIELDS =
+      List.of(
+          "title^4",
+          "title.en^3",
+          "organization.name^2",
+          "organization.name.en^1.5",
+          "description",
+          "description.en^0.8",
+          "city_name.words");
 
   private OpportunityQueries() {}
 
@@ -57,16 +66,25 @@ public final class OpportunityQueries {
     OpportunityQuery.Point point = query.point();
     if (point != null && query.radiusKm() != null) {
       String distance = query.radiusKm() + "km";
-      bool.filter(f -> f.geoDistance(g -> g.field("location").distance(distance)
-          .location(l -> l.latlon(ll -> ll.lat(point.lat()).lon(point.lon())))));
+      bool.filter(
+          f ->
+              f.geoDistance(
+                  g ->
+                      g.field("location")
+                          .distance(distance)
+                          .location(l -> l.latlon(ll -> ll.lat(point.lat()).lon(point.lon())))));
     }
     if (query.gender() != null) {
       bool.filter(terms("gender", List.of("any", query.gender())));
     }
     if (query.age() != null) {
       double age = query.age();
-      bool.filter(absentOr("min_age", Query.of(q -> q.range(r -> r.number(n -> n.field("min_age").lte(age))))));
-      bool.filter(absentOr("max_age", Query.of(q -> q.range(r -> r.number(n -> n.field("max_age").gte(age))))));
+      bool.filter(
+          absentOr(
+              "min_age", Query.of(q -> q.range(r -> r.number(n -> n.field("min_age").lte(age))))));
+      bool.filter(
+          absentOr(
+              "max_age", Query.of(q -> q.range(r -> r.number(n -> n.field("max_age").gte(age))))));
     }
     if (query.organization() != null) {
       bool.filter(term("organization.id", query.organization().toString()));
@@ -74,7 +92,10 @@ public final class OpportunityQueries {
     return Query.of(q -> q.bool(bool.build()));
   }
 
-  /** The facet filters, all of them or all but one facet's own ({@code except}), so that a facet counts its alternatives. */
+  /**
+   * The facet filters, all of them or all but one facet's own ({@code except}), so that a facet
+   * counts its alternatives.
+   */
   public static Query facetFilter(OpportunityQuery query, @Nullable String except) {
     List<Query> filters = new ArrayList<>();
     if (!"field".equals(except) && !query.fields().isEmpty()) {
@@ -93,7 +114,9 @@ public final class OpportunityQueries {
     if (!"mode".equals(except) && !query.modes().isEmpty()) {
       filters.add(terms("mode", query.modes()));
     }
-    return filters.isEmpty() ? Query.of(q -> q.matchAll(m -> m)) : Query.of(q -> q.bool(b -> b.filter(filters)));
+    return filters.isEmpty()
+        ? Query.of(q -> q.matchAll(m -> m))
+        : Query.of(q -> q.bool(b -> b.filter(filters)));
   }
 
   /** Everything at once, for the stream, which has no facets to count. */
@@ -103,24 +126,40 @@ public final class OpportunityQueries {
 
   /** The sort of the query, ended by the id so that it is total and a cursor names one place. */
   public static List<SortOptions> sort(OpportunityQuery query) {
-    SortOptions first = switch (query.sort()) {
-      case RELEVANCE -> SortOptions.of(s -> s.score(score -> score.order(SortOrder.Desc)));
-      case NEWEST -> field("published_at", SortOrder.Desc);
-      case SOONEST -> field("starts_at", SortOrder.Asc);
-      case NEAREST -> {
-        OpportunityQuery.Point point = java.util.Objects.requireNonNull(query.point());
-        yield SortOptions.of(s -> s.geoDistance(g -> g.field("location").order(SortOrder.Asc).unit(DistanceUnit.Kilometers)
-            .location(l -> l.latlon(ll -> ll.lat(point.lat()).lon(point.lon())))));
-      }
-    };
+    SortOptions first =
+        switch (query.sort()) {
+          case RELEVANCE -> SortOptions.of(s -> s.score(score -> score.order(SortOrder.Desc)));
+          case NEWEST -> field("published_at", SortOrder.Desc);
+          case SOONEST -> field("starts_at", SortOrder.Asc);
+          case NEAREST -> {
+            OpportunityQuery.Point point = java.util.Objects.requireNonNull(query.point());
+            yield SortOptions.of(
+                s ->
+                    s.geoDistance(
+                        g ->
+                            g.field("location")
+                                .order(SortOrder.Asc)
+                                .unit(DistanceUnit.Kilometers)
+                                .location(
+                                    l -> l.latlon(ll -> ll.lat(point.lat()).lon(point.lon())))));
+          }
+        };
     return List.of(first, field("id", SortOrder.Asc));
   }
 
   private static Query text(OpportunityQuery query) {
     String text = query.text();
     List<Query> ways = new ArrayList<>();
-    ways.add(Query.of(q -> q.multiMatch(m -> m.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields)
-        .tieBreaker(0.3).operator(Operator.Or))));
+    ways.add(
+        Query.of(
+            q ->
+                q.multiMatch(
+                    m ->
+                        m.query(text)
+                            .fields(TEXT_FIELDS)
+                            .type(TextQueryType.BestFields)
+                            .tieBreaker(0.3)
+                            .operator(Operator.Or))));
     ways.add(Query.of(q -> q.matchPhrase(m -> m.field("title").query(text).slop(2).boost(2f))));
     if (!query.corrections().isEmpty()) {
       ways.add(query.corrections().query());
@@ -142,7 +181,11 @@ public final class OpportunityQueries {
   public static Query highlighted(OpportunityQuery query) {
     String text = query.text();
     List<Query> ways = new ArrayList<>();
-    ways.add(Query.of(q -> q.multiMatch(m -> m.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields))));
+    ways.add(
+        Query.of(
+            q ->
+                q.multiMatch(
+                    m -> m.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields))));
     if (!query.corrections().isEmpty()) {
       ways.add(query.corrections().query());
     }
@@ -154,8 +197,13 @@ public final class OpportunityQueries {
   }
 
   private static Query absentOr(String field, Query condition) {
-    return Query.of(q -> q.bool(b -> b.should(condition).should(s -> s.bool(n -> n.mustNot(m -> m.exists(e -> e.field(field)))))
-        .minimumShouldMatch("1")));
+    return Query.of(
+        q ->
+            q.bool(
+                b ->
+                    b.should(condition)
+                        .should(s -> s.bool(n -> n.mustNot(m -> m.exists(e -> e.field(field)))))
+                        .minimumShouldMatch("1")));
   }
 
   public static Query term(String field, String value) {

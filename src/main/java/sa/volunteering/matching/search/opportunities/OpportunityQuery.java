@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
  * A search, checked and resolved: every taxonomy value is a code, every limit respected.
  *
  * @param text the free text, stripped; empty to browse
- * @param mentioned taxonomy terms named inside the text, which raise the opportunities that carry them
- * @param corrections indexed words that stand in for the text's misspelt ones, once looked up ({@link TypoCorrector})
+ * @param mentioned taxonomy terms named inside the text, which raise the opportunities that carry
+ *     them
+ * @param corrections indexed words that stand in for the text's misspelt ones, once looked up
+ *     ({@link TypoCorrector})
  */
 public record OpportunityQuery(
     String text,
@@ -38,8 +40,25 @@ public record OpportunityQuery(
 
   /** The same query with the corrections of its text's misspelt words. */
   public OpportunityQuery withCorrections(Corrections found) {
-    return new OpportunityQuery(text, mentioned, cities, regions, fields, skills, allSkills, modes, from, to, point, radiusKm,
-        gender, age, organization, includeFull, sort, found);
+    return new OpportunityQuery(
+        text,
+        mentioned,
+        cities,
+        regions,
+        fields,
+        skills,
+        allSkills,
+        modes,
+        from,
+        to,
+        point,
+        radiusKm,
+        gender,
+        age,
+        organization,
+        includeFull,
+        sort,
+        found);
   }
 
   /** A point on the map. */

@@ -7,10 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The limits of opportunity search; every one answers 400 with a problem when a request goes past it.
+ * The limits of opportunity search; every one answers 400 with a problem when a request goes past
+ * it.
  *
  * @param maxQueryLength characters of free text accepted in {@code q}
- * @param maxWindow deepest hit a page may reach ({@code from + size}); deeper goes through the stream
+ * @param maxWindow deepest hit a page may reach ({@code from + size}); deeper goes through the
+ *     stream
  * @param maxFilterValues values accepted per filter (cities, fields, skills, modes)
  * @param maxRadiusKm the widest circle a "near" filter may draw
  * @param facetSize buckets per facet

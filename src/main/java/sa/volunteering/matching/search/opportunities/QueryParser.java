@@ -15,8 +15,8 @@ import sa.volunteering.matching.taxonomy.Term;
 import sa.volunteering.matching.taxonomy.Vocabulary;
 
 /**
- * Checks a search's parameters against the limits and the taxonomy, and resolves every name to its code.
- * All the faults of a request are reported together, each naming its parameter.
+ * Checks a search's parameters against the limits and the taxonomy, and resolves every name to its
+ * code. All the faults of a request are reported together, each naming its parameter.
  */
 @Component
 public class QueryParser {
@@ -40,20 +40,31 @@ public class QueryParser {
     Set<String> regions = codes(taxonomy.regions(), "region", parameters.region(), errors);
     Set<String> fields = codes(taxonomy.fields(), "field", parameters.field(), errors);
     Set<String> skills = codes(taxonomy.skills(), "skill", parameters.skill(), errors);
-    Set<String> modes = values("mode", parameters.mode(), code -> Mode.of(code).map(mode -> mode.code), "on_site, remote, hybrid", errors);
+    Set<String> modes =
+        values(
+            "mode",
+            parameters.mode(),
+            code -> Mode.of(code).map(mode -> mode.code),
+            "on_site, remote, hybrid",
+            errors);
     boolean allSkills = "all".equals(parameters.skills());
     if (parameters.skills() != null && !allSkills && !"any".equals(parameters.skills())) {
       errors.add(Problems.FieldError.of("skills", "OneOf", "must be any or all"));
     }
-    if (parameters.from() != null && parameters.to() != null && parameters.from().isAfter(parameters.to())) {
+    if (parameters.from() != null
+        && parameters.to() != null
+        && parameters.from().isAfter(parameters.to())) {
       errors.add(Problems.FieldError.of("to", "DateOrder", "must not be before from"));
     }
     OpportunityQuery.Point point = point(parameters, errors);
     if (parameters.radiusKm() != null && point == null) {
       errors.add(Problems.FieldError.of("radiusKm", "NeedsPoint", "needs lat and lon"));
     }
-    if (parameters.radiusKm() != null && !(parameters.radiusKm() > 0 && parameters.radiusKm() <= limits.maxRadiusKm())) {
-      errors.add(Problems.FieldError.of("radiusKm", "Range", "must be above 0 and at most " + limits.maxRadiusKm()));
+    if (parameters.radiusKm() != null
+        && !(parameters.radiusKm() > 0 && parameters.radiusKm() <= limits.maxRadiusKm())) {
+      errors.add(
+          Problems.FieldError.of(
+              "radiusKm", "Range", "must be above 0 and at most " + limits.maxRadiusKm()));
     }
     if (parameters.gender() != null && !GENDERS.contains(parameters.gender())) {
       errors.add(Problems.FieldError.of("gender", "OneOf", "must be male or female"));
@@ -65,9 +76,24 @@ public class QueryParser {
     if (!errors.isEmpty()) {
       throw invalid(errors);
     }
-    return new OpportunityQuery(text, text.isEmpty() ? OpportunityQuery.Mentions.NONE : mentions.in(text),
-        cities, regions, fields, skills, allSkills, modes, parameters.from(), parameters.to(), point, parameters.radiusKm(),
-        parameters.gender(), parameters.age(), parameters.organization(), Boolean.TRUE.equals(parameters.includeFull()), sort,
+    return new OpportunityQuery(
+        text,
+        text.isEmpty() ? OpportunityQuery.Mentions.NONE : mentions.in(text),
+        cities,
+        regions,
+        fields,
+        skills,
+        allSkills,
+        modes,
+        parameters.from(),
+        parameters.to(),
+        point,
+        parameters.radiusKm(),
+        parameters.gender(),
+        parameters.age(),
+        parameters.organization(),
+        Boolean.TRUE.equals(parameters.includeFull()),
+        sort,
         Corrections.NONE);
   }
 
@@ -79,11 +105,18 @@ public class QueryParser {
       throw invalid(List.of(Problems.FieldError.of("page", "Min", "must be 0 or more")));
     }
     if (size < 1 || size > maxSize) {
-      throw invalid(List.of(Problems.FieldError.of("size", "Range", "must be between 1 and " + maxSize)));
+      throw invalid(
+          List.of(Problems.FieldError.of("size", "Range", "must be between 1 and " + maxSize)));
     }
     if ((long) page * size + size > limits.maxWindow()) {
-      throw invalid(List.of(Problems.FieldError.of("page", "Window",
-          "page × size + size must be at most " + limits.maxWindow() + "; read deeper results from /api/opportunities/search/stream")));
+      throw invalid(
+          List.of(
+              Problems.FieldError.of(
+                  "page",
+                  "Window",
+                  "page × size + size must be at most "
+                      + limits.maxWindow()
+                      + "; read deeper results from /api/opportunities/search/stream")));
     }
     return new Paging(page * size, size, page);
   }
@@ -91,32 +124,55 @@ public class QueryParser {
   public record Paging(int from, int size, int page) {}
 
   static RuntimeException invalid(List<Problems.FieldError> errors) {
-    String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message() : errors.size() + " parameters are invalid";
+    String detail =
+        errors.size() == 1
+            ? errors.get(0).field() + ": " + errors.get(0).message()
+            : errors.size() + " parameters are invalid";
     return Problems.badRequest("validation", "Invalid request", detail, Map.of("errors", errors));
   }
 
   private String text(@Nullable String q, List<Problems.FieldError> errors) {
     String text = q == null ? "" : q.replaceAll("\\p{Cntrl}", " ").strip();
     if (text.codePointCount(0, text.length()) > limits.maxQueryLength()) {
-      errors.add(Problems.FieldError.of("q", "Size", "must be at most " + limits.maxQueryLength() + " characters"));
+      errors.add(
+          Problems.FieldError.of(
+              "q", "Size", "must be at most " + limits.maxQueryLength() + " characters"));
     }
     return text;
   }
 
-  private <T extends Term> Set<String> codes(Vocabulary<T> vocabulary, String parameter, @Nullable List<String> values, List<Problems.FieldError> errors) {
-    return values(parameter, values, value -> vocabulary.resolve(value).map(Term::code),
-        "a " + vocabulary.kind() + " code or name in Arabic or English", errors);
+  private <T extends Term> Set<String> codes(
+      Vocabulary<T> vocabulary,
+      String parameter,
+      @Nullable List<String> values,
+      List<Problems.FieldError> errors) {
+    return values(
+        parameter,
+        values,
+        value -> vocabulary.resolve(value).map(Term::code),
+        "a " + vocabulary.kind() + " code or name in Arabic or English",
+        errors);
   }
 
-  private Set<String> values(String parameter, @Nullable List<String> values, Function<String, Optional<String>> resolve,
-      String expected, List<Problems.FieldError> errors) {
+  private Set<String> values(
+      String parameter,
+      @Nullable List<String> values,
+      Function<String, Optional<String>> resolve,
+      String expected,
+      List<Problems.FieldError> errors) {
     if (values == null) {
       return Set.of();
     }
-    List<String> split = values.stream().flatMap(value -> List.of(value.split(",")).stream()).map(String::strip)
-        .filter(value -> !value.isEmpty()).toList();
+    List<String> split =
+        values.stream()
+            .flatMap(value -> List.of(value.split(",")).stream())
+            .map(String::strip)
+            .filter(value -> !value.isEmpty())
+            .toList();
     if (split.size() > limits.maxFilterValues()) {
-      errors.add(Problems.FieldError.of(parameter, "Size", "at most " + limits.maxFilterValues() + " values"));
+      errors.add(
+          Problems.FieldError.of(
+              parameter, "Size", "at most " + limits.maxFilterValues() + " values"));
       return Set.of();
     }
     Set<String> codes = new LinkedHashSet<>();
@@ -126,20 +182,26 @@ public class QueryParser {
       if (code.isPresent()) {
         codes.add(code.get());
       } else {
-        errors.add(Problems.FieldError.of(parameter + "[" + i + "]", "Unknown", "'" + abbreviate(value) + "' is not " + expected));
+        errors.add(
+            Problems.FieldError.of(
+                parameter + "[" + i + "]",
+                "Unknown",
+                "'" + abbreviate(value) + "' is not " + expected));
       }
     }
     return Set.copyOf(codes);
   }
 
-  private static OpportunityQuery.@Nullable Point point(SearchParameters parameters, List<Problems.FieldError> errors) {
+  private static OpportunityQuery.@Nullable Point point(
+      SearchParameters parameters, List<Problems.FieldError> errors) {
     Double lat = parameters.lat();
     Double lon = parameters.lon();
     if (lat == null && lon == null) {
       return null;
     }
     if (lat == null || lon == null) {
-      errors.add(Problems.FieldError.of(lat == null ? "lat" : "lon", "Pair", "lat and lon go together"));
+      errors.add(
+          Problems.FieldError.of(lat == null ? "lat" : "lon", "Pair", "lat and lon go together"));
       return null;
     }
     boolean valid = true;
@@ -154,13 +216,19 @@ public class QueryParser {
     return valid ? new OpportunityQuery.Point(lat, lon) : null;
   }
 
-  private static SearchSort sort(@Nullable String code, String text, OpportunityQuery.@Nullable Point point, List<Problems.FieldError> errors) {
+  private static SearchSort sort(
+      @Nullable String code,
+      String text,
+      OpportunityQuery.@Nullable Point point,
+      List<Problems.FieldError> errors) {
     if (code == null) {
       return text.isEmpty() ? SearchSort.NEWEST : SearchSort.RELEVANCE;
     }
     Optional<SearchSort> sort = SearchSort.of(code);
     if (sort.isEmpty()) {
-      errors.add(Problems.FieldError.of("sort", "OneOf", "must be one of relevance, newest, soonest, nearest"));
+      errors.add(
+          Problems.FieldError.of(
+              "sort", "OneOf", "must be one of relevance, newest, soonest, nearest"));
       return SearchSort.RELEVANCE;
     }
     if (sort.get() == SearchSort.NEAREST && point == null) {

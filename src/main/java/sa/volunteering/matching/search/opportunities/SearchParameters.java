@@ -6,8 +6,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The query string of a search, as sent. A list parameter may repeat ({@code city=jeddah&city=taif}) or
- * hold commas ({@code city=jeddah,taif}); a city, field or skill is a code or any of its names.
+ * The query string of a search, as sent. A list parameter may repeat ({@code
+ * city=jeddah&city=taif}) or hold commas ({@code city=jeddah,taif}); a city, field or skill is a
+ * code or any of its names.
  *
  * @param q free text, Arabic, English or both; empty browses by the filters
  * @param city cities (code or name, either language)
@@ -25,11 +26,13 @@ import org.jspecify.annotations.Nullable;
  * @param age opportunities open at this age
  * @param organization one organization's opportunities
  * @param includeFull also opportunities with no seat left
- * @param sort {@code relevance} (default with text), {@code newest} (default without), {@code soonest}, {@code nearest}
+ * @param sort {@code relevance} (default with text), {@code newest} (default without), {@code
+ *     soonest}, {@code nearest}
  * @param page page number from 0 (search only)
  * @param size hits per page (search only)
  * @param limit the most hits to stream (stream only)
- * @param after resume a stream after this cursor (stream only; SSE clients send {@code Last-Event-ID})
+ * @param after resume a stream after this cursor (stream only; SSE clients send {@code
+ *     Last-Event-ID})
  */
 public record SearchParameters(
     @Nullable String q,

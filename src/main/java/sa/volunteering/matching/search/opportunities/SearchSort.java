@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** The orders a search can be sorted in; each ends on the id, so that every order is total. */
 enum SearchSort {
-  RELEVANCE, NEWEST, SOONEST, NEAREST;
+  RELEVANCE,
+  NEWEST,
+  SOONEST,
+  NEAREST;
 
   String code() {
     return name().toLowerCase(java.util.Locale.ROOT);

@@ -9,9 +9,9 @@ import sa.volunteering.matching.taxonomy.Term;
 import sa.volunteering.matching.taxonomy.Vocabulary;
 
 /**
- * Finds the cities, fields and skills a free text names, in Arabic or English, however spelled: "Ar Riyadh",
- * "الرياض" and "riyadh" all name {@code riyadh}. Longest names first, so "first aid" is a skill before
- * "aid" is anything; a word taken by one name is not reused by a shorter one.
+ * Finds the cities, fields and skills a free text names, in Arabic or English, however spelled: "Ar
+ * Riyadh", "الرياض" and "riyadh" all name {@code riyadh}. Longest names first, so "first aid" is a
+ * skill before "aid" is anything; a word taken by one name is not reused by a shorter one.
  */
 final class TaxonomyMentions {
 
@@ -24,7 +24,10 @@ final class TaxonomyMentions {
   }
 
   OpportunityQuery.Mentions in(String text) {
-    String[] words = Arrays.stream(text.split("[\\s\\p{Punct}،؛؟]+")).filter(word -> !word.isEmpty()).toArray(String[]::new);
+    String[] words =
+        Arrays.stream(text.split("[\\s\\p{Punct}،؛؟]+"))
+            .filter(word -> !word.isEmpty())
+            .toArray(String[]::new);
     boolean[] taken = new boolean[words.length];
     Set<String> cities = new LinkedHashSet<>();
     Set<String> fields = new LinkedHashSet<>();
@@ -33,7 +36,10 @@ final class TaxonomyMentions {
       for (int start = 0; start + length <= words.length; start++) {
         if (free(taken, start, length)) {
           String phrase = String.join(" ", Arrays.copyOfRange(words, start, start + length));
-          boolean found = add(taxonomy.cities(), phrase, cities) | add(taxonomy.skills(), phrase, skills) | add(taxonomy.fields(), phrase, fields);
+          boolean found =
+              add(taxonomy.cities(), phrase, cities)
+                  | add(taxonomy.skills(), phrase, skills)
+                  | add(taxonomy.fields(), phrase, fields);
           if (found) {
             Arrays.fill(taken, start, start + length, true);
           }
@@ -45,7 +51,8 @@ final class TaxonomyMentions {
         : new OpportunityQuery.Mentions(Set.copyOf(cities), Set.copyOf(fields), Set.copyOf(skills));
   }
 
-  private static <T extends Term> boolean add(Vocabulary<T> vocabulary, String phrase, Set<String> codes) {
+  private static <T extends Term> boolean add(
+      Vocabulary<T> vocabulary, String phrase, Set<String> codes) {
     Optional<T> term = vocabulary.resolve(phrase);
     term.ifPresent(found -> codes.add(found.code()));
     return term.isPresent();

@@ -14,10 +14,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A place in a sorted result: the sort values of a hit, the id last. Opaque to clients (URL-safe base64 of
- * a small JSON object); a stream resumes after it in a new point in time with no duplicate and no gap,
- * because every sort ends on the unique id. The tiebreaker Elasticsearch adds to every point-in-time sort
- * ({@code _shard_doc}) belongs to one point in time, so it is left out and resumed from its highest value.
+ * A place in a sorted result: the sort values of a hit, the id last. Opaque to clients (URL-safe
+ * base64 of a small JSON object); a stream resumes after it in a new point in time with no
+ * duplicate and no gap, because every sort ends on the unique id. The tiebreaker Elasticsearch adds
+ * to every point-in-time sort ({@code _shard_doc}) belongs to one point in time, so it is left out
+ * and resumed from its highest value.
  */
 public record Cursor(String sort, List<FieldValue> after) {
 
@@ -37,7 +38,8 @@ public record Cursor(String sort, List<FieldValue> after) {
     }
     JsonNode body;
     try {
-      body = json.readTree(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
+      body =
+          json.readTree(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
     } catch (IllegalArgumentException | JacksonException e) {
       throw invalid(parameter, "is not a cursor this service wrote");
     }
@@ -45,12 +47,16 @@ public record Cursor(String sort, List<FieldValue> after) {
     if (!expected.equals(body.path("s").asString(""))) {
       throw invalid(parameter, "belongs to a stream sorted another way; resume with the same sort");
     }
-    if (!values.isArray() || values.size() != 2 || !values.get(0).isNumber() || !values.get(1).isString()) {
+    if (!values.isArray()
+        || values.size() != 2
+        || !values.get(0).isNumber()
+        || !values.get(1).isString()) {
       throw invalid(parameter, "is not a cursor this service wrote");
     }
     List<FieldValue> after = new ArrayList<>(2);
     JsonNode first = values.get(0);
-    after.add(first.isIntegralNumber() ? FieldValue.of(first.asLong()) : FieldValue.of(first.asDouble()));
+    after.add(
+        first.isIntegralNumber() ? FieldValue.of(first.asLong()) : FieldValue.of(first.asDouble()));
     after.add(FieldValue.of(values.get(1).asString()));
     return new Cursor(expected, List.copyOf(after));
   }
@@ -67,13 +73,18 @@ public record Cursor(String sort, List<FieldValue> after) {
     };
   }
 
-  /** The values to search after in a new point in time: after every document of that sort and id. */
+  /**
+   * The values to search after in a new point in time: after every document of that sort and id.
+   */
   public List<FieldValue> inNewPointInTime() {
     return List.of(after.get(0), after.get(1), FieldValue.of(Long.MAX_VALUE));
   }
 
-  public static @Nullable Cursor decodeIfPresent(@Nullable String token, String expected, String parameter, JsonMapper json) {
-    return token == null || token.isBlank() ? null : decode(token.strip(), expected, parameter, json);
+  public static @Nullable Cursor decodeIfPresent(
+      @Nullable String token, String expected, String parameter, JsonMapper json) {
+    return token == null || token.isBlank()
+        ? null
+        : decode(token.strip(), expected, parameter, json);
   }
 
   private static RuntimeException invalid(String parameter, String message) {

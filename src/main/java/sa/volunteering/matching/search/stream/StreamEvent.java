@@ -1,12 +1,14 @@
 package sa.volunteering.matching.search.stream;
 
 /**
- * What a result stream carries: hits, each with its cursor, keep-alives, and a summary at the end; or states, each replacing the
- * last; and, when the service ends it early, a closing event.
+ * What a result stream carries: hits, each with its cursor, keep-alives, and a summary at the end;
+ * or states, each replacing the last; and, when the service ends it early, a closing event.
  */
 public sealed interface StreamEvent {
 
-  /** @param hit whatever the stream maps a hit to, written as JSON */
+  /**
+   * @param hit whatever the stream maps a hit to, written as JSON
+   */
   record HitEvent(String cursor, Object hit) implements StreamEvent {}
 
   /**
@@ -18,10 +20,16 @@ public sealed interface StreamEvent {
 
   record Heartbeat() implements StreamEvent {}
 
-  /** The whole current state of something followed (live indicators), sent again whenever it changes. */
+  /**
+   * The whole current state of something followed (live indicators), sent again whenever it
+   * changes.
+   */
   record State(String type, Object state) implements StreamEvent {}
 
-  /** The last event of a stream the service ended before its end (the instance is shutting down): reconnect and resume. */
+  /**
+   * The last event of a stream the service ended before its end (the instance is shutting down):
+   * reconnect and resume.
+   */
   record Closing(String reason) implements StreamEvent {
     static final Closing SHUTDOWN = new Closing("shutdown");
   }

@@ -8,10 +8,11 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How stream events are written: NDJSON, one typed object per line ({@code {"type":"hit","cursor":...,"hit":...}}),
- * or Server-Sent Events, hits as {@code event: hit} with their cursor as {@code id:} (so that a reconnecting
- * browser resumes by itself), the summary as {@code event: summary}, states as {@code event: <type>}, keep-alives as comments,
- * and an early end as {@code event: closing}, whose {@code retry:} tells a browser how soon to reconnect.
+ * How stream events are written: NDJSON, one typed object per line ({@code
+ * {"type":"hit","cursor":...,"hit":...}}), or Server-Sent Events, hits as {@code event: hit} with
+ * their cursor as {@code id:} (so that a reconnecting browser resumes by itself), the summary as
+ * {@code event: summary}, states as {@code event: <type>}, keep-alives as comments, and an early
+ * end as {@code event: closing}, whose {@code retry:} tells a browser how soon to reconnect.
  */
 public enum StreamFormat {
   NDJSON(MediaType.APPLICATION_NDJSON),
@@ -26,21 +27,31 @@ public enum StreamFormat {
     this.mediaType = mediaType;
   }
 
-  /** Server-Sent Events when the client names them with a higher quality than NDJSON; NDJSON otherwise. */
+  /**
+   * Server-Sent Events when the client names them with a higher quality than NDJSON; NDJSON
+   * otherwise.
+   */
   public static StreamFormat negotiate(List<MediaType> accepted) {
-    return quality(accepted, MediaType.TEXT_EVENT_STREAM) > quality(accepted, MediaType.APPLICATION_NDJSON) ? SSE : NDJSON;
+    return quality(accepted, MediaType.TEXT_EVENT_STREAM)
+            > quality(accepted, MediaType.APPLICATION_NDJSON)
+        ? SSE
+        : NDJSON;
   }
 
   private static double quality(List<MediaType> accepted, MediaType type) {
-    return accepted.stream().filter(range -> !range.isWildcardType() && range.includes(type))
-        .mapToDouble(MediaType::getQualityValue).max().orElse(-1);
+    return accepted.stream()
+        .filter(range -> !range.isWildcardType() && range.includes(type))
+        .mapToDouble(MediaType::getQualityValue)
+        .max()
+        .orElse(-1);
   }
 
   public byte[] write(StreamEvent event, JsonMapper json) {
     return (switch (this) {
-      case NDJSON -> ndjson(event, json);
-      case SSE -> sse(event, json);
-    }).getBytes(StandardCharsets.UTF_8);
+          case NDJSON -> ndjson(event, json);
+          case SSE -> sse(event, json);
+        })
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static String ndjson(StreamEvent event, JsonMapper json) {
@@ -72,13 +83,32 @@ public enum StreamFormat {
 
   private static String sse(StreamEvent event, JsonMapper json) {
     return switch (event) {
-      case StreamEvent.HitEvent hit -> "id: " + hit.cursor() + "\nevent: hit\ndata: " + json.writeValueAsString(hit.hit()) + "\n\n";
-      case StreamEvent.Summary summary -> "event: summary\ndata: "
-          + json.writeValueAsString(Map.of("count", summary.count(), "complete", summary.complete(), "tookMs", summary.tookMs())) + "\n\n";
+      case StreamEvent.HitEvent hit ->
+          "id: "
+              + hit.cursor()
+              + "\nevent: hit\ndata: "
+              + json.writeValueAsString(hit.hit())
+              + "\n\n";
+      case StreamEvent.Summary summary ->
+          "event: summary\ndata: "
+              + json.writeValueAsString(
+                  Map.of(
+                      "count",
+                      summary.count(),
+                      "complete",
+                      summary.complete(),
+                      "tookMs",
+                      summary.tookMs()))
+              + "\n\n";
       case StreamEvent.Heartbeat heartbeat -> ": heartbeat\n\n";
-      case StreamEvent.State state -> "event: " + state.type() + "\ndata: " + json.writeValueAsString(state.state()) + "\n\n";
-      case StreamEvent.Closing closing -> "event: closing\nretry: " + RECONNECT_AFTER_MS + "\ndata: "
-          + json.writeValueAsString(Map.of("reason", closing.reason())) + "\n\n";
+      case StreamEvent.State state ->
+          "event: " + state.type() + "\ndata: " + json.writeValueAsString(state.state()) + "\n\n";
+      case StreamEvent.Closing closing ->
+          "event: closing\nretry: "
+              + RECONNECT_AFTER_MS
+              + "\ndata: "
+              + json.writeValueAsString(Map.of("reason", closing.reason()))
+              + "\n\n";
     };
   }
 }

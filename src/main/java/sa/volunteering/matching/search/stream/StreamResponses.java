@@ -11,7 +11,10 @@ import reactor.core.publisher.Flux;
 import sa.volunteering.matching.system.problem.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a stream of events as the client negotiated, with heartbeats; reads the cursor and limit it resumes from. */
+/**
+ * Writes a stream of events as the client negotiated, with heartbeats; reads the cursor and limit
+ * it resumes from.
+ */
 @Component
 public class StreamResponses {
 
@@ -25,13 +28,17 @@ public class StreamResponses {
     this.open = open;
   }
 
-  public ResponseEntity<Flux<DataBuffer>> respond(ServerWebExchange exchange, Flux<StreamEvent> events) {
+  public ResponseEntity<Flux<DataBuffer>> respond(
+      ServerWebExchange exchange, Flux<StreamEvent> events) {
     return written(exchange, open.track(Heartbeats.around(events, limits.heartbeat())));
   }
 
-  private ResponseEntity<Flux<DataBuffer>> written(ServerWebExchange exchange, Flux<StreamEvent> events) {
+  private ResponseEntity<Flux<DataBuffer>> written(
+      ServerWebExchange exchange, Flux<StreamEvent> events) {
     StreamFormat format = StreamFormat.negotiate(exchange.getRequest().getHeaders().getAccept());
-    Flux<DataBuffer> body = events.map(event -> DefaultDataBufferFactory.sharedInstance.wrap(format.write(event, json)));
+    Flux<DataBuffer> body =
+        events.map(
+            event -> DefaultDataBufferFactory.sharedInstance.wrap(format.write(event, json)));
     return ResponseEntity.ok()
         .contentType(format.mediaType)
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -40,14 +47,17 @@ public class StreamResponses {
   }
 
   /**
-   * The cursor to resume after: SSE's {@code Last-Event-ID} header, else {@code after=}. A browser sends the header
-   * only when it reconnects, to the URL it first opened, so the header is the later position of the two: a page that
-   * opened {@code ?after=A} and lost its connection after hit B resumes after B, not again after A.
+   * The cursor to resume after: SSE's {@code Last-Event-ID} header, else {@code after=}. A browser
+   * sends the header only when it reconnects, to the URL it first opened, so the header is the
+   * later position of the two: a page that opened {@code ?after=A} and lost its connection after
+   * hit B resumes after B, not again after A.
    */
-  public @Nullable Cursor after(@Nullable String afterParameter, ServerWebExchange exchange, String sortName) {
+  public @Nullable Cursor after(
+      @Nullable String afterParameter, ServerWebExchange exchange, String sortName) {
     String header = exchange.getRequest().getHeaders().getFirst("Last-Event-ID");
     String token = header != null ? header : afterParameter;
-    return Cursor.decodeIfPresent(token, sortName, header != null ? "Last-Event-ID" : "after", json);
+    return Cursor.decodeIfPresent(
+        token, sortName, header != null ? "Last-Event-ID" : "after", json);
   }
 
   /** How many hits a stream may send: the request's limit, never above the configured cap. */

@@ -6,11 +6,15 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** UP when PostgreSQL answers over R2DBC; tells the server version and the schema version Flyway left. */
+/**
+ * UP when PostgreSQL answers over R2DBC; tells the server version and the schema version Flyway
+ * left.
+ */
 @Component("postgresqlHealthIndicator")
 class PostgresqlHealthIndicator implements ReactiveHealthIndicator {
 
-  private static final String PROBE = """
+  private static final String PROBE =
+      """
       select current_setting('server_version') as version,
              current_database() as database,
              (select max(version) from flyway_schema_history where success) as schema_version
@@ -26,14 +30,19 @@ class PostgresqlHealthIndicator implements ReactiveHealthIndicator {
 
   @Override
   public Mono<Health> health() {
-    return database.sql(PROBE)
-        .map(row -> Health.up()
-            .withDetail("version", String.valueOf(row.get("version", String.class)))
-            .withDetail("database", String.valueOf(row.get("database", String.class)))
-            .withDetail("schemaVersion", String.valueOf(row.get("schema_version", String.class)))
-            .build())
+    return database
+        .sql(PROBE)
+        .map(
+            row ->
+                Health.up()
+                    .withDetail("version", String.valueOf(row.get("version", String.class)))
+                    .withDetail("database", String.valueOf(row.get("database", String.class)))
+                    .withDetail(
+                        "schemaVersion", String.valueOf(row.get("schema_version", String.class)))
+                    .build())
         .one()
         .timeout(properties.timeout())
-        .onErrorResume(error -> Mono.just(Health.down().withDetail("error", error.toString()).build()));
+        .onErrorResume(
+            error -> Mono.just(Health.down().withDetail("error", error.toString()).build()));
   }
 }

@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
- * Copies the request id between the Reactor context and the logs' MDC on whichever thread an operator runs
- * ({@code spring.reactor.context-propagation: auto}). Registered through {@code META-INF/services}.
+ * Copies the request id between the Reactor context and the logs' MDC on whichever thread an
+ * operator runs ({@code spring.reactor.context-propagation: auto}). Registered through {@code
+ * META-INF/services}.
  */
 public final class RequestIdAccessor implements ThreadLocalAccessor<String> {
 

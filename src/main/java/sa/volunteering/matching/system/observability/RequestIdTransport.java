@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
-/** The service's transport, adding the calling request's id to each Elasticsearch request as {@code X-Opaque-Id}. */
+/**
+ * The service's transport, adding the calling request's id to each Elasticsearch request as {@code
+ * X-Opaque-Id}.
+ */
 public final class RequestIdTransport implements ElasticsearchTransport {
 
   static final String OPAQUE_ID = "X-Opaque-Id";
@@ -21,13 +24,18 @@ public final class RequestIdTransport implements ElasticsearchTransport {
 
   @Override
   public <RequestT, ResponseT, ErrorT> ResponseT performRequest(
-      RequestT request, Endpoint<RequestT, ResponseT, ErrorT> endpoint, @Nullable TransportOptions options) throws IOException {
+      RequestT request,
+      Endpoint<RequestT, ResponseT, ErrorT> endpoint,
+      @Nullable TransportOptions options)
+      throws IOException {
     return delegate.performRequest(request, endpoint, withId(options));
   }
 
   @Override
   public <RequestT, ResponseT, ErrorT> CompletableFuture<ResponseT> performRequestAsync(
-      RequestT request, Endpoint<RequestT, ResponseT, ErrorT> endpoint, @Nullable TransportOptions options) {
+      RequestT request,
+      Endpoint<RequestT, ResponseT, ErrorT> endpoint,
+      @Nullable TransportOptions options) {
     return delegate.performRequestAsync(request, endpoint, withId(options));
   }
 
@@ -36,7 +44,8 @@ public final class RequestIdTransport implements ElasticsearchTransport {
     if (id == null) {
       return options;
     }
-    return (options == null ? delegate.options() : options).with(builder -> builder.setHeader(OPAQUE_ID, id));
+    return (options == null ? delegate.options() : options)
+        .with(builder -> builder.setHeader(OPAQUE_ID, id));
   }
 
   @Override

@@ -5,13 +5,15 @@ import org.jspecify.annotations.Nullable;
 import reactor.util.context.ContextView;
 
 /**
- * The id of a request: taken from {@code X-Request-Id} when a proxy in front set a sane one, made here otherwise.
- * It travels in the Reactor context under {@link #KEY}, which context propagation copies into the logs' MDC, and
- * to Elasticsearch as {@code X-Opaque-Id}, so that a slow search in Elasticsearch's logs and tasks names its request.
+ * The id of a request: taken from {@code X-Request-Id} when a proxy in front set a sane one, made
+ * here otherwise. It travels in the Reactor context under {@link #KEY}, which context propagation
+ * copies into the logs' MDC, and to Elasticsearch as {@code X-Opaque-Id}, so that a slow search in
+ * Elasticsearch's logs and tasks names its request.
  */
 public final class RequestIds {
 
   public static final String HEADER = "X-Request-Id";
+
   /** The Reactor context key and the MDC key alike. */
   public static final String KEY = "requestId";
 

@@ -1,4 +1,7 @@
-/** What an operator sees of a request: its id in every log line and Elasticsearch call, an access log, metrics. */
+/**
+ * What an operator sees of a request: its id in every log line and Elasticsearch call, an access
+ * log, metrics.
+ */
 @NullMarked
 package sa.volunteering.matching.system.observability;
 

@@ -7,8 +7,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A failure a client can act on. Its {@code type} names the problem ({@code /problems/stale-version}),
- * never the request; its detail never echoes personal data.
+ * A failure a client can act on. Its {@code type} names the problem ({@code
+ * /problems/stale-version}), never the request; its detail never echoes personal data.
  */
 public class ApiException extends ErrorResponseException {
 
@@ -16,11 +16,13 @@ public class ApiException extends ErrorResponseException {
     this(status, slug, title, detail, Map.of());
   }
 
-  public ApiException(HttpStatus status, String slug, String title, String detail, Map<String, ?> properties) {
+  public ApiException(
+      HttpStatus status, String slug, String title, String detail, Map<String, ?> properties) {
     super(status, problem(status, slug, title, detail, properties), null);
   }
 
-  private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail, Map<String, ?> properties) {
+  private static ProblemDetail problem(
+      HttpStatus status, String slug, String title, String detail, Map<String, ?> properties) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(Problems.type(slug));
     problem.setTitle(title);

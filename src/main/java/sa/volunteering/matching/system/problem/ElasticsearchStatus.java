@@ -1,6 +1,9 @@
 package sa.volunteering.matching.system.problem;
 
-/** The HTTP status Elasticsearch answered a failed call with: what the problem answers and the indexer's retries go by. */
+/**
+ * The HTTP status Elasticsearch answered a failed call with: what the problem answers and the
+ * indexer's retries go by.
+ */
 public final class ElasticsearchStatus {
 
   private ElasticsearchStatus() {}
@@ -10,7 +13,8 @@ public final class ElasticsearchStatus {
     if (failure instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException refused) {
       return refused.status();
     }
-    if (failure instanceof co.elastic.clients.transport.rest5_client.low_level.ResponseException refused) {
+    if (failure
+        instanceof co.elastic.clients.transport.rest5_client.low_level.ResponseException refused) {
       return refused.getResponse().getStatusCode();
     }
     return 0;

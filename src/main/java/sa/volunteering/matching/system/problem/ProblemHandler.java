@@ -25,9 +25,9 @@ import sa.volunteering.matching.system.IdGenerator;
 import tools.jackson.core.JacksonException;
 
 /**
- * Turns every failure into an RFC 9457 problem with a named {@code type}. Validation problems list each
- * field with the rule it broke. Unexpected failures answer 500 with a reference to the log line, and
- * never with the exception's message.
+ * Turns every failure into an RFC 9457 problem with a named {@code type}. Validation problems list
+ * each field with the rule it broke. Unexpected failures answer 500 with a reference to the log
+ * line, and never with the exception's message.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -45,32 +45,58 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @Override
   protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
-      WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-    List<Problems.FieldError> errors = ex.getFieldErrors().stream()
-        .map(error -> Problems.FieldError.of(error.getField(), rule(error),
-            error.isBindingFailure() ? "is not " + expected(error) : String.valueOf(error.getDefaultMessage())))
-        .toList();
+      WebExchangeBindException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
+    List<Problems.FieldError> errors =
+        ex.getFieldErrors().stream()
+            .map(
+                error ->
+                    Problems.FieldError.of(
+                        error.getField(),
+                        rule(error),
+                        error.isBindingFailure()
+                            ? "is not " + expected(error)
+                            : String.valueOf(error.getDefaultMessage())))
+            .toList();
     return validation(ex, errors, headers, exchange);
   }
 
   @Override
   protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
-      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-    List<Problems.FieldError> errors = ex.getParameterValidationResults().stream()
-        .flatMap(result -> result.getResolvableErrors().stream()
-            .map(error -> Problems.FieldError.of(
-                String.valueOf(result.getMethodParameter().getParameterName()),
-                error.getCodes() == null || error.getCodes().length == 0 ? "invalid" : lastSegment(error.getCodes()[error.getCodes().length - 1]),
-                String.valueOf(error.getDefaultMessage()))))
-        .toList();
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
+    List<Problems.FieldError> errors =
+        ex.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            error ->
+                                Problems.FieldError.of(
+                                    String.valueOf(result.getMethodParameter().getParameterName()),
+                                    error.getCodes() == null || error.getCodes().length == 0
+                                        ? "invalid"
+                                        : lastSegment(
+                                            error.getCodes()[error.getCodes().length - 1]),
+                                    String.valueOf(error.getDefaultMessage()))))
+            .toList();
     return validation(ex, errors, headers, exchange);
   }
 
   @Override
   protected Mono<ResponseEntity<Object>> handleServerWebInputException(
-      ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+      ServerWebInputException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
     if (causeOf(ex, DataBufferLimitException.class) != null) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than this service accepts");
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than this service accepts");
       problem.setType(Problems.type("payload-too-large"));
       problem.setTitle("Payload too large");
       return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, exchange);
@@ -88,29 +114,39 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     problem.setType(Problems.type("malformed-request"));
     problem.setTitle("Malformed request");
     if (json != null && !json.getPath().isEmpty()) {
-      problem.setProperty("errors", List.of(Problems.FieldError.of(jsonPath(json), "type", detail)));
+      problem.setProperty(
+          "errors", List.of(Problems.FieldError.of(jsonPath(json), "type", detail)));
     }
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
   }
 
   @Override
   protected Mono<ResponseEntity<Object>> handleExceptionInternal(
-      Exception ex, @Nullable Object body, @Nullable HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-    Object problemBody = body == null && ex instanceof ErrorResponse response ? response.getBody() : body;
+      Exception ex,
+      @Nullable Object body,
+      @Nullable HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
+    Object problemBody =
+        body == null && ex instanceof ErrorResponse response ? response.getBody() : body;
     if (problemBody instanceof ProblemDetail problem) {
       if (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType()))) {
         problem.setType(Problems.type(slug(status)));
       }
       if (problem.getDetail() == null) {
-        problem.setDetail(status.value() == 413
-            ? "The request body is larger than this service accepts"
-            : String.valueOf(problem.getTitle()));
+        problem.setDetail(
+            status.value() == 413
+                ? "The request body is larger than this service accepts"
+                : String.valueOf(problem.getTitle()));
       }
     }
-    return super.handleExceptionInternal(ex, problemBody, problemHeaders(headers), status, exchange);
+    return super.handleExceptionInternal(
+        ex, problemBody, problemHeaders(headers), status, exchange);
   }
 
-  /** Problems are JSON whatever the request accepted (a stream's client asked for NDJSON or events). */
+  /**
+   * Problems are JSON whatever the request accepted (a stream's client asked for NDJSON or events).
+   */
   private static HttpHeaders problemHeaders(@Nullable HttpHeaders headers) {
     HttpHeaders problem = new HttpHeaders();
     if (headers != null) {
@@ -122,20 +158,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   /** A call to Elasticsearch or PostgreSQL that ran past its bound: the client may try again. */
   @ExceptionHandler(java.util.concurrent.TimeoutException.class)
-  Mono<ResponseEntity<Object>> timedOut(java.util.concurrent.TimeoutException ex, ServerWebExchange exchange) {
-    log.warn("Timed out: {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
-    ApiException problem = Problems.timedOut("A dependency did not answer in time", java.time.Duration.ofSeconds(1));
-    return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), exchange);
+  Mono<ResponseEntity<Object>> timedOut(
+      java.util.concurrent.TimeoutException ex, ServerWebExchange exchange) {
+    log.warn(
+        "Timed out: {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
+    ApiException problem =
+        Problems.timedOut("A dependency did not answer in time", java.time.Duration.ofSeconds(1));
+    return handleErrorResponseException(
+        problem, problem.getHeaders(), problem.getStatusCode(), exchange);
   }
 
   /**
-   * A malformed {@code Accept} or {@code Content-Type} read outside a controller (the web page's welcome route reads
-   * Accept). Written straight to the response: negotiating its content type would read the same header again.
+   * A malformed {@code Accept} or {@code Content-Type} read outside a controller (the web page's
+   * welcome route reads Accept). Written straight to the response: negotiating its content type
+   * would read the same header again.
    */
   @ExceptionHandler(org.springframework.http.InvalidMediaTypeException.class)
-  Mono<Void> invalidMediaType(org.springframework.http.InvalidMediaTypeException ex, ServerWebExchange exchange) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "The request's Accept or Content-Type header is not a well-formed media type");
+  Mono<Void> invalidMediaType(
+      org.springframework.http.InvalidMediaTypeException ex, ServerWebExchange exchange) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "The request's Accept or Content-Type header is not a well-formed media type");
     problem.setType(Problems.type("malformed-request"));
     problem.setTitle("Malformed request");
     return ProblemResponses.write(exchange, problem, json);
@@ -145,22 +189,46 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
     String dependency = Unreachable.dependency(ex);
     if (dependency != null) {
-      log.warn("Unavailable: {} {}: {} could not be reached ({})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-          dependency, ex.toString());
-      ApiException problem = Problems.unavailable("The service cannot reach " + dependency + " right now; retry after the seconds in Retry-After",
-          UNREACHABLE_RETRY);
-      return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), exchange);
+      log.warn(
+          "Unavailable: {} {}: {} could not be reached ({})",
+          exchange.getRequest().getMethod(),
+          exchange.getRequest().getPath(),
+          dependency,
+          ex.toString());
+      ApiException problem =
+          Problems.unavailable(
+              "The service cannot reach "
+                  + dependency
+                  + " right now; retry after the seconds in Retry-After",
+              UNREACHABLE_RETRY);
+      return handleErrorResponseException(
+          problem, problem.getHeaders(), problem.getStatusCode(), exchange);
     }
     String reference = ids.next().toString();
-    log.error("Unexpected failure, reference {} ({} {})", reference, exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+    log.error(
+        "Unexpected failure, reference {} ({} {})",
+        reference,
+        exchange.getRequest().getMethod(),
+        exchange.getRequest().getPath(),
+        ex);
     ProblemDetail problem = Problems.internalError(reference);
-    return Mono.just(ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+    return Mono.just(
+        ResponseEntity.internalServerError()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .body(problem));
   }
 
   private Mono<ResponseEntity<Object>> validation(
-      Exception ex, List<Problems.FieldError> errors, HttpHeaders headers, ServerWebExchange exchange) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message() : errors.size() + " fields are invalid");
+      Exception ex,
+      List<Problems.FieldError> errors,
+      HttpHeaders headers,
+      ServerWebExchange exchange) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid");
     problem.setType(Problems.type("validation"));
     problem.setTitle("Invalid request");
     problem.setProperty("errors", errors);
@@ -176,10 +244,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     if (codes.contains("UUID")) {
       return "an id (a UUID)";
     }
-    if (codes.contains("Integer") || codes.contains("Long") || codes.contains("int") || codes.contains("long")) {
+    if (codes.contains("Integer")
+        || codes.contains("Long")
+        || codes.contains("int")
+        || codes.contains("long")) {
       return "a whole number within range";
     }
-    if (codes.contains("Double") || codes.contains("Float") || codes.contains("BigDecimal") || codes.contains("double")) {
+    if (codes.contains("Double")
+        || codes.contains("Float")
+        || codes.contains("BigDecimal")
+        || codes.contains("double")) {
       return "a number";
     }
     if (codes.contains("Boolean") || codes.contains("boolean")) {
@@ -188,19 +262,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return "a value of the expected type";
   }
 
-  /** A body that does not read as its Content-Type says (a multipart one without a boundary, say). */
+  /**
+   * A body that does not read as its Content-Type says (a multipart one without a boundary, say).
+   */
   @ExceptionHandler(org.springframework.core.codec.DecodingException.class)
   Mono<ResponseEntity<Object>> undecodable(Exception ex, ServerWebExchange exchange) {
-    ApiException problem = Problems.badRequest("malformed-request", "Malformed request",
-        "The request body cannot be read as its Content-Type says", java.util.Map.of());
-    return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), exchange);
+    ApiException problem =
+        Problems.badRequest(
+            "malformed-request",
+            "Malformed request",
+            "The request body cannot be read as its Content-Type says",
+            java.util.Map.of());
+    return handleErrorResponseException(
+        problem, problem.getHeaders(), problem.getStatusCode(), exchange);
   }
 
-  /** Spring Security's firewall refused the request (a parameter name or a path it does not accept). */
-  @ExceptionHandler(org.springframework.security.web.server.firewall.ServerExchangeRejectedException.class)
+  /**
+   * Spring Security's firewall refused the request (a parameter name or a path it does not accept).
+   */
+  @ExceptionHandler(
+      org.springframework.security.web.server.firewall.ServerExchangeRejectedException.class)
   Mono<ResponseEntity<Object>> rejected(Exception ex, ServerWebExchange exchange) {
     ApiException problem = Problems.rejectedRequest();
-    return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), exchange);
+    return handleErrorResponseException(
+        problem, problem.getHeaders(), problem.getStatusCode(), exchange);
   }
 
   private static String rule(FieldError error) {

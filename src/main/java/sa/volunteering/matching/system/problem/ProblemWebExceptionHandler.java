@@ -14,10 +14,11 @@ import sa.volunteering.matching.system.IdGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The last word on a failure that {@link ProblemHandler} did not answer: one raised outside a controller
- * (a filter, the firewall), or one whose answer could not be written in the representation the client
- * accepts (406). It is still a problem response in JSON, whatever the request accepted, and names nothing
- * internal. Ordered before Spring Boot's own handler, which would answer with its default error body.
+ * The last word on a failure that {@link ProblemHandler} did not answer: one raised outside a
+ * controller (a filter, the firewall), or one whose answer could not be written in the
+ * representation the client accepts (406). It is still a problem response in JSON, whatever the
+ * request accepted, and names nothing internal. Ordered before Spring Boot's own handler, which
+ * would answer with its default error body.
  */
 @Component
 @Order(-2)
@@ -53,7 +54,12 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
       }
     } else {
       String reference = ids.next().toString();
-      log.error("Unexpected failure, reference {} ({} {})", reference, exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
+      log.error(
+          "Unexpected failure, reference {} ({} {})",
+          reference,
+          exchange.getRequest().getMethod(),
+          exchange.getRequest().getPath(),
+          failure);
       problem = Problems.internalError(reference);
     }
     return ProblemResponses.write(exchange, problem, json);

@@ -18,8 +18,9 @@ import sa.volunteering.matching.system.problem.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filters on {@code /api/}: one by client address, before authentication, so that a flood of bad
- * tokens is limited too; one by principal, after it. Spring Security's filter chain runs at order -100.
+ * Two filters on {@code /api/}: one by client address, before authentication, so that a flood of
+ * bad tokens is limited too; one by principal, after it. Spring Security's filter chain runs at
+ * order -100.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitFilters {
@@ -29,46 +30,81 @@ class RateLimitFilters {
   @Bean
   @Order(-200)
   WebFilter limitByAddress(RateLimitProperties properties, JsonMapper json, MeterRegistry meters) {
-    TokenBuckets buckets = new TokenBuckets(properties.perAddress(), properties.maxTracked(), System::nanoTime);
+    TokenBuckets buckets =
+        new TokenBuckets(properties.perAddress(), properties.maxTracked(), System::nanoTime);
     Counter rejected = rejections(meters, "address");
-    return (exchange, chain) -> limited(properties, exchange)
-        ? admit(buckets, "address", address(exchange), exchange, json, rejected, chain::filter)
-        : chain.filter(exchange);
+    return (exchange, chain) ->
+        limited(properties, exchange)
+            ? admit(buckets, "address", address(exchange), exchange, json, rejected, chain::filter)
+            : chain.filter(exchange);
   }
 
   @Bean
   @Order(0)
-  WebFilter limitByPrincipal(RateLimitProperties properties, JsonMapper json, MeterRegistry meters) {
-    TokenBuckets buckets = new TokenBuckets(properties.perPrincipal(), properties.maxTracked(), System::nanoTime);
+  WebFilter limitByPrincipal(
+      RateLimitProperties properties, JsonMapper json, MeterRegistry meters) {
+    TokenBuckets buckets =
+        new TokenBuckets(properties.perPrincipal(), properties.maxTracked(), System::nanoTime);
     Counter rejected = rejections(meters, "principal");
-    return (exchange, chain) -> limited(properties, exchange)
-        ? exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("")
-            .flatMap(name -> name.isEmpty() ? chain.filter(exchange) : admit(buckets, "principal", name, exchange, json, rejected, chain::filter))
-        : chain.filter(exchange);
+    return (exchange, chain) ->
+        limited(properties, exchange)
+            ? exchange
+                .getPrincipal()
+                .map(Principal::getName)
+                .defaultIfEmpty("")
+                .flatMap(
+                    name ->
+                        name.isEmpty()
+                            ? chain.filter(exchange)
+                            : admit(
+                                buckets,
+                                "principal",
+                                name,
+                                exchange,
+                                json,
+                                rejected,
+                                chain::filter))
+            : chain.filter(exchange);
   }
 
   private static boolean limited(RateLimitProperties properties, ServerWebExchange exchange) {
     return properties.enabled() && exchange.getRequest().getPath().value().startsWith(API);
   }
 
-  /** Lets the request go on when its bucket has a token, else answers 429 with the time until it will. */
-  private static Mono<Void> admit(TokenBuckets buckets, String by, String key, ServerWebExchange exchange, JsonMapper json,
-      Counter rejected, Function<ServerWebExchange, Mono<Void>> next) {
+  /**
+   * Lets the request go on when its bucket has a token, else answers 429 with the time until it
+   * will.
+   */
+  private static Mono<Void> admit(
+      TokenBuckets buckets,
+      String by,
+      String key,
+      ServerWebExchange exchange,
+      JsonMapper json,
+      Counter rejected,
+      Function<ServerWebExchange, Mono<Void>> next) {
     Duration wait = buckets.take(by + " " + key);
     if (wait.isZero()) {
       return next.apply(exchange);
     }
     rejected.increment();
-    ApiException problem = Problems.tooManyRequests("Too many requests from this " + by + "; retry after the seconds in Retry-After", wait);
+    ApiException problem =
+        Problems.tooManyRequests(
+            "Too many requests from this " + by + "; retry after the seconds in Retry-After", wait);
     return ProblemResponses.write(exchange, problem, json);
   }
 
   private static String address(ServerWebExchange exchange) {
     InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-    return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    return remote == null || remote.getAddress() == null
+        ? "unknown"
+        : remote.getAddress().getHostAddress();
   }
 
   private static Counter rejections(MeterRegistry meters, String by) {
-    return Counter.builder("http.rate_limited").description("Requests refused with 429").tag("by", by).register(meters);
+    return Counter.builder("http.rate_limited")
+        .description("Requests refused with 429")
+        .tag("by", by)
+        .register(meters);
   }
 }

@@ -5,8 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Token buckets by key, refilled continuously. Taking a token is atomic per key; buckets idle long enough
- * to be full again (so forgetting them changes nothing) are dropped when more than {@code maxTracked} are kept.
+ * Token buckets by key, refilled continuously. Taking a token is atomic per key; buckets idle long
+ * enough to be full again (so forgetting them changes nothing) are dropped when more than {@code
+ * maxTracked} are kept.
  */
 final class TokenBuckets {
 
@@ -16,7 +17,8 @@ final class TokenBuckets {
   private final int maxTracked;
   private final LongSupplier nanoTime;
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong lastSweep = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong lastSweep =
+      new java.util.concurrent.atomic.AtomicLong();
 
   TokenBuckets(RateLimitProperties.Limit limit, int maxTracked, LongSupplier nanoTime) {
     this.limit = limit;
@@ -24,23 +26,32 @@ final class TokenBuckets {
     this.nanoTime = nanoTime;
   }
 
-  /** Takes a token from {@code key}'s bucket: zero when there was one, else how long until there is. */
+  /**
+   * Takes a token from {@code key}'s bucket: zero when there was one, else how long until there is.
+   */
   Duration take(String key) {
     long now = nanoTime.getAsLong();
     double[] missing = {0};
-    buckets.compute(key, (ignored, current) -> {
-      Bucket bucket = current == null ? new Bucket(limit.burst(), now) : current.refilled(now, limit);
-      if (bucket.tokens >= 1) {
-        return new Bucket(bucket.tokens - 1, now);
-      }
-      missing[0] = 1 - bucket.tokens;
-      return bucket;
-    });
+    buckets.compute(
+        key,
+        (ignored, current) -> {
+          Bucket bucket =
+              current == null ? new Bucket(limit.burst(), now) : current.refilled(now, limit);
+          if (bucket.tokens >= 1) {
+            return new Bucket(bucket.tokens - 1, now);
+          }
+          missing[0] = 1 - bucket.tokens;
+          return bucket;
+        });
     long swept = lastSweep.get();
-    if (buckets.size() > maxTracked && now - swept >= NANOS_PER_SECOND && lastSweep.compareAndSet(swept, now)) {
+    if (buckets.size() > maxTracked
+        && now - swept >= NANOS_PER_SECOND
+        && lastSweep.compareAndSet(swept, now)) {
       forgetIdle(now);
     }
-    return missing[0] == 0 ? Duration.ZERO : Duration.ofNanos((long) Math.ceil(missing[0] / limit.perSecond() * NANOS_PER_SECOND));
+    return missing[0] == 0
+        ? Duration.ZERO
+        : Duration.ofNanos((long) Math.ceil(missing[0] / limit.perSecond() * NANOS_PER_SECOND));
   }
 
   int tracked() {

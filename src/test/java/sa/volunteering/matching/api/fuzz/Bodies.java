@@ -8,7 +8,9 @@ import java.util.Map;
 import sa.volunteering.matching.support.Fixtures;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Request bodies: a valid one for the endpoint, then as often as not broken in one way or another. */
+/**
+ * Request bodies: a valid one for the endpoint, then as often as not broken in one way or another.
+ */
 final class Bodies {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -17,11 +19,13 @@ final class Bodies {
 
   static Map<String, Object> template(String kind) {
     return switch (kind) {
-      case "organization" -> withVersion(Fixtures.organizationBody("جمعية الاختبار", "Test society"));
+      case "organization" ->
+          withVersion(Fixtures.organizationBody("جمعية الاختبار", "Test society"));
       case "opportunity" -> withVersion(Fixtures.opportunityBody(5));
       case "profile" -> withVersion(Fixtures.profileBody(null));
       case "registration" -> new LinkedHashMap<>(Fixtures.registrationBody(Fixtures.nationalId()));
-      case "hours" -> new LinkedHashMap<>(Map.of("workedOn", "2026-11-01", "hours", 3, "note", "استقبال"));
+      case "hours" ->
+          new LinkedHashMap<>(Map.of("workedOn", "2026-11-01", "hours", 3, "note", "استقبال"));
       case "dispute" -> new LinkedHashMap<>(Map.of("reason", "لم أحضر ذلك اليوم"));
       case "apply" -> new LinkedHashMap<>(Map.of("motivation", "أحب خدمة الزوار"));
       case "reindex" -> new LinkedHashMap<>(Map.of("index", "opportunities"));
@@ -34,10 +38,15 @@ final class Bodies {
     Map<String, Object> body = template(kind);
     int mutation = inputs.between(0, 9);
     switch (mutation) {
-      case 0, 1, 2 -> { }
+      case 0, 1, 2 -> {}
       case 3 -> removeOne(body, inputs);
       case 4, 5 -> replaceOne(body, inputs);
-      case 6 -> body.put(inputs.oneOf(List.of("id", "status", "admin", "roles", "__proto__", "organizationId", "extra")), anyValue(inputs));
+      case 6 ->
+          body.put(
+              inputs.oneOf(
+                  List.of(
+                      "id", "status", "admin", "roles", "__proto__", "organizationId", "extra")),
+              anyValue(inputs));
       case 7 -> {
         return garbage(inputs);
       }

@@ -2,7 +2,6 @@ package sa.volunteering.matching.api.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -34,11 +33,11 @@ import sa.volunteering.matching.support.ResponseScanner;
 import sa.volunteering.matching.support.Tokens;
 
 /**
- * A property-based fuzz test of the whole API: generated and broken parameters, headers, tokens, ids and
- * bodies at every endpoint. The properties: no answer is a 5xx; every error is a problem response; no body
- * names a Java class, a stack frame or a database or Elasticsearch error. Seeded: a failure prints the seed
- * and the request, and {@code -Dfuzz.seed=S} replays it. {@code -Dfuzz.requests=N} runs longer (the
- * {@code fuzz-long} Maven profile).
+ * A property-based fuzz test of the whole API: generated and broken parameters, headers, tokens,
+ * ids and bodies at every endpoint. The properties: no answer is a 5xx; every error is a problem
+ * response; no body names a Java class, a stack frame or a database or Elasticsearch error. Seeded:
+ * a failure prints the seed and the request, and {@code -Dfuzz.seed=S} replays it. {@code
+ * -Dfuzz.requests=N} runs longer (the {@code fuzz-long} Maven profile).
  */
 @IntegrationTest
 class FuzzIT {
@@ -46,24 +45,35 @@ class FuzzIT {
   private static final long SEED = Long.getLong("fuzz.seed", 20261129L);
   private static final int REQUESTS = Integer.getInteger("fuzz.requests", 10_000);
   private static final int WORKERS = 4;
-  /** server.netty.max-initial-line-length: longer request lines are refused by the HTTP codec, before the service sees them. */
+
+  /**
+   * server.netty.max-initial-line-length: longer request lines are refused by the HTTP codec,
+   * before the service sees them.
+   */
   private static final int MAX_REQUEST_LINE = 16 * 1024;
+
   private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
   private static final Duration LIVE_HEAD_WITHIN = Duration.ofSeconds(2);
+
   /** Recorded for a request that got no complete answer: a failure of its own. */
   private static final int NO_ANSWER = 999;
-  private static final Pattern INTERNALS = Pattern.compile(
-      "Exception|java\\.|javax\\.|jakarta\\.|org\\.springframework|reactor\\.core|io\\.netty|io\\.r2dbc|co\\.elastic|sa\\.volunteering"
-          + "|\\bat [a-z]+\\.[A-Za-z.$]+\\(|SQLSTATE|syntax error at|search_phase_execution|query_shard_exception|caused_by");
 
-  @LocalServerPort
-  int port;
+  private static final Pattern INTERNALS =
+      Pattern.compile(
+          "Exception|java\\.|javax\\.|jakarta\\.|org\\.springframework|reactor\\.core|io\\.netty|io\\.r2dbc|co\\.elastic|sa\\.volunteering"
+              + "|\\bat [a-z]+\\.[A-Za-z.$]+\\(|SQLSTATE|syntax error at|search_phase_execution|query_shard_exception|caused_by");
+
+  @LocalServerPort int port;
 
   @Test
   void noGeneratedRequestGetsAServerErrorOrSeesTheInternals() throws Exception {
     World world = World.create(new Api(port));
     List<Endpoint> endpoints = Endpoint.all();
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     Map<Integer, AtomicInteger> statuses = new TreeMap<>();
     Map<String, AtomicInteger> perEndpoint = new TreeMap<>();
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -73,30 +83,59 @@ class FuzzIT {
       List<Future<?>> running = new ArrayList<>();
       for (int worker = 0; worker < WORKERS; worker++) {
         int first = worker;
-        running.add(workers.submit(() -> {
-          for (int i = first; i < REQUESTS; i += WORKERS) {
-            Inputs inputs = new Inputs(new Random(SEED * 1_000_003L + i));
-            Endpoint endpoint = inputs.oneOf(endpoints);
-            Generated request = endpoint.generate(world, inputs);
-            perEndpoint.computeIfAbsent(endpoint.name(), name -> new AtomicInteger()).incrementAndGet();
-            try {
-              Answer answer = send(client, request);
-              if (answer.status == NO_ANSWER) {
-                // once more, on a new connection: a server that hangs hangs again, a connection lost in transit does not
-                answer = send(client, request);
-              }
-              statuses.computeIfAbsent(answer.status, status -> new AtomicInteger()).incrementAndGet();
-              String problem = check(answer, request);
-              if (problem != null) {
-                System.out.println("fuzz failure: #" + i + " " + problem + ": " + request + " -> " + answer.status + " " + abbreviate(answer.body));
-                failures.add("#" + i + " (seed " + SEED + ") " + problem + ": " + request + " -> " + answer.status + " " + abbreviate(answer.body));
-              }
-            } catch (IllegalArgumentException unsendable) {
-              notSent.incrementAndGet();
-            }
-          }
-          return null;
-        }));
+        running.add(
+            workers.submit(
+                () -> {
+                  for (int i = first; i < REQUESTS; i += WORKERS) {
+                    Inputs inputs = new Inputs(new Random(SEED * 1_000_003L + i));
+                    Endpoint endpoint = inputs.oneOf(endpoints);
+                    Generated request = endpoint.generate(world, inputs);
+                    perEndpoint
+                        .computeIfAbsent(endpoint.name(), name -> new AtomicInteger())
+                        .incrementAndGet();
+                    try {
+                      Answer answer = send(client, request);
+                      if (answer.status == NO_ANSWER) {
+                        // once more, on a new connection: a server that hangs hangs again, a
+                        // connection lost in transit does not
+                        answer = send(client, request);
+                      }
+                      statuses
+                          .computeIfAbsent(answer.status, status -> new AtomicInteger())
+                          .incrementAndGet();
+                      String problem = check(answer, request);
+                      if (problem != null) {
+                        System.out.println(
+                            "fuzz failure: #"
+                                + i
+                                + " "
+                                + problem
+                                + ": "
+                                + request
+                                + " -> "
+                                + answer.status
+                                + " "
+                                + abbreviate(answer.body));
+                        failures.add(
+                            "#"
+                                + i
+                                + " (seed "
+                                + SEED
+                                + ") "
+                                + problem
+                                + ": "
+                                + request
+                                + " -> "
+                                + answer.status
+                                + " "
+                                + abbreviate(answer.body));
+                      }
+                    } catch (IllegalArgumentException unsendable) {
+                      notSent.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> future : running) {
         future.get();
@@ -104,10 +143,17 @@ class FuzzIT {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     int sent = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
-    int serverErrors = statuses.entrySet().stream().filter(entry -> entry.getKey() >= 500).mapToInt(entry -> entry.getValue().get()).sum();
-    System.out.printf("fuzz: %d requests (seed %d) to %d endpoints in %.1f s (%.0f/s); %d refused by the HTTP client before sending%n",
+    int serverErrors =
+        statuses.entrySet().stream()
+            .filter(entry -> entry.getKey() >= 500)
+            .mapToInt(entry -> entry.getValue().get())
+            .sum();
+    System.out.printf(
+        "fuzz: %d requests (seed %d) to %d endpoints in %.1f s (%.0f/s); %d refused by the HTTP client before sending%n",
         sent, SEED, perEndpoint.size(), seconds, sent / seconds, notSent.get());
-    System.out.printf("fuzz: statuses %s; server errors %d; failed properties %d%n", statuses, serverErrors, failures.size());
+    System.out.printf(
+        "fuzz: statuses %s; server errors %d; failed properties %d%n",
+        statuses, serverErrors, failures.size());
     failures.stream().limit(20).forEach(failure -> System.out.println("  " + failure));
     assertThat(sent).as("requests answered").isGreaterThanOrEqualTo(REQUESTS - notSent.get());
     assertThat(sent).isGreaterThanOrEqualTo((int) (REQUESTS * 0.95));
@@ -134,40 +180,65 @@ class FuzzIT {
     return null;
   }
 
-  /** Sends the request and reads the whole answer, at most {@link #ANSWER_WITHIN}; of a live stream that started, only the head. */
+  /**
+   * Sends the request and reads the whole answer, at most {@link #ANSWER_WITHIN}; of a live stream
+   * that started, only the head.
+   */
   private Answer send(HttpClient client, Generated generated) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + generated.pathAndQuery))
-        .timeout(ANSWER_WITHIN)
-        .method(generated.method, generated.body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(generated.body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + generated.pathAndQuery))
+            .timeout(ANSWER_WITHIN)
+            .method(
+                generated.method,
+                generated.body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(generated.body));
     generated.headers.forEach((name, value) -> request.header(name, asSent(value)));
     request.header(ResponseScanner.UNSCANNED, "fuzz");
     if (generated.endless) {
       HttpResponse<InputStream> response;
       try {
-        response = client.send(request.timeout(LIVE_HEAD_WITHIN).build(), HttpResponse.BodyHandlers.ofInputStream());
+        response =
+            client.send(
+                request.timeout(LIVE_HEAD_WITHIN).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
       } catch (java.net.http.HttpTimeoutException open) {
-        // a live stream sends its head with its first event or heartbeat: accepted and open, nothing to judge yet
+        // a live stream sends its head with its first event or heartbeat: accepted and open,
+        // nothing to judge yet
         return new Answer(200, "text/event-stream", "");
       }
       String contentType = response.headers().firstValue("Content-Type").orElse("");
       try (InputStream body = response.body()) {
         byte[] bytes = response.statusCode() < 300 ? new byte[0] : body.readAllBytes();
-        return new Answer(response.statusCode(), contentType, new String(bytes, StandardCharsets.UTF_8));
+        return new Answer(
+            response.statusCode(), contentType, new String(bytes, StandardCharsets.UTF_8));
       }
     }
     try {
-      HttpResponse<byte[]> response = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-          .get(ANSWER_WITHIN.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-      return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+      HttpResponse<byte[]> response =
+          client
+              .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+              .get(ANSWER_WITHIN.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+      return new Answer(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
           new String(response.body(), StandardCharsets.UTF_8));
-    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException noAnswer) {
-      return new Answer(NO_ANSWER, "", String.valueOf(noAnswer.getCause() == null ? noAnswer : noAnswer.getCause()));
+    } catch (java.util.concurrent.TimeoutException
+        | java.util.concurrent.ExecutionException noAnswer) {
+      return new Answer(
+          NO_ANSWER,
+          "",
+          String.valueOf(noAnswer.getCause() == null ? noAnswer : noAnswer.getCause()));
     }
   }
 
-  /** A header value as a client puts it on the wire: UTF-8 bytes, read back as ISO-8859-1; control characters dropped. */
+  /**
+   * A header value as a client puts it on the wire: UTF-8 bytes, read back as ISO-8859-1; control
+   * characters dropped.
+   */
   private static String asSent(String value) {
-    return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1).replaceAll("[\\x00-\\x1F\\x7F]", "");
+    return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)
+        .replaceAll("[\\x00-\\x1F\\x7F]", "");
   }
 
   private static String abbreviate(String text) {
@@ -177,7 +248,12 @@ class FuzzIT {
   private record Answer(int status, String contentType, String body) {}
 
   /** One generated request; {@code endless} for a live stream, whose body is not waited for. */
-  record Generated(String method, String pathAndQuery, Map<String, String> headers, byte[] body, boolean endless) {
+  record Generated(
+      String method,
+      String pathAndQuery,
+      Map<String, String> headers,
+      byte[] body,
+      boolean endless) {
 
     int lineLength() {
       return method.length() + pathAndQuery.length() + " HTTP/1.1".length() + 1;
@@ -185,13 +261,29 @@ class FuzzIT {
 
     @Override
     public String toString() {
-      return method + " " + pathAndQuery + " " + headers.keySet() + (body == null ? "" : " body " + body.length + " bytes: "
-          + abbreviate(new String(body, StandardCharsets.UTF_8)));
+      return method
+          + " "
+          + pathAndQuery
+          + " "
+          + headers.keySet()
+          + (body == null
+              ? ""
+              : " body "
+                  + body.length
+                  + " bytes: "
+                  + abbreviate(new String(body, StandardCharsets.UTF_8)));
     }
   }
 
   /** The objects the generated requests point at, some of each caller's own. */
-  record World(UUID organization, UUID otherOrganization, UUID published, UUID draft, UUID volunteer, UUID application, UUID hours) {
+  record World(
+      UUID organization,
+      UUID otherOrganization,
+      UUID published,
+      UUID draft,
+      UUID volunteer,
+      UUID application,
+      UUID hours) {
 
     static World create(Api api) {
       Fixtures fixtures = new Fixtures(api);
@@ -201,7 +293,14 @@ class FuzzIT {
       UUID application = fixtures.application(volunteer, published);
       fixtures.accept(organization, application);
       UUID hours = fixtures.hours(organization, application);
-      return new World(organization, fixtures.organization(), published, fixtures.draft(organization, 5), volunteer, application, hours);
+      return new World(
+          organization,
+          fixtures.organization(),
+          published,
+          fixtures.draft(organization, 5),
+          volunteer,
+          application,
+          hours);
     }
 
     String token(Inputs inputs) {
@@ -213,28 +312,46 @@ class FuzzIT {
         case 5, 6 -> Tokens.volunteer(volunteer);
         case 7 -> Tokens.volunteer(UUID.randomUUID());
         case 8 -> inputs.oneOf(List.of(Tokens.signedWithAnotherKey(), Tokens.expiredAdmin()));
-        default -> inputs.oneOf(List.of("", "x", "a.b.c", "eyJhbGciOiJub25lIn0.eyJyb2xlcyI6WyJBRE1JTiJdfQ.", inputs.text()));
+        default ->
+            inputs.oneOf(
+                List.of(
+                    "",
+                    "x",
+                    "a.b.c",
+                    "eyJhbGciOiJub25lIn0.eyJyb2xlcyI6WyJBRE1JTiJdfQ.",
+                    inputs.text()));
       };
     }
 
     String id(String kind, Inputs inputs) {
       if (inputs.chance(0.25)) {
-        return inputs.chance(0.5) ? UUID.randomUUID().toString() : inputs.oneOf(List.of("abc", "0", "-1", "null", "%2e%2e", "9".repeat(40)));
+        return inputs.chance(0.5)
+            ? UUID.randomUUID().toString()
+            : inputs.oneOf(List.of("abc", "0", "-1", "null", "%2e%2e", "9".repeat(40)));
       }
-      return String.valueOf(switch (kind) {
-        case "org" -> inputs.chance(0.7) ? organization : otherOrganization;
-        case "opp" -> inputs.chance(0.7) ? published : draft;
-        case "volunteer" -> volunteer;
-        case "application" -> application;
-        case "hours" -> hours;
-        case "job" -> UUID.randomUUID();
-        default -> Long.MAX_VALUE;
-      });
+      return String.valueOf(
+          switch (kind) {
+            case "org" -> inputs.chance(0.7) ? organization : otherOrganization;
+            case "opp" -> inputs.chance(0.7) ? published : draft;
+            case "volunteer" -> volunteer;
+            case "application" -> application;
+            case "hours" -> hours;
+            case "job" -> UUID.randomUUID();
+            default -> Long.MAX_VALUE;
+          });
     }
   }
 
-  /** An endpoint: its method, path (ids in braces), query parameters and the kind of body it takes. */
-  record Endpoint(String name, String method, String path, Map<String, Kind> parameters, String body, boolean endless) {
+  /**
+   * An endpoint: its method, path (ids in braces), query parameters and the kind of body it takes.
+   */
+  record Endpoint(
+      String name,
+      String method,
+      String path,
+      Map<String, Kind> parameters,
+      String body,
+      boolean endless) {
 
     private static final Map<String, Kind> SEARCH = search();
 
@@ -243,49 +360,157 @@ class FuzzIT {
       Map<String, Kind> stream = Map.of("limit", Kind.NUMBER, "after", Kind.TEXT);
       Map<String, Kind> searchStream = merge(SEARCH, stream);
       return List.of(
-          get("/api/taxonomy/fields", Map.of()), get("/api/taxonomy/skills", Map.of("field", Kind.CODE)),
-          get("/api/taxonomy/regions", Map.of()), get("/api/taxonomy/cities", Map.of("region", Kind.CODE)),
-          new Endpoint("create organization", "POST", "/api/organizations", Map.of(), "organization", false),
-          get("/api/organizations", paging), get("/api/organizations/{org}", Map.of()),
-          new Endpoint("update organization", "PUT", "/api/organizations/{org}", Map.of(), "organization", false),
-          new Endpoint("close organization", "POST", "/api/organizations/{org}/close", Map.of(), null, false),
-          new Endpoint("draft opportunity", "POST", "/api/organizations/{org}/opportunities", Map.of(), "opportunity", false),
-          get("/api/organizations/{org}/opportunities", paging), get("/api/opportunities/{opp}", Map.of()),
-          new Endpoint("update opportunity", "PUT", "/api/opportunities/{opp}", Map.of(), "opportunity", false),
-          new Endpoint("publish", "POST", "/api/opportunities/{opp}/publish", Map.of(), null, false),
-          new Endpoint("close opportunity", "POST", "/api/opportunities/{opp}/close", Map.of(), null, false),
-          new Endpoint("delete opportunity", "DELETE", "/api/opportunities/{opp}", Map.of(), null, false),
+          get("/api/taxonomy/fields", Map.of()),
+          get("/api/taxonomy/skills", Map.of("field", Kind.CODE)),
+          get("/api/taxonomy/regions", Map.of()),
+          get("/api/taxonomy/cities", Map.of("region", Kind.CODE)),
+          new Endpoint(
+              "create organization", "POST", "/api/organizations", Map.of(), "organization", false),
+          get("/api/organizations", paging),
+          get("/api/organizations/{org}", Map.of()),
+          new Endpoint(
+              "update organization",
+              "PUT",
+              "/api/organizations/{org}",
+              Map.of(),
+              "organization",
+              false),
+          new Endpoint(
+              "close organization",
+              "POST",
+              "/api/organizations/{org}/close",
+              Map.of(),
+              null,
+              false),
+          new Endpoint(
+              "draft opportunity",
+              "POST",
+              "/api/organizations/{org}/opportunities",
+              Map.of(),
+              "opportunity",
+              false),
+          get("/api/organizations/{org}/opportunities", paging),
+          get("/api/opportunities/{opp}", Map.of()),
+          new Endpoint(
+              "update opportunity",
+              "PUT",
+              "/api/opportunities/{opp}",
+              Map.of(),
+              "opportunity",
+              false),
+          new Endpoint(
+              "publish", "POST", "/api/opportunities/{opp}/publish", Map.of(), null, false),
+          new Endpoint(
+              "close opportunity", "POST", "/api/opportunities/{opp}/close", Map.of(), null, false),
+          new Endpoint(
+              "delete opportunity", "DELETE", "/api/opportunities/{opp}", Map.of(), null, false),
           new Endpoint("register", "POST", "/api/volunteers", Map.of(), "registration", false),
           get("/api/volunteers/me", Map.of()),
           new Endpoint("update profile", "PUT", "/api/volunteers/me", Map.of(), "profile", false),
           get("/api/volunteers/{volunteer}", Map.of()),
-          new Endpoint("apply", "POST", "/api/opportunities/{opp}/applications", Map.of(), "apply", false),
-          get("/api/opportunities/{opp}/applications", paging), get("/api/volunteers/me/applications", paging),
-          new Endpoint("withdraw", "POST", "/api/applications/{application}/withdraw", Map.of(), null, false),
-          new Endpoint("accept", "POST", "/api/applications/{application}/accept", Map.of(), null, false),
-          new Endpoint("reject", "POST", "/api/applications/{application}/reject", Map.of(), null, false),
-          new Endpoint("complete", "POST", "/api/applications/{application}/complete", Map.of(), null, false),
-          new Endpoint("log hours", "POST", "/api/applications/{application}/hours", Map.of(), "hours", false),
-          get("/api/applications/{application}/hours", Map.of()), get("/api/volunteers/me/hours", paging),
+          new Endpoint(
+              "apply", "POST", "/api/opportunities/{opp}/applications", Map.of(), "apply", false),
+          get("/api/opportunities/{opp}/applications", paging),
+          get("/api/volunteers/me/applications", paging),
+          new Endpoint(
+              "withdraw",
+              "POST",
+              "/api/applications/{application}/withdraw",
+              Map.of(),
+              null,
+              false),
+          new Endpoint(
+              "accept", "POST", "/api/applications/{application}/accept", Map.of(), null, false),
+          new Endpoint(
+              "reject", "POST", "/api/applications/{application}/reject", Map.of(), null, false),
+          new Endpoint(
+              "complete",
+              "POST",
+              "/api/applications/{application}/complete",
+              Map.of(),
+              null,
+              false),
+          new Endpoint(
+              "log hours",
+              "POST",
+              "/api/applications/{application}/hours",
+              Map.of(),
+              "hours",
+              false),
+          get("/api/applications/{application}/hours", Map.of()),
+          get("/api/volunteers/me/hours", paging),
           new Endpoint("verify hours", "POST", "/api/hours/{hours}/verify", Map.of(), null, false),
-          new Endpoint("dispute hours", "POST", "/api/hours/{hours}/dispute", Map.of(), "dispute", false),
+          new Endpoint(
+              "dispute hours", "POST", "/api/hours/{hours}/dispute", Map.of(), "dispute", false),
           get("/api/admin/indexing/failures", paging),
-          new Endpoint("retry a parked change", "POST", "/api/admin/indexing/failures/{outbox}/retry", Map.of(), null, false),
+          new Endpoint(
+              "retry a parked change",
+              "POST",
+              "/api/admin/indexing/failures/{outbox}/retry",
+              Map.of(),
+              null,
+              false),
           new Endpoint("start a reindex", "POST", "/api/admin/reindex", Map.of(), "reindex", false),
           get("/api/admin/reindex/{job}", Map.of()),
-          new Endpoint("reindex progress", "GET", "/api/admin/reindex/{job}/progress", Map.of(), null, true),
+          new Endpoint(
+              "reindex progress", "GET", "/api/admin/reindex/{job}/progress", Map.of(), null, true),
           get("/api/opportunities/search", merge(SEARCH, paging)),
-          new Endpoint("stream a search", "GET", "/api/opportunities/search/stream", searchStream, null, false),
+          new Endpoint(
+              "stream a search",
+              "GET",
+              "/api/opportunities/search/stream",
+              searchStream,
+              null,
+              false),
           get("/api/opportunities/suggest", Map.of("prefix", Kind.TEXT, "size", Kind.NUMBER)),
           get("/api/volunteers/{volunteer}/matches", merge(SEARCH, paging)),
-          new Endpoint("stream matches", "GET", "/api/volunteers/{volunteer}/matches/stream", searchStream, null, false),
-          new Endpoint("live matches", "GET", "/api/volunteers/{volunteer}/matches/live", Map.of(), null, true),
+          new Endpoint(
+              "stream matches",
+              "GET",
+              "/api/volunteers/{volunteer}/matches/stream",
+              searchStream,
+              null,
+              false),
+          new Endpoint(
+              "live matches",
+              "GET",
+              "/api/volunteers/{volunteer}/matches/live",
+              Map.of(),
+              null,
+              true),
           get("/api/opportunities/{opp}/candidates", paging),
-          new Endpoint("stream candidates", "GET", "/api/opportunities/{opp}/candidates/stream", stream, null, false),
+          new Endpoint(
+              "stream candidates",
+              "GET",
+              "/api/opportunities/{opp}/candidates/stream",
+              stream,
+              null,
+              false),
           get("/api/stats", Map.of("from", Kind.DATE, "to", Kind.DATE)),
-          get("/api/stats/breakdown", merge(Map.of("by", Kind.CODE, "organization", Kind.TEXT, "from", Kind.DATE, "to", Kind.DATE), paging)),
-          new Endpoint("live indicators", "GET", "/api/stats/live", Map.of("from", Kind.DATE, "to", Kind.DATE), null, true),
-          get("/v3/api-docs", Map.of()), get("/readyz", Map.of()), get("/", Map.of()), get("/api/nothing/here", Map.of()));
+          get(
+              "/api/stats/breakdown",
+              merge(
+                  Map.of(
+                      "by",
+                      Kind.CODE,
+                      "organization",
+                      Kind.TEXT,
+                      "from",
+                      Kind.DATE,
+                      "to",
+                      Kind.DATE),
+                  paging)),
+          new Endpoint(
+              "live indicators",
+              "GET",
+              "/api/stats/live",
+              Map.of("from", Kind.DATE, "to", Kind.DATE),
+              null,
+              true),
+          get("/v3/api-docs", Map.of()),
+          get("/readyz", Map.of()),
+          get("/", Map.of()),
+          get("/api/nothing/here", Map.of()));
     }
 
     Generated generate(World world, Inputs inputs) {
@@ -295,30 +520,68 @@ class FuzzIT {
         if (!path.isEmpty() || !segment.isEmpty()) {
           path.append('/');
         }
-        path.append(segment.startsWith("{") ? encode(world.id(segment.substring(1, segment.length() - 1), inputs)) : segment);
+        path.append(
+            segment.startsWith("{")
+                ? encode(world.id(segment.substring(1, segment.length() - 1), inputs))
+                : segment);
       }
       StringBuilder query = new StringBuilder();
-      parameters.forEach((name, kind) -> {
-        if (inputs.chance(0.4)) {
-          int repeats = inputs.chance(0.1) ? inputs.between(2, 40) : 1;
-          for (int i = 0; i < repeats; i++) {
-            query.append(query.isEmpty() ? '?' : '&').append(name).append('=').append(encode(inputs.value(kind)));
-          }
-        }
-      });
+      parameters.forEach(
+          (name, kind) -> {
+            if (inputs.chance(0.4)) {
+              int repeats = inputs.chance(0.1) ? inputs.between(2, 40) : 1;
+              for (int i = 0; i < repeats; i++) {
+                query
+                    .append(query.isEmpty() ? '?' : '&')
+                    .append(name)
+                    .append('=')
+                    .append(encode(inputs.value(kind)));
+              }
+            }
+          });
       if (inputs.chance(0.05)) {
-        query.append(query.isEmpty() ? '?' : '&').append(encode(inputs.text())).append('=').append(encode(inputs.text()));
+        query
+            .append(query.isEmpty() ? '?' : '&')
+            .append(encode(inputs.text()))
+            .append('=')
+            .append(encode(inputs.text()));
       }
       Map<String, String> headers = new LinkedHashMap<>();
       if (token != null) {
-        headers.put("Authorization", inputs.chance(0.9) ? "Bearer " + token : inputs.oneOf(List.of("Basic YTpi", "Bearer", token)));
+        headers.put(
+            "Authorization",
+            inputs.chance(0.9)
+                ? "Bearer " + token
+                : inputs.oneOf(List.of("Basic YTpi", "Bearer", token)));
       }
       if (inputs.chance(0.5)) {
-        headers.put("Accept", inputs.oneOf(List.of("application/json", "application/x-ndjson", "text/event-stream", "application/xml",
-            "*/*", "text/html", "application/problem+json", "garbage", "application/json;q=abc")));
+        headers.put(
+            "Accept",
+            inputs.oneOf(
+                List.of(
+                    "application/json",
+                    "application/x-ndjson",
+                    "text/event-stream",
+                    "application/xml",
+                    "*/*",
+                    "text/html",
+                    "application/problem+json",
+                    "garbage",
+                    "application/json;q=abc")));
       }
       if (inputs.chance(0.3)) {
-        headers.put("Accept-Language", inputs.oneOf(List.of("ar", "en", "en-US,en;q=0.9", "ar-SA", "fr", "xx-YY;q=abc", "*", "a".repeat(300))));
+        headers.put(
+            "Accept-Language",
+            inputs.oneOf(
+                List.of(
+                    "ar",
+                    "en",
+                    "en-US,en;q=0.9",
+                    "ar-SA",
+                    "fr",
+                    "xx-YY;q=abc",
+                    "*",
+                    "a".repeat(300))));
       }
       if (inputs.chance(0.1)) {
         headers.put("Last-Event-ID", headerSafe(inputs.value(Kind.TEXT)));
@@ -326,11 +589,21 @@ class FuzzIT {
       byte[] bodyBytes = null;
       if (body != null || inputs.chance(0.05)) {
         bodyBytes = Bodies.of(body == null ? "none" : body, inputs);
-        headers.put("Content-Type", inputs.chance(0.9) ? "application/json" : inputs.oneOf(List.of("text/plain", "application/xml",
-            "application/json; charset=latin1", "multipart/form-data", "application/x-www-form-urlencoded")));
+        headers.put(
+            "Content-Type",
+            inputs.chance(0.9)
+                ? "application/json"
+                : inputs.oneOf(
+                    List.of(
+                        "text/plain",
+                        "application/xml",
+                        "application/json; charset=latin1",
+                        "multipart/form-data",
+                        "application/x-www-form-urlencoded")));
       }
       if (this.path.equals("/api/admin/reindex") && claimsAdmin(token)) {
-        // never a real reindex: it would rebuild a test index from the whole database while other tests use it
+        // never a real reindex: it would rebuild a test index from the whole database while other
+        // tests use it
         bodyBytes = "{\"index\":".getBytes(StandardCharsets.UTF_8);
       }
       return new Generated(method, path + query.toString(), headers, bodyBytes, endless);
@@ -339,7 +612,9 @@ class FuzzIT {
     private static boolean claimsAdmin(String token) {
       String[] parts = token == null ? new String[0] : token.split("\\.");
       try {
-        return parts.length >= 2 && new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).contains("ADMIN");
+        return parts.length >= 2
+            && new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .contains("ADMIN");
       } catch (IllegalArgumentException notBase64) {
         return false;
       }
@@ -381,7 +656,10 @@ class FuzzIT {
       return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** Header values cannot hold line breaks or most control characters: the HTTP client refuses them. */
+    /**
+     * Header values cannot hold line breaks or most control characters: the HTTP client refuses
+     * them.
+     */
     private static String headerSafe(String value) {
       return value.replaceAll("[\\x00-\\x1F\\x7F]", "?");
     }

@@ -9,19 +9,19 @@ import sa.volunteering.matching.indexing.OutboxIndexer;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.IntegrationTest;
 
-/** A test of the search API on the shared {@link SearchCorpus}, published and indexed before its first test. */
+/**
+ * A test of the search API on the shared {@link SearchCorpus}, published and indexed before its
+ * first test.
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CorpusSearchTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  OutboxIndexer indexer;
+  @Autowired OutboxIndexer indexer;
 
-  @Autowired
-  ElasticsearchClient elasticsearch;
+  @Autowired ElasticsearchClient elasticsearch;
 
   Api api;
   SearchCorpus corpus;

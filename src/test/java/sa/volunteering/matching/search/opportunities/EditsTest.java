@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The edit distance corrections are allowed by: as fuzzy matching counts it, an adjacent swap is one edit. */
+/**
+ * The edit distance corrections are allowed by: as fuzzy matching counts it, an adjacent swap is
+ * one edit.
+ */
 class EditsTest {
 
   @Test
@@ -30,6 +33,8 @@ class EditsTest {
 
   @Test
   void itIsSymmetric() {
-    assertThat(Corrections.Edits.between("volunteer", "volnuteer")).isEqualTo(Corrections.Edits.between("volnuteer", "volunteer")).isEqualTo(1);
+    assertThat(Corrections.Edits.between("volunteer", "volnuteer"))
+        .isEqualTo(Corrections.Edits.between("volnuteer", "volunteer"))
+        .isEqualTo(1);
   }
 }

@@ -14,15 +14,22 @@ import sa.volunteering.matching.system.problem.Problems;
 import sa.volunteering.matching.taxonomy.TaxonomyFiles;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The query string of a search turned into a query, or into a 400 naming every parameter that is wrong. */
+/**
+ * The query string of a search turned into a query, or into a 400 naming every parameter that is
+ * wrong.
+ */
 class QueryParserTest {
 
-  private static final QueryParser PARSER = new QueryParser(TaxonomyFiles.read(JsonMapper.builder().build()),
-      new OpportunitySearchProperties(200, 10_000, 20, 1000, 40, new OpportunitySearchProperties.Suggest(50, 10, 25)));
+  private static final QueryParser PARSER =
+      new QueryParser(
+          TaxonomyFiles.read(JsonMapper.builder().build()),
+          new OpportunitySearchProperties(
+              200, 10_000, 20, 1000, 40, new OpportunitySearchProperties.Suggest(50, 10, 25)));
 
   @Test
   void citiesAreCodesOrNamesInEitherLanguageRepeatedOrCommaSeparated() {
-    OpportunityQuery query = PARSER.parse(parameters(Map.of("city", List.of("الرياض, Jeddah", "riyadh"))));
+    OpportunityQuery query =
+        PARSER.parse(parameters(Map.of("city", List.of("الرياض, Jeddah", "riyadh"))));
 
     assertThat(query.cities()).containsExactlyInAnyOrder("riyadh", "jeddah");
   }
@@ -36,7 +43,8 @@ class QueryParserTest {
   void everyLimitIsAFieldError() {
     assertThat(errors(Map.of("city", Collections.nCopies(21, "riyadh")))).containsExactly("city");
     assertThat(errors(Map.of("q", "ت".repeat(201)))).containsExactly("q");
-    assertThat(errors(Map.of("lat", 24.7, "lon", 46.7, "radiusKm", 1001.0))).containsExactly("radiusKm");
+    assertThat(errors(Map.of("lat", 24.7, "lon", 46.7, "radiusKm", 1001.0)))
+        .containsExactly("radiusKm");
     assertThat(errors(Map.of("age", 121))).containsExactly("age");
     assertThat(errors(Map.of("gender", "any"))).containsExactly("gender");
     assertThat(errors(Map.of("skills", "some"))).containsExactly("skills");
@@ -51,11 +59,16 @@ class QueryParserTest {
 
   @Test
   void severalErrorsAreAllReportedAtOnce() {
-    assertThatThrownBy(() -> PARSER.parse(parameters(Map.of("gender", "x", "age", -1, "city", List.of("nowhere")))))
-        .isInstanceOfSatisfying(ApiException.class, problem -> {
-          assertThat(problem.getStatusCode().value()).isEqualTo(400);
-          assertThat(problem.getBody().getDetail()).isEqualTo("3 parameters are invalid");
-        });
+    assertThatThrownBy(
+            () ->
+                PARSER.parse(
+                    parameters(Map.of("gender", "x", "age", -1, "city", List.of("nowhere")))))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            problem -> {
+              assertThat(problem.getStatusCode().value()).isEqualTo(400);
+              assertThat(problem.getBody().getDetail()).isEqualTo("3 parameters are invalid");
+            });
   }
 
   @Test
@@ -70,12 +83,19 @@ class QueryParserTest {
   void pagesStayInsideTheWindow() {
     QueryParser.Paging paging = PARSER.paging(parameters(Map.of("page", 2, "size", 50)), 20, 100);
     assertThat(paging).isEqualTo(new QueryParser.Paging(100, 50, 2));
-    assertThat(PARSER.paging(parameters(Map.of()), 20, 100)).isEqualTo(new QueryParser.Paging(0, 20, 0));
+    assertThat(PARSER.paging(parameters(Map.of()), 20, 100))
+        .isEqualTo(new QueryParser.Paging(0, 20, 0));
 
     assertThatThrownBy(() -> PARSER.paging(parameters(Map.of("page", 100, "size", 100)), 20, 100))
-        .isInstanceOfSatisfying(ApiException.class, problem -> assertThat(problem.getBody().getDetail()).contains("/api/opportunities/search/stream"));
-    assertThatThrownBy(() -> PARSER.paging(parameters(Map.of("size", 101)), 20, 100)).isInstanceOf(ApiException.class);
-    assertThatThrownBy(() -> PARSER.paging(parameters(Map.of("page", -1)), 20, 100)).isInstanceOf(ApiException.class);
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            problem ->
+                assertThat(problem.getBody().getDetail())
+                    .contains("/api/opportunities/search/stream"));
+    assertThatThrownBy(() -> PARSER.paging(parameters(Map.of("size", 101)), 20, 100))
+        .isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> PARSER.paging(parameters(Map.of("page", -1)), 20, 100))
+        .isInstanceOf(ApiException.class);
   }
 
   /** The fields named by the problem this query string is refused with. */
@@ -84,7 +104,8 @@ class QueryParserTest {
     try {
       PARSER.parse(parameters(values));
     } catch (ApiException problem) {
-      List<Problems.FieldError> errors = (List<Problems.FieldError>) problem.getBody().getProperties().get("errors");
+      List<Problems.FieldError> errors =
+          (List<Problems.FieldError>) problem.getBody().getProperties().get("errors");
       return errors.stream().map(Problems.FieldError::field).toList();
     }
     throw new AssertionError("accepted: " + values);
@@ -93,9 +114,12 @@ class QueryParserTest {
   /** Search parameters with these values (by component name), the others absent. */
   private static SearchParameters parameters(Map<String, Object> values) {
     RecordComponent[] components = SearchParameters.class.getRecordComponents();
-    Object[] arguments = Arrays.stream(components).map(component -> values.get(component.getName())).toArray();
+    Object[] arguments =
+        Arrays.stream(components).map(component -> values.get(component.getName())).toArray();
     try {
-      return SearchParameters.class.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new))
+      return SearchParameters.class
+          .getDeclaredConstructor(
+              Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new))
           .newInstance(arguments);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);

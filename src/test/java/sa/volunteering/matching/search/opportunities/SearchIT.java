@@ -21,7 +21,10 @@ import org.springframework.http.HttpHeaders;
 import sa.volunteering.matching.support.Api;
 import tools.jackson.databind.JsonNode;
 
-/** Search on the real node: each filter, facet and sort, the bilingual taxonomy, highlights, and the limits. */
+/**
+ * Search on the real node: each filter, facet and sort, the bilingual taxonomy, highlights, and the
+ * limits.
+ */
 class SearchIT extends CorpusSearchTest {
 
   @Test
@@ -36,15 +39,20 @@ class SearchIT extends CorpusSearchTest {
   @ParameterizedTest
   @ValueSource(strings = {"riyadh", "الرياض", "Riyadh", "Ar Riyadh", "رياض", "الرياض ", "RIYADH"})
   void aCityIsItsCodeOrAnyOfItsNamesInEitherLanguage(String city) {
-    assertThat(keys(search("city", city))).isEqualTo(keys(expected(entry -> entry.city().equals("riyadh"))));
+    assertThat(keys(search("city", city)))
+        .isEqualTo(keys(expected(entry -> entry.city().equals("riyadh"))));
   }
 
   @Test
   void colloquialSpellingsOfACityFindIt() {
-    assertThat(keys(search("city", "جده"))).isEqualTo(keys(expected(entry -> entry.city().equals("jeddah"))));
-    assertThat(keys(search("city", "Jiddah"))).isEqualTo(keys(expected(entry -> entry.city().equals("jeddah"))));
-    assertThat(keys(search("city", "مكه"))).isEqualTo(keys(expected(entry -> entry.city().equals("makkah"))));
-    assertThat(keys(search("city", "Mecca,Madina"))).isEqualTo(keys(expected(entry -> Set.of("makkah", "madinah").contains(entry.city()))));
+    assertThat(keys(search("city", "جده")))
+        .isEqualTo(keys(expected(entry -> entry.city().equals("jeddah"))));
+    assertThat(keys(search("city", "Jiddah")))
+        .isEqualTo(keys(expected(entry -> entry.city().equals("jeddah"))));
+    assertThat(keys(search("city", "مكه")))
+        .isEqualTo(keys(expected(entry -> entry.city().equals("makkah"))));
+    assertThat(keys(search("city", "Mecca,Madina")))
+        .isEqualTo(keys(expected(entry -> Set.of("makkah", "madinah").contains(entry.city()))));
   }
 
   @Test
@@ -58,8 +66,10 @@ class SearchIT extends CorpusSearchTest {
 
   @Test
   void skillsMatchAnyByDefaultOrAllOnRequest() {
-    assertThat(keys(search("skill", "evacuation", "skill", "recycling"))).containsExactlyInAnyOrder("civil-defense", "beach");
-    assertThat(keys(search("skill", "evacuation,civil_defense", "skills", "all"))).containsExactly("civil-defense");
+    assertThat(keys(search("skill", "evacuation", "skill", "recycling")))
+        .containsExactlyInAnyOrder("civil-defense", "beach");
+    assertThat(keys(search("skill", "evacuation,civil_defense", "skills", "all")))
+        .containsExactly("civil-defense");
     assertThat(keys(search("skill", "evacuation,recycling", "skills", "all"))).isEmpty();
   }
 
@@ -74,10 +84,14 @@ class SearchIT extends CorpusSearchTest {
 
   @Test
   void modeRegionAndOrganizationFilter() {
-    assertThat(keys(search("mode", "remote"))).containsExactlyInAnyOrder("translation", "design", "website");
-    assertThat(keys(search("mode", "remote,hybrid"))).containsExactlyInAnyOrder("translation", "design", "website", "mobile", "cyber");
-    assertThat(keys(search("region", "SA-04"))).isEqualTo(keys(expected(entry -> Set.of("dammam", "khobar").contains(entry.city()))));
-    assertThat(keys(search("region", "Eastern Province"))).isEqualTo(keys(search("region", "SA-04")));
+    assertThat(keys(search("mode", "remote")))
+        .containsExactlyInAnyOrder("translation", "design", "website");
+    assertThat(keys(search("mode", "remote,hybrid")))
+        .containsExactlyInAnyOrder("translation", "design", "website", "mobile", "cyber");
+    assertThat(keys(search("region", "SA-04")))
+        .isEqualTo(keys(expected(entry -> Set.of("dammam", "khobar").contains(entry.city()))));
+    assertThat(keys(search("region", "Eastern Province")))
+        .isEqualTo(keys(search("region", "SA-04")));
   }
 
   @Test
@@ -85,11 +99,15 @@ class SearchIT extends CorpusSearchTest {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     LocalDate from = today.plusDays(10);
     LocalDate to = today.plusDays(12);
-    Set<String> expected = keys(expected(entry -> {
-      Instant start = SearchCorpus.start(entry);
-      Instant end = start.plus(2, ChronoUnit.DAYS);
-      return !end.isBefore(from.atStartOfDay().toInstant(ZoneOffset.UTC)) && start.isBefore(to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-    }));
+    Set<String> expected =
+        keys(
+            expected(
+                entry -> {
+                  Instant start = SearchCorpus.start(entry);
+                  Instant end = start.plus(2, ChronoUnit.DAYS);
+                  return !end.isBefore(from.atStartOfDay().toInstant(ZoneOffset.UTC))
+                      && start.isBefore(to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                }));
     assertThat(expected).isNotEmpty().hasSizeLessThan(8);
     assertThat(keys(search("from", from, "to", to))).isEqualTo(expected);
   }
@@ -97,12 +115,16 @@ class SearchIT extends CorpusSearchTest {
   @Test
   void nearAPointWithinARadius() {
     double[] jeddah = SearchCorpus.Cities.POINTS.get("jeddah");
-    Set<String> expected = keys(expected(entry -> {
-      double[] point = SearchCorpus.Cities.POINTS.get(entry.city());
-      return GreatCircle.km(jeddah[0], jeddah[1], point[0], point[1]) <= 100;
-    }));
+    Set<String> expected =
+        keys(
+            expected(
+                entry -> {
+                  double[] point = SearchCorpus.Cities.POINTS.get(entry.city());
+                  return GreatCircle.km(jeddah[0], jeddah[1], point[0], point[1]) <= 100;
+                }));
     assertThat(expected).contains("beach", "hajj-crowds").doesNotContain("trees", "baskets");
-    assertThat(keys(search("lat", jeddah[0], "lon", jeddah[1], "radiusKm", 100))).isEqualTo(expected);
+    assertThat(keys(search("lat", jeddah[0], "lon", jeddah[1], "radiusKm", 100)))
+        .isEqualTo(expected);
   }
 
   @Test
@@ -117,22 +139,32 @@ class SearchIT extends CorpusSearchTest {
   @Test
   void sortsBySoonestNewestAndNearest() {
     List<String> soonest = keysInOrder(search("sort", "soonest", "size", 100));
-    List<String> bySoonest = expected(entry -> !entry.key().equals("full")).stream()
-        .sorted(Comparator.comparingInt(SearchCorpus.Entry::days)).map(SearchCorpus.Entry::key).toList();
+    List<String> bySoonest =
+        expected(entry -> !entry.key().equals("full")).stream()
+            .sorted(Comparator.comparingInt(SearchCorpus.Entry::days))
+            .map(SearchCorpus.Entry::key)
+            .toList();
     assertThat(soonest).isEqualTo(bySoonest);
 
     List<String> newest = keysInOrder(search("sort", "newest", "size", 100));
-    List<String> published = new ArrayList<>(expected(entry -> !entry.key().equals("full")).stream().map(SearchCorpus.Entry::key).toList());
+    List<String> published =
+        new ArrayList<>(
+            expected(entry -> !entry.key().equals("full")).stream()
+                .map(SearchCorpus.Entry::key)
+                .toList());
     java.util.Collections.reverse(published);
     assertThat(newest).as("published one after the other, newest first").isEqualTo(published);
-    assertThat(keysInOrder(search("size", 100))).as("browsing without text sorts by newest").isEqualTo(published);
+    assertThat(keysInOrder(search("size", 100)))
+        .as("browsing without text sorts by newest")
+        .isEqualTo(published);
 
     double[] abha = SearchCorpus.Cities.POINTS.get("abha");
     Api.Response nearest = search("sort", "nearest", "lat", abha[0], "lon", abha[1], "size", 100);
     List<Double> distances = new ArrayList<>();
     nearest.body().path("items").forEach(item -> distances.add(item.path("distanceKm").asDouble()));
     assertThat(distances).isSorted();
-    assertThat(keysInOrder(nearest).subList(0, 2)).containsExactlyInAnyOrder("sign-language", "literacy");
+    assertThat(keysInOrder(nearest).subList(0, 2))
+        .containsExactlyInAnyOrder("sign-language", "literacy");
     assertThat(distances.get(0)).isLessThan(1.0);
   }
 
@@ -163,21 +195,30 @@ class SearchIT extends CorpusSearchTest {
     Api.Response response = search(english(), "city", "riyadh");
     JsonNode facets = response.body().path("facets");
     Map<String, Long> cities = counts(facets.path("city"));
-    assertThat(cities).as("the city facet ignores the city filter, so that other cities can be offered")
+    assertThat(cities)
+        .as("the city facet ignores the city filter, so that other cities can be offered")
         .isEqualTo(countBy(expected(entry -> true), SearchCorpus.Entry::city));
     Map<String, Long> fields = counts(facets.path("field"));
-    assertThat(fields).isEqualTo(countBy(expected(entry -> entry.city().equals("riyadh")), SearchCorpus.Entry::field));
+    assertThat(fields)
+        .isEqualTo(
+            countBy(expected(entry -> entry.city().equals("riyadh")), SearchCorpus.Entry::field));
     Map<String, Long> modes = counts(facets.path("mode"));
-    assertThat(modes).isEqualTo(countBy(expected(entry -> entry.city().equals("riyadh")), SearchCorpus.Entry::mode));
+    assertThat(modes)
+        .isEqualTo(
+            countBy(expected(entry -> entry.city().equals("riyadh")), SearchCorpus.Entry::mode));
     Map<String, Long> skills = counts(facets.path("skill"));
-    assertThat(skills).containsEntry("first_aid", 1L).containsEntry("cpr", 1L).doesNotContainKey("recycling");
+    assertThat(skills)
+        .containsEntry("first_aid", 1L)
+        .containsEntry("cpr", 1L)
+        .doesNotContainKey("recycling");
 
     JsonNode riyadh = bucket(facets.path("city"), "riyadh");
     assertThat(riyadh.path("label").asString()).isEqualTo("Riyadh");
     assertThat(riyadh.path("selected").asBoolean()).isTrue();
     assertThat(bucket(facets.path("city"), "jeddah").path("selected").asBoolean()).isFalse();
     assertThat(bucket(facets.path("field"), "health").path("label").asString()).isEqualTo("Health");
-    assertThat(bucket(facets.path("mode"), "on_site").path("label").asString()).isEqualTo("On site");
+    assertThat(bucket(facets.path("mode"), "on_site").path("label").asString())
+        .isEqualTo("On site");
 
     JsonNode arabic = search(arabic(), "city", "riyadh").body().path("facets");
     assertThat(bucket(arabic.path("city"), "riyadh").path("label").asString()).isEqualTo("الرياض");
@@ -191,15 +232,21 @@ class SearchIT extends CorpusSearchTest {
     JsonNode title = highlight(search("q", "اسعافات اولية"), "first-aid", "title");
     String text = title.path("text").asString();
     assertThat(text).startsWith("الإسْعافات الأوّلية في ملتقى الشباب");
-    assertThat(spans(title)).extracting(span -> text.substring(span[0], span[1])).containsExactly("الإسْعافات", "الأوّلية");
+    assertThat(spans(title))
+        .extracting(span -> text.substring(span[0], span[1]))
+        .containsExactly("الإسْعافات", "الأوّلية");
 
     JsonNode english = highlight(search("q", "first aid"), "first-aid", "title");
     String englishText = english.path("text").asString();
-    assertThat(spans(english)).extracting(span -> englishText.substring(span[0], span[1])).containsExactly("First", "aid");
+    assertThat(spans(english))
+        .extracting(span -> englishText.substring(span[0], span[1]))
+        .containsExactly("First", "aid");
 
     JsonNode description = highlight(search("q", "المتبرعين"), "blood", "description");
     String fragment = description.path("text").asString();
-    assertThat(spans(description)).extracting(span -> fragment.substring(span[0], span[1])).contains("المتبرعين");
+    assertThat(spans(description))
+        .extracting(span -> fragment.substring(span[0], span[1]))
+        .contains("المتبرعين");
   }
 
   @Test
@@ -209,22 +256,40 @@ class SearchIT extends CorpusSearchTest {
     int lastExact = Math.max(hits.indexOf("beach"), hits.indexOf("mosque-care"));
     for (String typo : List.of("hajj-crowds", "dates-festival")) {
       if (hits.contains(typo)) {
-        assertThat(hits.indexOf(typo)).as(typo + " (تنظيم, one letter away) ranks below every exact match").isGreaterThan(lastExact);
+        assertThat(hits.indexOf(typo))
+            .as(typo + " (تنظيم, one letter away) ranks below every exact match")
+            .isGreaterThan(lastExact);
       }
     }
-    assertThat(keysInOrder(search("q", "coordinaton"))).as("a typo in a long English word").first().isEqualTo("coordinator");
+    assertThat(keysInOrder(search("q", "coordinaton")))
+        .as("a typo in a long English word")
+        .first()
+        .isEqualTo("coordinator");
     assertThat(keys(search("q", "ترجمه"))).contains("translation");
   }
 
   @Test
   void userTextIsNeverQuerySyntax() {
-    for (String q : List.of("title:الإسعافات OR *", "/.*/", "first AND aid", "\"unbalanced", "a\\", "(((", "*", "?", "first~2 aid^10",
-        "{\"match_all\":{}}", "<em>x</em>")) {
+    for (String q :
+        List.of(
+            "title:الإسعافات OR *",
+            "/.*/",
+            "first AND aid",
+            "\"unbalanced",
+            "a\\",
+            "(((",
+            "*",
+            "?",
+            "first~2 aid^10",
+            "{\"match_all\":{}}",
+            "<em>x</em>")) {
       Api.Response response = search("q", q);
       assertThat(response.status()).as(q + " → " + response).isEqualTo(200);
     }
     assertThat(search("q", "*").body().path("total").asLong()).as("a star is no wildcard").isZero();
-    assertThat(keysInOrder(search("q", "first AND aid")).get(0)).as("AND is a word like any other").isEqualTo("first-aid");
+    assertThat(keysInOrder(search("q", "first AND aid")).get(0))
+        .as("AND is a word like any other")
+        .isEqualTo("first-aid");
   }
 
   @Test
@@ -240,7 +305,8 @@ class SearchIT extends CorpusSearchTest {
     assertInvalid(search("field", "juggling"), "field[0]");
     assertInvalid(search("skill", "first_aid,flying"), "skill[1]");
     assertInvalid(search("mode", "teleport"), "mode[0]");
-    assertInvalid(search("city", String.join(",", java.util.Collections.nCopies(21, "riyadh"))), "city");
+    assertInvalid(
+        search("city", String.join(",", java.util.Collections.nCopies(21, "riyadh"))), "city");
     assertInvalid(search("lat", 24.7), "lon");
     assertInvalid(search("lat", 124.7, "lon", 46), "lat");
     assertInvalid(search("radiusKm", 10), "radiusKm");
@@ -268,7 +334,10 @@ class SearchIT extends CorpusSearchTest {
     return search(new HttpHeaders(), parameters);
   }
 
-  /** A search of the corpus's organization, all of it on one page unless the parameters say otherwise. */
+  /**
+   * A search of the corpus's organization, all of it on one page unless the parameters say
+   * otherwise.
+   */
   Api.Response search(HttpHeaders headers, Object... parameters) {
     Object[] all = new Object[parameters.length + 4];
     System.arraycopy(parameters, 0, all, 0, parameters.length);
@@ -293,7 +362,10 @@ class SearchIT extends CorpusSearchTest {
   }
 
   private List<SearchCorpus.Entry> expected(Predicate<SearchCorpus.Entry> filter) {
-    return SearchCorpus.ENTRIES.stream().filter(entry -> !entry.key().equals("full")).filter(filter).toList();
+    return SearchCorpus.ENTRIES.stream()
+        .filter(entry -> !entry.key().equals("full"))
+        .filter(filter)
+        .toList();
   }
 
   private static Set<String> keys(List<SearchCorpus.Entry> entries) {
@@ -313,11 +385,14 @@ class SearchIT extends CorpusSearchTest {
 
   private static Map<String, Long> counts(JsonNode facet) {
     Map<String, Long> counts = new HashMap<>();
-    facet.forEach(bucket -> counts.put(bucket.path("code").asString(), bucket.path("count").asLong()));
+    facet.forEach(
+        bucket -> counts.put(bucket.path("code").asString(), bucket.path("count").asLong()));
     return counts;
   }
 
-  private static Map<String, Long> countBy(List<SearchCorpus.Entry> entries, java.util.function.Function<SearchCorpus.Entry, String> key) {
+  private static Map<String, Long> countBy(
+      List<SearchCorpus.Entry> entries,
+      java.util.function.Function<SearchCorpus.Entry, String> key) {
     return entries.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
   }
 
@@ -334,7 +409,9 @@ class SearchIT extends CorpusSearchTest {
     for (JsonNode item : response.body().path("items")) {
       if (item.path("id").asString().equals(corpus.id(key))) {
         JsonNode fragments = item.path("highlights").path(field);
-        assertThat(fragments.isArray() && !fragments.isEmpty()).as(field + " highlighted in " + item).isTrue();
+        assertThat(fragments.isArray() && !fragments.isEmpty())
+            .as(field + " highlighted in " + item)
+            .isTrue();
         return fragments.get(0);
       }
     }
@@ -343,7 +420,10 @@ class SearchIT extends CorpusSearchTest {
 
   private static List<int[]> spans(JsonNode highlight) {
     List<int[]> spans = new ArrayList<>();
-    highlight.path("matches").forEach(match -> spans.add(new int[] {match.path("start").asInt(), match.path("end").asInt()}));
+    highlight
+        .path("matches")
+        .forEach(
+            match -> spans.add(new int[] {match.path("start").asInt(), match.path("end").asInt()}));
     return spans;
   }
 }

@@ -25,9 +25,10 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * The corpus ranked the way a stock setup would: Lucene's own {@link ArabicAnalyzer} on title and description,
- * the words of the query OR-ed with the title weighted as in the service. No taxonomy, no English stemming,
- * no typo tolerance: the baseline the relevance test reports beside the service.
+ * The corpus ranked the way a stock setup would: Lucene's own {@link ArabicAnalyzer} on title and
+ * description, the words of the query OR-ed with the title weighted as in the service. No taxonomy,
+ * no English stemming, no typo tolerance: the baseline the relevance test reports beside the
+ * service.
  */
 final class StockArabicRanking implements AutoCloseable {
 
@@ -41,7 +42,8 @@ final class StockArabicRanking implements AutoCloseable {
       for (SearchCorpus.Entry entry : entries) {
         Document document = new Document();
         document.add(new StringField("key", entry.key(), Field.Store.YES));
-        document.add(new TextField("title", entry.titleAr() + "\n" + entry.titleEn(), Field.Store.NO));
+        document.add(
+            new TextField("title", entry.titleAr() + "\n" + entry.titleEn(), Field.Store.NO));
         document.add(new TextField("description", entry.descriptionAr(), Field.Store.NO));
         writer.addDocument(document);
       }
@@ -58,7 +60,8 @@ final class StockArabicRanking implements AutoCloseable {
     try {
       BooleanQuery.Builder query = new BooleanQuery.Builder();
       for (String term : terms(text)) {
-        query.add(new BoostQuery(new TermQuery(new Term("title", term)), 4f), BooleanClause.Occur.SHOULD);
+        query.add(
+            new BoostQuery(new TermQuery(new Term("title", term)), 4f), BooleanClause.Occur.SHOULD);
         query.add(new TermQuery(new Term("description", term)), BooleanClause.Occur.SHOULD);
       }
       List<String> keys = new ArrayList<>();

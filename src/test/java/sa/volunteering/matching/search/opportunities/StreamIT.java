@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,21 +32,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The streamed search on the real node: every hit in order then a summary, SSE cursors and resumption with
- * Last-Event-ID, the limit, backpressure from a slow reader, and the point in time closed when a client leaves.
+ * The streamed search on the real node: every hit in order then a summary, SSE cursors and
+ * resumption with Last-Event-ID, the limit, backpressure from a slow reader, and the point in time
+ * closed when a client leaves.
  */
 class StreamIT extends CorpusSearchTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String ALIAS = TestEnvironment.PREFIX + "opportunities";
-  /** Large enough that the result does not fit in the socket buffers between the service and a reader. */
+
+  /**
+   * Large enough that the result does not fit in the socket buffers between the service and a
+   * reader.
+   */
   private static final int BULK_HITS = 30_000;
 
-  @Autowired
-  MeterRegistry meters;
+  @Autowired MeterRegistry meters;
 
-  @Autowired
-  StreamProperties limits;
+  @Autowired StreamProperties limits;
 
   @Value("${spring.elasticsearch.uris}")
   String elasticsearchUri;
@@ -58,7 +61,9 @@ class StreamIT extends CorpusSearchTest {
   void removeBulkCorpus() throws IOException {
     for (int batch = 0; batch < bulkIds.size(); batch += 5_000) {
       BulkRequest.Builder bulk = new BulkRequest.Builder();
-      bulkIds.subList(batch, Math.min(bulkIds.size(), batch + 5_000)).forEach(id -> bulk.operations(op -> op.delete(d -> d.index(ALIAS).id(id))));
+      bulkIds
+          .subList(batch, Math.min(bulkIds.size(), batch + 5_000))
+          .forEach(id -> bulk.operations(op -> op.delete(d -> d.index(ALIAS).id(id))));
       elasticsearch.bulk(bulk.build());
     }
     elasticsearch.indices().refresh(r -> r.index(ALIAS));
@@ -68,10 +73,12 @@ class StreamIT extends CorpusSearchTest {
   void ndjsonCarriesEveryHitInTheSearchOrderThenASummary() {
     List<JsonNode> lines = ndjson("sort", "soonest");
     List<JsonNode> hits = lines.subList(0, lines.size() - 1);
-    assertThat(hits).allSatisfy(line -> {
-      assertThat(line.path("type").asString()).isEqualTo("hit");
-      assertThat(line.path("cursor").asString()).isNotBlank();
-    });
+    assertThat(hits)
+        .allSatisfy(
+            line -> {
+              assertThat(line.path("type").asString()).isEqualTo("hit");
+              assertThat(line.path("cursor").asString()).isNotBlank();
+            });
     assertThat(ids(hits)).isEqualTo(searchIds("sort", "soonest"));
     assertThat(hits).hasSize(SearchCorpus.ENTRIES.size() - 1);
     JsonNode summary = lines.get(lines.size() - 1);
@@ -83,42 +90,67 @@ class StreamIT extends CorpusSearchTest {
 
   @Test
   void sseCarriesEachCursorAsItsIdAndLastEventIdResumesWithNoDuplicateAndNoGap() {
-    for (Object[] query : List.of(new Object[] {"sort", "soonest"}, new Object[] {"q", "الحجاج التطوع", "sort", "relevance"},
-        new Object[] {"sort", "nearest", "lat", 24.7, "lon", 46.7})) {
+    for (Object[] query :
+        List.of(
+            new Object[] {"sort", "soonest"},
+            new Object[] {"q", "الحجاج التطوع", "sort", "relevance"},
+            new Object[] {"sort", "nearest", "lat", 24.7, "lon", 46.7})) {
       List<Map<String, String>> events = sse(null, query);
-      List<Map<String, String>> hits = events.stream().filter(event -> "hit".equals(event.get("event"))).toList();
+      List<Map<String, String>> hits =
+          events.stream().filter(event -> "hit".equals(event.get("event"))).toList();
       assertThat(hits).hasSizeGreaterThan(4);
       assertThat(events.get(events.size() - 1).get("event")).isEqualTo("summary");
-      List<String> all = hits.stream().map(event -> JSON.readTree(event.get("data")).path("id").asString()).toList();
+      List<String> all =
+          hits.stream()
+              .map(event -> JSON.readTree(event.get("data")).path("id").asString())
+              .toList();
       for (int cut : List.of(1, 4, hits.size() - 1)) {
         List<Map<String, String>> resumed = sse(hits.get(cut - 1).get("id"), query);
-        List<String> rest = resumed.stream().filter(event -> "hit".equals(event.get("event")))
-            .map(event -> JSON.readTree(event.get("data")).path("id").asString()).toList();
-        assertThat(rest).as("resumed after hit " + cut + " of " + java.util.Arrays.toString(query)).isEqualTo(all.subList(cut, all.size()));
+        List<String> rest =
+            resumed.stream()
+                .filter(event -> "hit".equals(event.get("event")))
+                .map(event -> JSON.readTree(event.get("data")).path("id").asString())
+                .toList();
+        assertThat(rest)
+            .as("resumed after hit " + cut + " of " + java.util.Arrays.toString(query))
+            .isEqualTo(all.subList(cut, all.size()));
       }
     }
   }
 
   @Test
   void aReconnectingPageThatOpenedAfterACursorResumesAfterItsLastEventNotAgainAfterTheCursor() {
-    List<Map<String, String>> hits = sse(null, "sort", "soonest").stream().filter(event -> "hit".equals(event.get("event"))).toList();
-    List<String> all = hits.stream().map(event -> JSON.readTree(event.get("data")).path("id").asString()).toList();
-    List<String> resumed = sse(hits.get(4).get("id"), "sort", "soonest", "after", hits.get(1).get("id")).stream()
-        .filter(event -> "hit".equals(event.get("event"))).map(event -> JSON.readTree(event.get("data")).path("id").asString()).toList();
+    List<Map<String, String>> hits =
+        sse(null, "sort", "soonest").stream()
+            .filter(event -> "hit".equals(event.get("event")))
+            .toList();
+    List<String> all =
+        hits.stream().map(event -> JSON.readTree(event.get("data")).path("id").asString()).toList();
+    List<String> resumed =
+        sse(hits.get(4).get("id"), "sort", "soonest", "after", hits.get(1).get("id")).stream()
+            .filter(event -> "hit".equals(event.get("event")))
+            .map(event -> JSON.readTree(event.get("data")).path("id").asString())
+            .toList();
     assertThat(resumed).isEqualTo(all.subList(5, all.size()));
   }
 
   @Test
   void theStreamMarksTheTextOnlyWhenAskedAndLabelsInTheLanguageLangNames() {
     List<JsonNode> plain = ndjson("q", "الحجاج التطوع", "limit", 5);
-    List<JsonNode> marked = ndjson("q", "الحجاج التطوع", "limit", 5, "highlight", true, "lang", "en");
+    List<JsonNode> marked =
+        ndjson("q", "الحجاج التطوع", "limit", 5, "highlight", true, "lang", "en");
     plain = plain.subList(0, plain.size() - 1);
     marked = marked.subList(0, marked.size() - 1);
     assertThat(ids(marked)).isEqualTo(ids(plain));
     assertThat(plain).allMatch(line -> line.path("hit").path("highlights").isEmpty());
     assertThat(marked).anyMatch(line -> !line.path("hit").path("highlights").isEmpty());
-    assertThat(marked).allMatch(line -> line.path("hit").path("city").path("label").asString().matches("[A-Za-z' -]+"));
-    assertThat(plain).allMatch(line -> !line.path("hit").path("city").path("label").asString().matches("[A-Za-z' -]+"));
+    assertThat(marked)
+        .allMatch(
+            line -> line.path("hit").path("city").path("label").asString().matches("[A-Za-z' -]+"));
+    assertThat(plain)
+        .allMatch(
+            line ->
+                !line.path("hit").path("city").path("label").asString().matches("[A-Za-z' -]+"));
     Api.Response french = stream(ndjsonHeaders(), "lang", "fr");
     assertThat(french.status()).isEqualTo(400);
     assertThat(french.body().path("errors").get(0).path("field").asString()).isEqualTo("lang");
@@ -140,14 +172,23 @@ class StreamIT extends CorpusSearchTest {
     assertThat(five.get(5).path("complete").asBoolean()).isFalse();
     int all = SearchCorpus.ENTRIES.size() - 1;
     List<JsonNode> exactly = ndjson("sort", "soonest", "limit", all);
-    assertThat(exactly.get(all).path("complete").asBoolean()).as("a limit equal to the result cuts nothing").isTrue();
+    assertThat(exactly.get(all).path("complete").asBoolean())
+        .as("a limit equal to the result cuts nothing")
+        .isTrue();
   }
 
   @Test
   void badStreamRequestsAnswer400Or406() {
     assertThat(stream(ndjsonHeaders(), "limit", limits.maxHits() + 1).status()).isEqualTo(400);
     assertThat(stream(ndjsonHeaders(), "limit", 0).status()).isEqualTo(400);
-    assertThat(stream(ndjsonHeaders(), "after", "not-a-cursor").body().path("errors").get(0).path("field").asString()).isEqualTo("after");
+    assertThat(
+            stream(ndjsonHeaders(), "after", "not-a-cursor")
+                .body()
+                .path("errors")
+                .get(0)
+                .path("field")
+                .asString())
+        .isEqualTo("after");
     String newest = ndjson("sort", "newest").get(0).path("cursor").asString();
     Api.Response otherSort = stream(ndjsonHeaders(), "sort", "soonest", "after", newest);
     assertThat(otherSort.status()).isEqualTo(400);
@@ -155,7 +196,8 @@ class StreamIT extends CorpusSearchTest {
     HttpHeaders sse = new HttpHeaders();
     sse.set(HttpHeaders.ACCEPT, "text/event-stream");
     sse.set("Last-Event-ID", "garbage");
-    assertThat(stream(sse).body().path("errors").get(0).path("field").asString()).isEqualTo("Last-Event-ID");
+    assertThat(stream(sse).body().path("errors").get(0).path("field").asString())
+        .isEqualTo("Last-Event-ID");
     HttpHeaders json = new HttpHeaders();
     json.set(HttpHeaders.ACCEPT, "application/json");
     Api.Response notAcceptable = stream(json);
@@ -168,16 +210,29 @@ class StreamIT extends CorpusSearchTest {
     int pageSize = limits.pageSize();
     int pagesForAll = BULK_HITS / pageSize + 1;
     double before = pages();
-    try (RawStream stream = new RawStream(port, Api.query("/api/opportunities/search/stream", "organization", bulkOrganization, "sort", "soonest"),
-        "application/x-ndjson", 8 * 1024)) {
+    try (RawStream stream =
+        new RawStream(
+            port,
+            Api.query(
+                "/api/opportunities/search/stream",
+                "organization",
+                bulkOrganization,
+                "sort",
+                "soonest"),
+            "application/x-ndjson",
+            8 * 1024)) {
       assertThat(stream.status()).isEqualTo(200);
       for (int i = 0; i < 100; i++) {
         assertThat(stream.line()).contains("\"type\":\"hit\"");
       }
       Thread.sleep(3_000);
       double whileSlow = pages() - before;
-      System.out.printf("slow reader: %.0f of %d pages fetched after 100 lines and a 3 s pause%n", whileSlow, pagesForAll);
-      assertThat(whileSlow).as("pages fetched while the reader paused, of %d", pagesForAll).isLessThan(pagesForAll / 3.0);
+      System.out.printf(
+          "slow reader: %.0f of %d pages fetched after 100 lines and a 3 s pause%n",
+          whileSlow, pagesForAll);
+      assertThat(whileSlow)
+          .as("pages fetched while the reader paused, of %d", pagesForAll)
+          .isLessThan(pagesForAll / 3.0);
       int hits = 100;
       String last = null;
       for (String line = stream.line(); line != null; line = stream.line()) {
@@ -193,18 +248,26 @@ class StreamIT extends CorpusSearchTest {
   @Test
   void aClientThatLeavesCancelsTheSearchAndThePointInTimeIsClosed() throws Exception {
     long before = pointsInTime();
-    RawStream stream = new RawStream(port, Api.query("/api/opportunities/search/stream", "organization", bulkOrganization),
-        "application/x-ndjson", 8 * 1024);
+    RawStream stream =
+        new RawStream(
+            port,
+            Api.query("/api/opportunities/search/stream", "organization", bulkOrganization),
+            "application/x-ndjson",
+            8 * 1024);
     for (int i = 0; i < 10; i++) {
       assertThat(stream.line()).contains("\"type\":\"hit\"");
     }
     assertThat(pointsInTime()).as("the stream holds one point in time").isEqualTo(before + 1);
     double pagesWhenLeaving = pages();
     stream.close();
-    await("points in time open on Elasticsearch closed after the client left").atMost(Duration.ofSeconds(10))
-        .pollInterval(Duration.ofMillis(50)).until(() -> pointsInTime() == before);
+    await("points in time open on Elasticsearch closed after the client left")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> pointsInTime() == before);
     Thread.sleep(500);
-    assertThat(pages() - pagesWhenLeaving).as("pages fetched after the client left").isLessThanOrEqualTo(2);
+    assertThat(pages() - pagesWhenLeaving)
+        .as("pages fetched after the client left")
+        .isLessThanOrEqualTo(2);
     assertThat(meters.get("search.stream.open").gauge().value()).isZero();
   }
 
@@ -213,12 +276,18 @@ class StreamIT extends CorpusSearchTest {
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.headers().getContentType()).hasToString("application/x-ndjson");
     List<JsonNode> lines = new ArrayList<>();
-    response.text().lines().filter(line -> !line.isBlank()).map(JSON::readTree)
-        .filter(line -> !line.path("type").asString().equals("heartbeat")).forEach(lines::add);
+    response
+        .text()
+        .lines()
+        .filter(line -> !line.isBlank())
+        .map(JSON::readTree)
+        .filter(line -> !line.path("type").asString().equals("heartbeat"))
+        .forEach(lines::add);
     return lines;
   }
 
-  private List<Map<String, String>> sse(@org.jspecify.annotations.Nullable String lastEventId, Object... parameters) {
+  private List<Map<String, String>> sse(
+      @org.jspecify.annotations.Nullable String lastEventId, Object... parameters) {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.ACCEPT, "text/event-stream");
     if (lastEventId != null) {
@@ -230,10 +299,14 @@ class StreamIT extends CorpusSearchTest {
     List<Map<String, String>> events = new ArrayList<>();
     for (String block : response.text().split("\n\n")) {
       Map<String, String> event = new LinkedHashMap<>();
-      block.lines().filter(line -> !line.startsWith(":") && line.contains(": ")).forEach(line -> {
-        int colon = line.indexOf(": ");
-        event.put(line.substring(0, colon), line.substring(colon + 2));
-      });
+      block
+          .lines()
+          .filter(line -> !line.startsWith(":") && line.contains(": "))
+          .forEach(
+              line -> {
+                int colon = line.indexOf(": ");
+                event.put(line.substring(0, colon), line.substring(colon + 2));
+              });
       if (!event.isEmpty()) {
         events.add(event);
       }
@@ -260,7 +333,8 @@ class StreamIT extends CorpusSearchTest {
     all[parameters.length + 1] = corpus.organization;
     all[parameters.length + 2] = "size";
     all[parameters.length + 3] = 100;
-    Api.Response response = api.getEncoded(Api.query("/api/opportunities/search", all), new HttpHeaders());
+    Api.Response response =
+        api.getEncoded(Api.query("/api/opportunities/search", all), new HttpHeaders());
     List<String> ids = new ArrayList<>();
     response.body().path("items").forEach(item -> ids.add(item.path("id").asString()));
     return ids;
@@ -276,8 +350,13 @@ class StreamIT extends CorpusSearchTest {
 
   /** Search contexts open on Elasticsearch: a point in time holds one while it lives. */
   private long pointsInTime() throws Exception {
-    HttpResponse<String> stats = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(elasticsearchUri.split(",")[0] + "/_nodes/stats/indices/search")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> stats =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(elasticsearchUri.split(",")[0] + "/_nodes/stats/indices/search"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     long open = 0;
     for (JsonNode node : JSON.readTree(stats.body()).path("nodes")) {
       open += node.path("indices").path("search").path("open_contexts").asLong();
@@ -285,7 +364,10 @@ class StreamIT extends CorpusSearchTest {
     return open;
   }
 
-  /** The large corpus: written straight to the index under an organization of its own, removed after the class. */
+  /**
+   * The large corpus: written straight to the index under an organization of its own, removed after
+   * the class.
+   */
   @BeforeAll
   void indexBulkCorpus() throws IOException {
     Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
@@ -296,9 +378,19 @@ class StreamIT extends CorpusSearchTest {
         bulkIds.add(id);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("id", id);
-        document.put("title", "حملة تنظيف الأحياء رقم " + i + "\nNeighbourhood cleanup number " + i);
-        document.put("description", "جمع النفايات وتنظيف الحدائق العامة في الحي مع سكانه، الجولة رقم " + i);
-        document.put("organization", Map.of("id", bulkOrganization, "name", "فريق الأحياء النظيفة\nClean Neighbourhoods Team", "verified", true));
+        document.put(
+            "title", "حملة تنظيف الأحياء رقم " + i + "\nNeighbourhood cleanup number " + i);
+        document.put(
+            "description", "جمع النفايات وتنظيف الحدائق العامة في الحي مع سكانه، الجولة رقم " + i);
+        document.put(
+            "organization",
+            Map.of(
+                "id",
+                bulkOrganization,
+                "name",
+                "فريق الأحياء النظيفة\nClean Neighbourhoods Team",
+                "verified",
+                true));
         document.put("field_code", "environment");
         document.put("skill_codes", List.of("recycling"));
         document.put("required_skills", List.of(Map.of("code", "recycling", "weight", 1.0)));

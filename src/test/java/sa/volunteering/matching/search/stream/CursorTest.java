@@ -17,44 +17,63 @@ class CursorTest {
 
   @Test
   void aCursorComesBackAsItWasWritten() {
-    Cursor newest = new Cursor("newest", List.of(FieldValue.of(1_796_000_000_000L), FieldValue.of("7f1c")));
+    Cursor newest =
+        new Cursor("newest", List.of(FieldValue.of(1_796_000_000_000L), FieldValue.of("7f1c")));
     Cursor relevance = new Cursor("relevance", List.of(FieldValue.of(12.5), FieldValue.of("a0b1")));
 
     Cursor read = Cursor.decode(newest.encode(JSON), "newest", "after", JSON);
     assertThat(read.after().get(0).longValue()).isEqualTo(1_796_000_000_000L);
     assertThat(read.after().get(1).stringValue()).isEqualTo("7f1c");
-    assertThat(Cursor.decode(relevance.encode(JSON), "relevance", "after", JSON).after().get(0).doubleValue()).isEqualTo(12.5);
+    assertThat(
+            Cursor.decode(relevance.encode(JSON), "relevance", "after", JSON)
+                .after()
+                .get(0)
+                .doubleValue())
+        .isEqualTo(12.5);
   }
 
   @Test
   void onlyTheSortValueAndTheIdAreWrittenAndANewPointInTimeResumesAfterEveryShard() {
-    Cursor withTiebreaker = new Cursor("newest", List.of(FieldValue.of(5L), FieldValue.of("id"), FieldValue.of(42L)));
+    Cursor withTiebreaker =
+        new Cursor("newest", List.of(FieldValue.of(5L), FieldValue.of("id"), FieldValue.of(42L)));
 
     Cursor read = Cursor.decode(withTiebreaker.encode(JSON), "newest", "after", JSON);
     assertThat(read.after()).hasSize(2);
-    assertThat(read.inNewPointInTime()).extracting(FieldValue::_get).containsExactly(5L, "id", Long.MAX_VALUE);
+    assertThat(read.inNewPointInTime())
+        .extracting(FieldValue::_get)
+        .containsExactly(5L, "id", Long.MAX_VALUE);
   }
 
   @Test
   void aCursorOfAnotherSortIsRefusedNamingTheParameter() {
-    String token = new Cursor("newest", List.of(FieldValue.of(5L), FieldValue.of("id"))).encode(JSON);
+    String token =
+        new Cursor("newest", List.of(FieldValue.of(5L), FieldValue.of("id"))).encode(JSON);
 
     assertThatThrownBy(() -> Cursor.decode(token, "relevance", "after", JSON))
-        .isInstanceOfSatisfying(ApiException.class, problem -> {
-          assertThat(problem.getStatusCode().value()).isEqualTo(400);
-          assertThat(problem.getBody().getDetail()).startsWith("after: ").contains("sorted another way");
-        });
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            problem -> {
+              assertThat(problem.getStatusCode().value()).isEqualTo(400);
+              assertThat(problem.getBody().getDetail())
+                  .startsWith("after: ")
+                  .contains("sorted another way");
+            });
   }
 
   @Test
   void whatThisServiceDidNotWriteIsRefused() {
     String notBase64 = "%%%";
-    String notJson = Base64.getUrlEncoder().encodeToString("plain".getBytes(StandardCharsets.UTF_8));
-    String wrongShape = Base64.getUrlEncoder().encodeToString("{\"s\":\"newest\",\"a\":[\"x\",1]}".getBytes(StandardCharsets.UTF_8));
+    String notJson =
+        Base64.getUrlEncoder().encodeToString("plain".getBytes(StandardCharsets.UTF_8));
+    String wrongShape =
+        Base64.getUrlEncoder()
+            .encodeToString("{\"s\":\"newest\",\"a\":[\"x\",1]}".getBytes(StandardCharsets.UTF_8));
     String tooLong = "A".repeat(1025);
 
     for (String token : List.of(notBase64, notJson, wrongShape, tooLong)) {
-      assertThatThrownBy(() -> Cursor.decode(token, "newest", "after", JSON)).as(token).isInstanceOf(ApiException.class);
+      assertThatThrownBy(() -> Cursor.decode(token, "newest", "after", JSON))
+          .as(token)
+          .isInstanceOf(ApiException.class);
     }
   }
 

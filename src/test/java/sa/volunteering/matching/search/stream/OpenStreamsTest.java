@@ -32,9 +32,15 @@ class OpenStreamsTest {
   void aStreamOpenedWhileStoppedClosesAtOnceAndAfterARestartItDoesNot() {
     streams.start();
     streams.stop();
-    StepVerifier.create(streams.track(Flux.never())).expectNext(StreamEvent.Closing.SHUTDOWN).verifyComplete();
+    StepVerifier.create(streams.track(Flux.never()))
+        .expectNext(StreamEvent.Closing.SHUTDOWN)
+        .verifyComplete();
 
     streams.start();
-    StepVerifier.create(streams.track(Flux.never())).expectSubscription().expectNoEvent(Duration.ofMillis(100)).thenCancel().verify();
+    StepVerifier.create(streams.track(Flux.never()))
+        .expectSubscription()
+        .expectNoEvent(Duration.ofMillis(100))
+        .thenCancel()
+        .verify();
   }
 }

@@ -22,27 +22,24 @@ import sa.volunteering.matching.support.Stack;
 import sa.volunteering.matching.support.Tokens;
 
 /**
- * Readiness follows what the instance needs, liveness does not: with PostgreSQL stopped, {@code /readyz} is DOWN (and
- * writes answer 503) while {@code /livez} stays UP; with a change waiting longer than the lag threshold (2 s here),
- * readiness is DOWN until the change is indexed. Runs in the failsafe execution "chaos", where no background indexer
- * drains the outbox, and stops the stack's PostgreSQL through bin/stack.
+ * Readiness follows what the instance needs, liveness does not: with PostgreSQL stopped, {@code
+ * /readyz} is DOWN (and writes answer 503) while {@code /livez} stays UP; with a change waiting
+ * longer than the lag threshold (2 s here), readiness is DOWN until the change is indexed. Runs in
+ * the failsafe execution "chaos", where no background indexer drains the outbox, and stops the
+ * stack's PostgreSQL through bin/stack.
  */
 @IntegrationTest
 class ReadinessChaosIT {
 
   private static final Duration LAG_THRESHOLD = Duration.ofSeconds(2);
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @LocalManagementPort
-  int managementPort;
+  @LocalManagementPort int managementPort;
 
-  @Autowired
-  IndexingProperties configured;
+  @Autowired IndexingProperties configured;
 
-  @Autowired
-  OutboxIndexer indexer;
+  @Autowired OutboxIndexer indexer;
 
   @DynamicPropertySource
   static void quickToLag(DynamicPropertyRegistry registry) {
@@ -58,16 +55,29 @@ class ReadinessChaosIT {
     long stoppedAt = System.nanoTime();
     Stack.run("stop", "postgresql");
     try {
-      int ready = awaitStatus("/readyz while PostgreSQL is stopped", () -> api.get("/readyz", null).status(), 503);
+      int ready =
+          awaitStatus(
+              "/readyz while PostgreSQL is stopped", () -> api.get("/readyz", null).status(), 503);
       long downAfterMs = Duration.ofNanos(System.nanoTime() - stoppedAt).toMillis();
-      Api.Response readiness = new Api(managementPort).get("/actuator/health/readiness", Tokens.admin());
-      Api.Response write = api.post("/api/organizations", Tokens.admin(), Fixtures.organizationBody("جمعية", "Society"));
+      Api.Response readiness =
+          new Api(managementPort).get("/actuator/health/readiness", Tokens.admin());
+      Api.Response write =
+          api.post(
+              "/api/organizations", Tokens.admin(), Fixtures.organizationBody("جمعية", "Society"));
       int live = api.get("/livez", null).status();
-      System.out.printf("fault test, readiness: PostgreSQL stopped: /readyz %d after %d ms, postgresql %s, /livez %d, a write answered %d%n",
-          ready, downAfterMs, readiness.body().path("components").path("postgresql").path("status").asString(), live, write.status());
-      assertThat(readiness.body().path("components").path("postgresql").path("status").asString()).isEqualTo("DOWN");
+      System.out.printf(
+          "fault test, readiness: PostgreSQL stopped: /readyz %d after %d ms, postgresql %s, /livez %d, a write answered %d%n",
+          ready,
+          downAfterMs,
+          readiness.body().path("components").path("postgresql").path("status").asString(),
+          live,
+          write.status());
+      assertThat(readiness.body().path("components").path("postgresql").path("status").asString())
+          .isEqualTo("DOWN");
       assertThat(live).as("/livez").isEqualTo(200);
-      assertThat(write.status()).as("a write while PostgreSQL is stopped: %s", write).isEqualTo(503);
+      assertThat(write.status())
+          .as("a write while PostgreSQL is stopped: %s", write)
+          .isEqualTo(503);
       assertThat(write.headers().getFirst("Retry-After")).isNotBlank();
     } finally {
       Stack.run("start", "postgresql");
@@ -83,20 +93,38 @@ class ReadinessChaosIT {
     awaitStatus("/readyz with nothing pending", () -> api.get("/readyz", null).status(), 200);
 
     UUID organization = new Fixtures(api).organization();
-    int lagging = awaitStatus("/readyz with a change waiting", () -> api.get("/readyz", null).status(), 503);
-    Api.Response readiness = new Api(managementPort).get("/actuator/health/readiness", Tokens.admin());
-    assertThat(readiness.body().path("components").path("indexing").path("status").asString()).isEqualTo("DOWN");
-    assertThat(readiness.body().path("components").path("indexing").path("details").path("lagging").asBoolean()).isTrue();
+    int lagging =
+        awaitStatus("/readyz with a change waiting", () -> api.get("/readyz", null).status(), 503);
+    Api.Response readiness =
+        new Api(managementPort).get("/actuator/health/readiness", Tokens.admin());
+    assertThat(readiness.body().path("components").path("indexing").path("status").asString())
+        .isEqualTo("DOWN");
+    assertThat(
+            readiness
+                .body()
+                .path("components")
+                .path("indexing")
+                .path("details")
+                .path("lagging")
+                .asBoolean())
+        .isTrue();
 
     indexer.drain().block(Duration.ofSeconds(60));
-    int caughtUp = awaitStatus("/readyz once indexed", () -> api.get("/readyz", null).status(), 200);
-    System.out.printf("fault test, readiness: a change (organization %s) waiting past the %d s lag threshold: /readyz %d; indexed: /readyz %d%n",
+    int caughtUp =
+        awaitStatus("/readyz once indexed", () -> api.get("/readyz", null).status(), 200);
+    System.out.printf(
+        "fault test, readiness: a change (organization %s) waiting past the %d s lag threshold: /readyz %d; indexed: /readyz %d%n",
         organization, LAG_THRESHOLD.toSeconds(), lagging, caughtUp);
   }
 
-  private static int awaitStatus(String what, IntSupplier status, int expected) throws InterruptedException {
-    int last = await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-        .ignoreExceptions().until(status::getAsInt, answered -> answered == expected);
+  private static int awaitStatus(String what, IntSupplier status, int expected)
+      throws InterruptedException {
+    int last =
+        await(what)
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .ignoreExceptions()
+            .until(status::getAsInt, answered -> answered == expected);
     assertThat(last).as(what).isEqualTo(expected);
     return last;
   }

@@ -13,23 +13,25 @@ import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.support.Tokens;
 
 /**
- * Overload: callers sending at twice their budget get 429 with Retry-After for the excess and never a 5xx,
- * while a caller within its budget is served throughout.
+ * Overload: callers sending at twice their budget get 429 with Retry-After for the excess and never
+ * a 5xx, while a caller within its budget is served throughout.
  */
 @IntegrationTest
-@TestPropertySource(properties = {
-    "app.rate-limit.per-principal.per-second=5", "app.rate-limit.per-principal.burst=5",
-    "app.rate-limit.per-address.per-second=40", "app.rate-limit.per-address.burst=40"})
+@TestPropertySource(
+    properties = {
+      "app.rate-limit.per-principal.per-second=5", "app.rate-limit.per-principal.burst=5",
+      "app.rate-limit.per-address.per-second=40", "app.rate-limit.per-address.burst=40"
+    })
 class RateLimitIT {
 
   private static final long TICK_NANOS = 100_000_000L;
   private static final String ENDPOINT = "/api/taxonomy/fields";
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @Test
-  void aPrincipalAtTwiceItsBudgetIsHeldBackWhileAnotherWithinItsBudgetIsServed() throws InterruptedException {
+  void aPrincipalAtTwiceItsBudgetIsHeldBackWhileAnotherWithinItsBudgetIsServed()
+      throws InterruptedException {
     Api api = new Api(port);
     String greedy = Tokens.volunteer(UUID.randomUUID());
     String modest = Tokens.volunteer(UUID.randomUUID());
@@ -46,18 +48,29 @@ class RateLimitIT {
     double seconds = (System.nanoTime() - start) / 1e9;
     Counts greedyCounts = Counts.of(greedyAnswers);
     Counts modestCounts = Counts.of(modestAnswers);
-    System.out.printf("rate limit per principal (5/s, burst 5): 10/s for %.1f s -> %s; 2/s alongside -> %s%n",
+    System.out.printf(
+        "rate limit per principal (5/s, burst 5): 10/s for %.1f s -> %s; 2/s alongside -> %s%n",
         seconds, greedyCounts, modestCounts);
 
     assertThat(greedyCounts.serverErrors).isZero();
     assertThat(greedyCounts.tooMany).as("the excess is refused").isGreaterThanOrEqualTo(12);
     assertThat(greedyCounts.ok).as("about burst + rate × duration").isBetween(15, 28);
-    assertThat(modestCounts.ok).as("a principal within its budget is always served").isEqualTo(modestAnswers.size());
-    greedyAnswers.stream().filter(response -> response.status() == 429).forEach(RateLimitIT::assertTooMany);
+    assertThat(modestCounts.ok)
+        .as("a principal within its budget is always served")
+        .isEqualTo(modestAnswers.size());
+    greedyAnswers.stream()
+        .filter(response -> response.status() == 429)
+        .forEach(RateLimitIT::assertTooMany);
 
-    Api.Response refused = greedyAnswers.stream().filter(response -> response.status() == 429).reduce((a, b) -> b).orElseThrow();
+    Api.Response refused =
+        greedyAnswers.stream()
+            .filter(response -> response.status() == 429)
+            .reduce((a, b) -> b)
+            .orElseThrow();
     Thread.sleep(Long.parseLong(refused.headers().getFirst("Retry-After")) * 1000);
-    assertThat(api.get(ENDPOINT, greedy).status()).as("served again after Retry-After").isEqualTo(200);
+    assertThat(api.get(ENDPOINT, greedy).status())
+        .as("served again after Retry-After")
+        .isEqualTo(200);
   }
 
   @Test
@@ -72,11 +85,18 @@ class RateLimitIT {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Counts counts = Counts.of(answers);
-    System.out.printf("rate limit per address (40/s, burst 40): 80/s for %.1f s -> %s%n", seconds, counts);
+    System.out.printf(
+        "rate limit per address (40/s, burst 40): 80/s for %.1f s -> %s%n", seconds, counts);
     assertThat(counts.serverErrors).isZero();
-    assertThat(counts.tooMany).as("the excess is refused, bad tokens included").isGreaterThanOrEqualTo(25);
-    assertThat(counts.ok + counts.unauthorized).as("about burst + rate × duration").isBetween(100, 140);
-    answers.stream().filter(response -> response.status() == 429).forEach(RateLimitIT::assertTooMany);
+    assertThat(counts.tooMany)
+        .as("the excess is refused, bad tokens included")
+        .isGreaterThanOrEqualTo(25);
+    assertThat(counts.ok + counts.unauthorized)
+        .as("about burst + rate × duration")
+        .isBetween(100, 140);
+    answers.stream()
+        .filter(response -> response.status() == 429)
+        .forEach(RateLimitIT::assertTooMany);
   }
 
   private static void assertTooMany(Api.Response response) {
@@ -94,7 +114,8 @@ class RateLimitIT {
 
   private record Counts(int ok, int unauthorized, int tooMany, int serverErrors) {
     static Counts of(List<Api.Response> answers) {
-      return new Counts((int) answers.stream().filter(a -> a.status() == 200).count(),
+      return new Counts(
+          (int) answers.stream().filter(a -> a.status() == 200).count(),
           (int) answers.stream().filter(a -> a.status() == 401).count(),
           (int) answers.stream().filter(a -> a.status() == 429).count(),
           (int) answers.stream().filter(a -> a.status() >= 500).count());
@@ -102,7 +123,14 @@ class RateLimitIT {
 
     @Override
     public String toString() {
-      return ok + " served, " + unauthorized + " unauthorized, " + tooMany + " refused with 429, " + serverErrors + " server errors";
+      return ok
+          + " served, "
+          + unauthorized
+          + " unauthorized, "
+          + tooMany
+          + " refused with 429, "
+          + serverErrors
+          + " server errors";
     }
   }
 }

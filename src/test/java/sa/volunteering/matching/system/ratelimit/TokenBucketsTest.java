@@ -60,7 +60,9 @@ class TokenBucketsTest {
     buckets.take("late");
     assertThat(buckets.take("busy")).isZero();
     assertThat(buckets.take("busy")).isZero();
-    assertThat(buckets.take("busy")).as("the bucket not yet full again was remembered").isEqualTo(Duration.ofSeconds(1));
+    assertThat(buckets.take("busy"))
+        .as("the bucket not yet full again was remembered")
+        .isEqualTo(Duration.ofSeconds(1));
   }
 
   private void advance(Duration duration) {

@@ -3,8 +3,8 @@ package sa.volunteering.tools.dataset;
 import java.util.Random;
 
 /**
- * Writes Arabic the way people type it: sometimes with diacritics, sometimes with ه for ة, bare alef for
- * hamza forms, ى for final ي, tatweel, or Arabic-Indic digits. Same seed, same text.
+ * Writes Arabic the way people type it: sometimes with diacritics, sometimes with ه for ة, bare
+ * alef for hamza forms, ى for final ي, tatweel, or Arabic-Indic digits. Same seed, same text.
  */
 final class ArabicVariation {
 

@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
-/** Rows in PostgreSQL's COPY text format: tab-separated, {@code \N} for null, arrays as {@code {a,b}}. */
+/**
+ * Rows in PostgreSQL's COPY text format: tab-separated, {@code \N} for null, arrays as {@code
+ * {a,b}}.
+ */
 final class CopyRows {
 
   private final StringBuilder buffer = new StringBuilder(1 << 16);
@@ -37,12 +40,17 @@ final class CopyRows {
       buffer.append("\\N");
     } else if (value instanceof Collection<?> list) {
       StringJoiner array = new StringJoiner(",", "{", "}");
-      list.forEach(item -> array.add('"' + String.valueOf(item).replace("\\", "\\\\").replace("\"", "\\\"") + '"'));
+      list.forEach(
+          item ->
+              array.add(
+                  '"' + String.valueOf(item).replace("\\", "\\\\").replace("\"", "\\\"") + '"'));
       escape(array.toString());
     } else if (value instanceof byte[] bytes) {
       buffer.append("\\\\x");
       for (byte b : bytes) {
-        buffer.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        buffer
+            .append(Character.forDigit((b >> 4) & 0xF, 16))
+            .append(Character.forDigit(b & 0xF, 16));
       }
     } else {
       escape(String.valueOf(value));

@@ -16,13 +16,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import sa.volunteering.matching.indexing.Reindexer;
-import sa.volunteering.tools.CommandLine;
 import sa.volunteering.matching.taxonomy.Taxonomy;
+import sa.volunteering.tools.CommandLine;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code bin/dataset import DIR}: loads a data set, then rebuilds both indexes, and returns when nothing is left to
- * do in the background; {@code demo}: a small seeded data set for {@code bin/run}, only into an empty database.
+ * {@code bin/dataset import DIR}: loads a data set, then rebuilds both indexes, and returns when
+ * nothing is left to do in the background; {@code demo}: a small seeded data set for {@code
+ * bin/run}, only into an empty database.
  */
 @Component
 public class DatasetCommands {
@@ -35,7 +36,12 @@ public class DatasetCommands {
   private final JsonMapper json;
   private final DatabaseClient database;
 
-  DatasetCommands(DatasetImporter importer, Reindexer reindexer, Taxonomy taxonomy, JsonMapper json, DatabaseClient database) {
+  DatasetCommands(
+      DatasetImporter importer,
+      Reindexer reindexer,
+      Taxonomy taxonomy,
+      JsonMapper json,
+      DatabaseClient database) {
     this.importer = importer;
     this.reindexer = reindexer;
     this.taxonomy = taxonomy;
@@ -45,65 +51,135 @@ public class DatasetCommands {
 
   public int load(ApplicationArguments arguments, String directory) {
     boolean reject = "reject".equals(option(arguments, "on-invalid"));
-    IndicatorUpdate indicators = "fold".equals(option(arguments, "indicators")) ? IndicatorUpdate.FOLD : IndicatorUpdate.REBUILD;
-    return Boolean.TRUE.equals(CommandLine.await(importAndIndex(Path.of(directory), reject, indicators))) ? 0 : 1;
+    IndicatorUpdate indicators =
+        "fold".equals(option(arguments, "indicators"))
+            ? IndicatorUpdate.FOLD
+            : IndicatorUpdate.REBUILD;
+    return Boolean.TRUE.equals(
+            CommandLine.await(importAndIndex(Path.of(directory), reject, indicators)))
+        ? 0
+        : 1;
   }
 
-  /** Loads 200 organizations, 3,000 opportunities and 5,000 volunteers (seed 7) when no organization exists yet. */
+  /**
+   * Loads 200 organizations, 3,000 opportunities and 5,000 volunteers (seed 7) when no organization
+   * exists yet.
+   */
   public int demoWhenEmpty() {
-    Boolean loaded = CommandLine.await(isEmpty().flatMap(empty -> {
-      if (!empty) {
-        log.info("The database holds organizations already: no demo data loaded");
-        return Mono.just(true);
-      }
-      log.info("Empty database: loading a demo data set (200 organizations, 3,000 opportunities, 5,000 volunteers)");
-      return Mono.fromCallable(() -> {
-            Path directory = Files.createTempDirectory("demo-data");
-            DatasetFiles.write(new DatasetGenerator(taxonomy), directory, 7, 200, 3_000, 5_000, json);
-            return directory;
-          })
-          .subscribeOn(Schedulers.boundedElastic())
-          .flatMap(directory -> importAndIndex(directory, false, IndicatorUpdate.REBUILD));
-    }));
+    Boolean loaded =
+        CommandLine.await(
+            isEmpty()
+                .flatMap(
+                    empty -> {
+                      if (!empty) {
+                        log.info("The database holds organizations already: no demo data loaded");
+                        return Mono.just(true);
+                      }
+                      log.info(
+                          "Empty database: loading a demo data set (200 organizations, 3,000 opportunities, 5,000 volunteers)");
+                      return Mono.fromCallable(
+                              () -> {
+                                Path directory = Files.createTempDirectory("demo-data");
+                                DatasetFiles.write(
+                                    new DatasetGenerator(taxonomy),
+                                    directory,
+                                    7,
+                                    200,
+                                    3_000,
+                                    5_000,
+                                    json);
+                                return directory;
+                              })
+                          .subscribeOn(Schedulers.boundedElastic())
+                          .flatMap(
+                              directory ->
+                                  importAndIndex(directory, false, IndicatorUpdate.REBUILD));
+                    }));
     return Boolean.TRUE.equals(loaded) ? 0 : 1;
   }
 
   /**
-   * Loads the directory, then rebuilds both indexes; completes when the rows are committed, the summaries and indexes
-   * current and the tables vacuumed and analyzed, so that no background work is left; emits false when refused.
+   * Loads the directory, then rebuilds both indexes; completes when the rows are committed, the
+   * summaries and indexes current and the tables vacuumed and analyzed, so that no background work
+   * is left; emits false when refused.
    */
   private Mono<Boolean> importAndIndex(Path directory, boolean reject, IndicatorUpdate indicators) {
     long started = System.nanoTime();
-    return importer.load(directory, reject, indicators)
-        .flatMap(report -> {
-          report.problems().stream().limit(50).forEach(problem -> log.warn("Refused {} line {}: {}", problem.file(), problem.line(), problem.reason()));
-          return Flux.just("opportunities", "volunteers")
-              .concatMap(index -> reindexer.runToEnd(index, 1_000, Duration.ZERO, false)
-                  .doOnNext(result -> {
-                    Instant finished = Objects.requireNonNullElseGet(result.finishedAt(), Instant::now);
-                    report.step(index + " indexed", Duration.between(result.startedAt(), finished));
-                    log.info("Indexed {}: {} ({} documents, {} documents/s)", index, result.state(), result.done(),
-                        result.documentsPerSecond());
-                  }))
-              .then(Mono.fromRunnable(() -> log.info("Import done: {} organizations, {} opportunities, {} volunteers, {} applications,"
-                      + " {} hour entries, {} lines refused, {} s in all; {}",
-                  report.organizations(), report.opportunities(), report.volunteers(), report.applications(), report.hourEntries(),
-                  report.problemCount(), Duration.ofNanos(System.nanoTime() - started).toSeconds(), stepsText(report))))
-              .thenReturn(true);
-        })
-        .onErrorResume(DatasetImporter.ImportRefusedException.class, refused -> {
-          log.error("Import refused, nothing was loaded: {}", refused.getMessage());
-          return Mono.just(false);
-        });
+    return importer
+        .load(directory, reject, indicators)
+        .flatMap(
+            report -> {
+              report.problems().stream()
+                  .limit(50)
+                  .forEach(
+                      problem ->
+                          log.warn(
+                              "Refused {} line {}: {}",
+                              problem.file(),
+                              problem.line(),
+                              problem.reason()));
+              return Flux.just("opportunities", "volunteers")
+                  .concatMap(
+                      index ->
+                          reindexer
+                              .runToEnd(index, 1_000, Duration.ZERO, false)
+                              .doOnNext(
+                                  result -> {
+                                    Instant finished =
+                                        Objects.requireNonNullElseGet(
+                                            result.finishedAt(), Instant::now);
+                                    report.step(
+                                        index + " indexed",
+                                        Duration.between(result.startedAt(), finished));
+                                    log.info(
+                                        "Indexed {}: {} ({} documents, {} documents/s)",
+                                        index,
+                                        result.state(),
+                                        result.done(),
+                                        result.documentsPerSecond());
+                                  }))
+                  .then(
+                      Mono.fromRunnable(
+                          () ->
+                              log.info(
+                                  "Import done: {} organizations, {} opportunities, {} volunteers, {} applications,"
+                                      + " {} hour entries, {} lines refused, {} s in all; {}",
+                                  report.organizations(),
+                                  report.opportunities(),
+                                  report.volunteers(),
+                                  report.applications(),
+                                  report.hourEntries(),
+                                  report.problemCount(),
+                                  Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+                                  stepsText(report))))
+                  .thenReturn(true);
+            })
+        .onErrorResume(
+            DatasetImporter.ImportRefusedException.class,
+            refused -> {
+              log.error("Import refused, nothing was loaded: {}", refused.getMessage());
+              return Mono.just(false);
+            });
   }
 
   private static String stepsText(ImportReport report) {
-    return String.join(", ", report.steps().stream()
-        .map(step -> step.name() + " in " + String.format(Locale.ROOT, "%.1f s", step.took().toMillis() / 1000.0)).toList());
+    return String.join(
+        ", ",
+        report.steps().stream()
+            .map(
+                step ->
+                    step.name()
+                        + " in "
+                        + String.format(Locale.ROOT, "%.1f s", step.took().toMillis() / 1000.0))
+            .toList());
   }
 
   private Mono<Boolean> isEmpty() {
-    return database.sql("select count(*) as n from organizations").map(row -> row.get("n", Long.class)).one().map(count -> count == 0);
+    return database
+        .sql("select count(*) as n from organizations")
+        .map(row -> row.get("n", Long.class))
+        .one()
+        .map(count -> count == 0);
   }
 
   private static String option(ApplicationArguments arguments, String name) {

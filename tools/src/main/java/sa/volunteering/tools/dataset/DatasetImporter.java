@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -33,21 +32,25 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads {@code organizations.ndjson}, {@code opportunities.ndjson} and {@code volunteers.ndjson}
- * (docs/dataset.md) into PostgreSQL with COPY, in one transaction: a file is loaded whole or not at all.
- * Every line is checked first; a refused line is reported with its number and reason, and either skipped
- * or, when {@code rejectOnProblem}, the whole import is refused. Imports write no outbox rows: a full
- * reindex follows. By default the counting triggers stay quiet and the indicator summaries are rebuilt from the tables
- * before the transaction commits (decision 0020). Files are read on {@code boundedElastic} as the COPY stream asks for more.
+ * (docs/dataset.md) into PostgreSQL with COPY, in one transaction: a file is loaded whole or not at
+ * all. Every line is checked first; a refused line is reported with its number and reason, and
+ * either skipped or, when {@code rejectOnProblem}, the whole import is refused. Imports write no
+ * outbox rows: a full reindex follows. By default the counting triggers stay quiet and the
+ * indicator summaries are rebuilt from the tables before the transaction commits (decision 0020).
+ * Files are read on {@code boundedElastic} as the COPY stream asks for more.
  */
 @Component
 public class DatasetImporter {
 
   private static final Logger log = LoggerFactory.getLogger(DatasetImporter.class);
   private static final int COPY_CHUNK = 5_000;
-  private static final String LOADED = "organizations, opportunities, opportunity_skills, volunteers, applications, volunteer_hours";
-  private static final String SUMMARIES = "indicator_changes, indicator_months, indicator_totals, volunteer_activity, offered_fields";
-  private static final String VOLUNTEER_COLUMNS = "id, national_id_hash, full_name, phone, email, city_code, lat, lon, skill_codes,"
-      + " field_codes, languages, available_from, available_to, weekdays, travel_km, remote_ok, gender, birth_date";
+  private static final String LOADED =
+      "organizations, opportunities, opportunity_skills, volunteers, applications, volunteer_hours";
+  private static final String SUMMARIES =
+      "indicator_changes, indicator_months, indicator_totals, volunteer_activity, offered_fields";
+  private static final String VOLUNTEER_COLUMNS =
+      "id, national_id_hash, full_name, phone, email, city_code, lat, lon, skill_codes,"
+          + " field_codes, languages, available_from, available_to, weekdays, travel_km, remote_ok, gender, birth_date";
 
   private final DatabaseClient database;
   private final TransactionalOperator transaction;
@@ -55,7 +58,12 @@ public class DatasetImporter {
   private final NationalIdHasher nationalIds;
   private final JsonMapper json;
 
-  DatasetImporter(DatabaseClient database, TransactionalOperator transaction, Taxonomy taxonomy, NationalIdHasher nationalIds, JsonMapper json) {
+  DatasetImporter(
+      DatabaseClient database,
+      TransactionalOperator transaction,
+      Taxonomy taxonomy,
+      NationalIdHasher nationalIds,
+      JsonMapper json) {
     this.database = database;
     this.transaction = transaction;
     this.taxonomy = taxonomy;
@@ -64,136 +72,283 @@ public class DatasetImporter {
   }
 
   /**
-   * Imports the files of {@code directory}; nothing happens before subscription. File reading runs on
-   * {@code boundedElastic}, the COPY round trips are awaited reactively: no thread is blocked.
+   * Imports the files of {@code directory}; nothing happens before subscription. File reading runs
+   * on {@code boundedElastic}, the COPY round trips are awaited reactively: no thread is blocked.
    */
   public Mono<ImportReport> load(Path directory, boolean rejectOnProblem) {
     return load(directory, rejectOnProblem, IndicatorUpdate.REBUILD);
   }
 
   /**
-   * Imports the files of {@code directory}, bringing the indicator summaries up to date as {@code indicators} says:
-   * rebuilt from the tables in the import's own transaction, or folded later change by change as any write is.
+   * Imports the files of {@code directory}, bringing the indicator summaries up to date as {@code
+   * indicators} says: rebuilt from the tables in the import's own transaction, or folded later
+   * change by change as any write is.
    */
-  public Mono<ImportReport> load(Path directory, boolean rejectOnProblem, IndicatorUpdate indicators) {
+  public Mono<ImportReport> load(
+      Path directory, boolean rejectOnProblem, IndicatorUpdate indicators) {
     ImportReport report = new ImportReport();
     CopyRows skillRows = new CopyRows();
     Set<Long> seenNationalIds = new HashSet<>();
     Mono<Set<UUID>> existingOrganizations = ids("select id from organizations");
     Mono<Set<UUID>> existingOpportunities = ids("select id from opportunities");
-    Mono<Void> work = existingOrganizations.zipWith(existingOpportunities).flatMap(existing -> database.inConnection(connection -> {
-      PostgresqlConnection postgres = PostgresConnections.unwrap(connection);
-      Set<UUID> organizations = existing.getT1();
-      Set<UUID> opportunities = existing.getT2();
-      return copy(postgres, directory.resolve("organizations.ndjson"), report, rejectOnProblem,
-            "organizations (id, name_ar, name_en, city_code, kind, verified)", null, null,
-            (node, rows, line) -> {
-              UUID id = uuid(node, "id");
-              if (organizations.contains(id)) {
-                throw new IllegalArgumentException("organization " + id + " already exists");
-              }
-              rows.row(id, text(node, "nameAr", 1, 200), text(node, "nameEn", 1, 200), code(taxonomy.cities().contains(node.path("cityCode").asString()), node, "cityCode"),
-                  oneOf(node, "kind", List.of("government", "nonprofit", "private", "academic", "community")), node.path("verified").asBoolean());
-              organizations.add(id);
-              report.organizations++;
-            })
-          .then(copy(postgres, directory.resolve("opportunities.ndjson"), report, rejectOnProblem,
-            "opportunities (id, organization_id, title_ar, title_en, description_ar, description_en, field_code, city_code, lat, lon,"
-                + " mode, starts_at, ends_at, hours, seats, seats_taken, gender, min_age, max_age, status, published_at, closed_at)",
-            skillRows,
-            "import_skills (id, skills)",
-            (node, rows, line) -> opportunity(node, rows, skillRows, organizations, opportunities, report)))
-          .then(copy(postgres, directory.resolve("volunteers.ndjson"), report, rejectOnProblem,
-            "import_volunteers (line, " + VOLUNTEER_COLUMNS + ")", null, null,
-            (node, rows, line) -> volunteer(node, rows, line, seenNationalIds, report)))
-          .then(registeredAlready(report, rejectOnProblem))
-          .then(database.sql("insert into opportunity_skills (opportunity_id, skill_code, weight)"
-              + " select id, skill ->> 'code', (skill ->> 'weight')::numeric from import_skills, jsonb_array_elements(skills) as skill")
-          .then())
-          .then(database.sql("drop table import_skills").then())
-          .then(ids("select id from volunteers"))
-          .flatMap(volunteers -> {
-            CopyRows hourRows = new CopyRows();
-            Set<Long> pairs = new HashSet<>();
-            return copy(postgres, directory.resolve("applications.ndjson"), report, rejectOnProblem,
-                "import_applications (line, id, opportunity_id, volunteer_id, status)", hourRows,
-                "import_hours (id, application_id, worked_on, hours, status)",
-                (node, rows, line) -> application(node, rows, line, hourRows, opportunities, volunteers, pairs, report));
-          })
-          .then(appliedAlready(report, rejectOnProblem));
-    }));
+    Mono<Void> work =
+        existingOrganizations
+            .zipWith(existingOpportunities)
+            .flatMap(
+                existing ->
+                    database.inConnection(
+                        connection -> {
+                          PostgresqlConnection postgres = PostgresConnections.unwrap(connection);
+                          Set<UUID> organizations = existing.getT1();
+                          Set<UUID> opportunities = existing.getT2();
+                          return copy(
+                                  postgres,
+                                  directory.resolve("organizations.ndjson"),
+                                  report,
+                                  rejectOnProblem,
+                                  "organizations (id, name_ar, name_en, city_code, kind, verified)",
+                                  null,
+                                  null,
+                                  (node, rows, line) -> {
+                                    UUID id = uuid(node, "id");
+                                    if (organizations.contains(id)) {
+                                      throw new IllegalArgumentException(
+                                          "organization " + id + " already exists");
+                                    }
+                                    rows.row(
+                                        id,
+                                        text(node, "nameAr", 1, 200),
+                                        text(node, "nameEn", 1, 200),
+                                        code(
+                                            taxonomy
+                                                .cities()
+                                                .contains(node.path("cityCode").asString()),
+                                            node,
+                                            "cityCode"),
+                                        oneOf(
+                                            node,
+                                            "kind",
+                                            List.of(
+                                                "government",
+                                                "nonprofit",
+                                                "private",
+                                                "academic",
+                                                "community")),
+                                        node.path("verified").asBoolean());
+                                    organizations.add(id);
+                                    report.organizations++;
+                                  })
+                              .then(
+                                  copy(
+                                      postgres,
+                                      directory.resolve("opportunities.ndjson"),
+                                      report,
+                                      rejectOnProblem,
+                                      "opportunities (id, organization_id, title_ar, title_en, description_ar, description_en, field_code, city_code, lat, lon,"
+                                          + " mode, starts_at, ends_at, hours, seats, seats_taken, gender, min_age, max_age, status, published_at, closed_at)",
+                                      skillRows,
+                                      "import_skills (id, skills)",
+                                      (node, rows, line) ->
+                                          opportunity(
+                                              node,
+                                              rows,
+                                              skillRows,
+                                              organizations,
+                                              opportunities,
+                                              report)))
+                              .then(
+                                  copy(
+                                      postgres,
+                                      directory.resolve("volunteers.ndjson"),
+                                      report,
+                                      rejectOnProblem,
+                                      "import_volunteers (line, " + VOLUNTEER_COLUMNS + ")",
+                                      null,
+                                      null,
+                                      (node, rows, line) ->
+                                          volunteer(node, rows, line, seenNationalIds, report)))
+                              .then(registeredAlready(report, rejectOnProblem))
+                              .then(
+                                  database
+                                      .sql(
+                                          "insert into opportunity_skills (opportunity_id, skill_code, weight)"
+                                              + " select id, skill ->> 'code', (skill ->> 'weight')::numeric from import_skills, jsonb_array_elements(skills) as skill")
+                                      .then())
+                              .then(database.sql("drop table import_skills").then())
+                              .then(ids("select id from volunteers"))
+                              .flatMap(
+                                  volunteers -> {
+                                    CopyRows hourRows = new CopyRows();
+                                    Set<Long> pairs = new HashSet<>();
+                                    return copy(
+                                        postgres,
+                                        directory.resolve("applications.ndjson"),
+                                        report,
+                                        rejectOnProblem,
+                                        "import_applications (line, id, opportunity_id, volunteer_id, status)",
+                                        hourRows,
+                                        "import_hours (id, application_id, worked_on, hours, status)",
+                                        (node, rows, line) ->
+                                            application(
+                                                node,
+                                                rows,
+                                                line,
+                                                hourRows,
+                                                opportunities,
+                                                volunteers,
+                                                pairs,
+                                                report));
+                                  })
+                              .then(appliedAlready(report, rejectOnProblem));
+                        }));
     boolean rebuilding = indicators == IndicatorUpdate.REBUILD;
-    Mono<Void> quietTriggers = rebuilding ? database.sql("set local indicators.bulk_load = 'on'").then() : Mono.empty();
-    // the rebuild reads the tables just loaded: statistics first (ANALYZE sees the transaction's own rows), or the
+    Mono<Void> quietTriggers =
+        rebuilding ? database.sql("set local indicators.bulk_load = 'on'").then() : Mono.empty();
+    // the rebuild reads the tables just loaded: statistics first (ANALYZE sees the transaction's
+    // own rows), or the
     // planner takes million-row tables for the empty ones they were
-    Mono<Void> rebuild = rebuilding ? report.timed("indicator summaries rebuilt", database.sql("analyze " + LOADED).then()
-        .then(database.sql("select rebuild_indicators()").then())) : Mono.empty();
+    Mono<Void> rebuild =
+        rebuilding
+            ? report.timed(
+                "indicator summaries rebuilt",
+                database
+                    .sql("analyze " + LOADED)
+                    .then()
+                    .then(database.sql("select rebuild_indicators()").then()))
+            : Mono.empty();
     return quietTriggers
-        .then(database.sql("create temporary table if not exists import_skills (id uuid, skills jsonb) on commit drop").then())
-        .then(database.sql("create temporary table if not exists import_volunteers (line bigint, like volunteers including defaults including constraints) on commit drop").then())
-        .then(database.sql("create temporary table if not exists import_applications (line bigint, like applications including defaults including constraints) on commit drop").then())
-        .then(database.sql("create temporary table if not exists import_hours (like volunteer_hours including defaults including constraints) on commit drop").then())
+        .then(
+            database
+                .sql(
+                    "create temporary table if not exists import_skills (id uuid, skills jsonb) on commit drop")
+                .then())
+        .then(
+            database
+                .sql(
+                    "create temporary table if not exists import_volunteers (line bigint, like volunteers including defaults including constraints) on commit drop")
+                .then())
+        .then(
+            database
+                .sql(
+                    "create temporary table if not exists import_applications (line bigint, like applications including defaults including constraints) on commit drop")
+                .then())
+        .then(
+            database
+                .sql(
+                    "create temporary table if not exists import_hours (like volunteer_hours including defaults including constraints) on commit drop")
+                .then())
         .then(report.timed("rows checked and copied", work))
         .then(rebuild)
         .as(transaction::transactional)
-        // Fresh statistics, or the planner takes a million-row table for an empty one; vacuumed now, so that autovacuum
+        // Fresh statistics, or the planner takes a million-row table for an empty one; vacuumed
+        // now, so that autovacuum
         // finds nothing to do on the fresh tables after the import has returned.
-        .then(report.timed("tables vacuumed and analyzed", database.sql("vacuum (analyze) " + LOADED + ", " + SUMMARIES).then()))
-        .then(Mono.fromSupplier(() -> {
-          log.info("Imported {} organizations, {} opportunities, {} volunteers, {} applications with {} hour entries; {} lines refused",
-              report.organizations, report.opportunities, report.volunteers, report.applications, report.hourEntries, report.problemCount);
-          return report;
-        }));
+        .then(
+            report.timed(
+                "tables vacuumed and analyzed",
+                database.sql("vacuum (analyze) " + LOADED + ", " + SUMMARIES).then()))
+        .then(
+            Mono.fromSupplier(
+                () -> {
+                  log.info(
+                      "Imported {} organizations, {} opportunities, {} volunteers, {} applications with {} hour entries; {} lines refused",
+                      report.organizations,
+                      report.opportunities,
+                      report.volunteers,
+                      report.applications,
+                      report.hourEntries,
+                      report.problemCount);
+                  return report;
+                }));
   }
 
   private Mono<Set<UUID>> ids(String sql) {
-    return database.sql(sql).map(row -> row.get("id", UUID.class)).all().collect(java.util.stream.Collectors.toCollection(HashSet::new));
+    return database
+        .sql(sql)
+        .map(row -> row.get("id", UUID.class))
+        .all()
+        .collect(java.util.stream.Collectors.toCollection(HashSet::new));
   }
 
   /**
-   * Moves staged volunteers into the table, except people already registered (same national ID hash),
-   * who are refused with their line number like any other invalid line.
+   * Moves staged volunteers into the table, except people already registered (same national ID
+   * hash), who are refused with their line number like any other invalid line.
    */
   private Mono<Void> registeredAlready(ImportReport report, boolean rejectOnProblem) {
-    Mono<Void> refuse = database.sql("select line from import_volunteers i where exists"
-            + " (select 1 from volunteers v where v.national_id_hash = i.national_id_hash or v.id = i.id) order by line")
-        .map(row -> row.get("line", Long.class))
-        .all()
-        .doOnNext(line -> report.refuse("volunteers.ndjson", line, "this volunteer (id or nationalId) is already registered"))
-        .reduce(new Refused(0, 0), Refused::and)
-        .flatMap(refused -> {
-          report.volunteers -= refused.count();
-          return rejectOnProblem && refused.count() > 0
-              ? Mono.error(new ImportRefusedException("volunteers.ndjson line " + refused.first() + ": nationalId already registered"))
-              : Mono.empty();
-        });
-    return refuse.then(database.sql("insert into volunteers (" + VOLUNTEER_COLUMNS + ") select " + VOLUNTEER_COLUMNS
-            + " from import_volunteers on conflict do nothing").then())
+    Mono<Void> refuse =
+        database
+            .sql(
+                "select line from import_volunteers i where exists"
+                    + " (select 1 from volunteers v where v.national_id_hash = i.national_id_hash or v.id = i.id) order by line")
+            .map(row -> row.get("line", Long.class))
+            .all()
+            .doOnNext(
+                line ->
+                    report.refuse(
+                        "volunteers.ndjson",
+                        line,
+                        "this volunteer (id or nationalId) is already registered"))
+            .reduce(new Refused(0, 0), Refused::and)
+            .flatMap(
+                refused -> {
+                  report.volunteers -= refused.count();
+                  return rejectOnProblem && refused.count() > 0
+                      ? Mono.error(
+                          new ImportRefusedException(
+                              "volunteers.ndjson line "
+                                  + refused.first()
+                                  + ": nationalId already registered"))
+                      : Mono.empty();
+                });
+    return refuse
+        .then(
+            database
+                .sql(
+                    "insert into volunteers ("
+                        + VOLUNTEER_COLUMNS
+                        + ") select "
+                        + VOLUNTEER_COLUMNS
+                        + " from import_volunteers on conflict do nothing")
+                .then())
         .then(database.sql("delete from import_volunteers").then());
   }
 
-  /** How many lines were refused, and the first of them (lines are numbered from 1), without keeping them all. */
+  /**
+   * How many lines were refused, and the first of them (lines are numbered from 1), without keeping
+   * them all.
+   */
   private record Refused(long count, long first) {
     Refused and(long line) {
       return new Refused(count + 1, count == 0 ? line : Math.min(first, line));
     }
   }
 
-  private static final List<String> APPLICATION_STATES = List.of("pending", "accepted", "rejected", "withdrawn", "completed");
+  private static final List<String> APPLICATION_STATES =
+      List.of("pending", "accepted", "rejected", "withdrawn", "completed");
 
-  private void application(JsonNode node, CopyRows rows, long line, CopyRows hourRows, Set<UUID> opportunities, Set<UUID> volunteers,
-      Set<Long> pairs, ImportReport report) {
+  private void application(
+      JsonNode node,
+      CopyRows rows,
+      long line,
+      CopyRows hourRows,
+      Set<UUID> opportunities,
+      Set<UUID> volunteers,
+      Set<Long> pairs,
+      ImportReport report) {
     UUID id = uuid(node, "id");
     UUID opportunity = uuid(node, "opportunityId");
     UUID volunteer = uuid(node, "volunteerId");
     if (!opportunities.contains(opportunity)) {
-      throw new IllegalArgumentException("opportunityId " + opportunity + " is not a known opportunity");
+      throw new IllegalArgumentException(
+          "opportunityId " + opportunity + " is not a known opportunity");
     }
     if (!volunteers.contains(volunteer)) {
       throw new IllegalArgumentException("volunteerId " + volunteer + " is not a known volunteer");
     }
-    if (!pairs.add(opportunity.getMostSignificantBits() * 31 + volunteer.getLeastSignificantBits())) {
-      throw new IllegalArgumentException("this volunteer already applied to this opportunity in the file");
+    if (!pairs.add(
+        opportunity.getMostSignificantBits() * 31 + volunteer.getLeastSignificantBits())) {
+      throw new IllegalArgumentException(
+          "this volunteer already applied to this opportunity in the file");
     }
     String status = oneOf(node, "status", APPLICATION_STATES);
     JsonNode hours = node.path("hours");
@@ -204,7 +359,8 @@ public class DatasetImporter {
     for (JsonNode hour : hours) {
       double value = hour.path("hours").asDouble();
       if (value <= 0 || value > 24) {
-        throw new IllegalArgumentException("hours[" + entries.size() + "] must be more than 0 and at most 24");
+        throw new IllegalArgumentException(
+            "hours[" + entries.size() + "] must be more than 0 and at most 24");
       }
       String hourStatus = oneOf(hour, "status", List.of("logged", "verified", "disputed"));
       LocalDate workedOn = LocalDate.parse(hour.path("workedOn").asString());
@@ -212,8 +368,14 @@ public class DatasetImporter {
       if (refusal != null) {
         throw new IllegalArgumentException("hours[" + entries.size() + "].workedOn " + refusal);
       }
-      entries.add(new Object[] {UUID.nameUUIDFromBytes((id + "/" + entries.size()).getBytes(StandardCharsets.UTF_8)), id,
-          workedOn, value, hourStatus});
+      entries.add(
+          new Object[] {
+            UUID.nameUUIDFromBytes((id + "/" + entries.size()).getBytes(StandardCharsets.UTF_8)),
+            id,
+            workedOn,
+            value,
+            hourStatus
+          });
     }
     entries.forEach(hourRows::row);
     int entry = entries.size();
@@ -222,30 +384,61 @@ public class DatasetImporter {
     report.hourEntries += entry;
   }
 
-  /** Moves staged applications and their hours in, refusing by line those whose id or pair already exists. */
+  /**
+   * Moves staged applications and their hours in, refusing by line those whose id or pair already
+   * exists.
+   */
   private Mono<Void> appliedAlready(ImportReport report, boolean rejectOnProblem) {
-    Mono<Void> refuse = database.sql("delete from import_applications i where exists (select 1 from applications a"
-            + " where a.id = i.id or (a.opportunity_id = i.opportunity_id and a.volunteer_id = i.volunteer_id)) returning line")
-        .map(row -> row.get("line", Long.class))
-        .all()
-        .doOnNext(line -> report.refuse("applications.ndjson", line, "this application already exists"))
-        .reduce(new Refused(0, 0), Refused::and)
-        .flatMap(refused -> {
-          report.applications -= refused.count();
-          if (rejectOnProblem && refused.count() > 0) {
-            return Mono.error(new ImportRefusedException("applications.ndjson line " + refused.first() + ": application already exists"));
-          }
-          return refused.count() == 0 ? Mono.empty() : database.sql("delete from import_hours h where not exists"
-              + " (select 1 from import_applications i where i.id = h.application_id)").then();
-        });
+    Mono<Void> refuse =
+        database
+            .sql(
+                "delete from import_applications i where exists (select 1 from applications a"
+                    + " where a.id = i.id or (a.opportunity_id = i.opportunity_id and a.volunteer_id = i.volunteer_id)) returning line")
+            .map(row -> row.get("line", Long.class))
+            .all()
+            .doOnNext(
+                line ->
+                    report.refuse("applications.ndjson", line, "this application already exists"))
+            .reduce(new Refused(0, 0), Refused::and)
+            .flatMap(
+                refused -> {
+                  report.applications -= refused.count();
+                  if (rejectOnProblem && refused.count() > 0) {
+                    return Mono.error(
+                        new ImportRefusedException(
+                            "applications.ndjson line "
+                                + refused.first()
+                                + ": application already exists"));
+                  }
+                  return refused.count() == 0
+                      ? Mono.empty()
+                      : database
+                          .sql(
+                              "delete from import_hours h where not exists"
+                                  + " (select 1 from import_applications i where i.id = h.application_id)")
+                          .then();
+                });
     return refuse
-        .then(database.sql("insert into applications (id, opportunity_id, volunteer_id, status)"
-            + " select id, opportunity_id, volunteer_id, status from import_applications").then())
-        .then(database.sql("insert into volunteer_hours (id, application_id, worked_on, hours, status)"
-            + " select id, application_id, worked_on, hours, status from import_hours").then());
+        .then(
+            database
+                .sql(
+                    "insert into applications (id, opportunity_id, volunteer_id, status)"
+                        + " select id, opportunity_id, volunteer_id, status from import_applications")
+                .then())
+        .then(
+            database
+                .sql(
+                    "insert into volunteer_hours (id, application_id, worked_on, hours, status)"
+                        + " select id, application_id, worked_on, hours, status from import_hours")
+                .then());
   }
 
-  private void opportunity(JsonNode node, CopyRows rows, CopyRows skillRows, Set<UUID> organizations, Set<UUID> opportunities,
+  private void opportunity(
+      JsonNode node,
+      CopyRows rows,
+      CopyRows skillRows,
+      Set<UUID> organizations,
+      Set<UUID> opportunities,
       ImportReport report) {
     UUID id = uuid(node, "id");
     if (!opportunities.add(id)) {
@@ -253,7 +446,8 @@ public class DatasetImporter {
     }
     UUID organization = uuid(node, "organizationId");
     if (!organizations.contains(organization)) {
-      throw new IllegalArgumentException("organizationId " + organization + " is not a known organization");
+      throw new IllegalArgumentException(
+          "organizationId " + organization + " is not a known organization");
     }
     Instant starts = Instant.parse(node.path("startsAt").asString());
     Instant ends = Instant.parse(node.path("endsAt").asString());
@@ -263,10 +457,12 @@ public class DatasetImporter {
     int seats = node.path("seats").asInt();
     int taken = node.path("seatsTaken").asInt(0);
     if (seats < 1 || taken < 0 || taken > seats) {
-      throw new IllegalArgumentException("seats must be at least 1 and seatsTaken between 0 and seats");
+      throw new IllegalArgumentException(
+          "seats must be at least 1 and seatsTaken between 0 and seats");
     }
     String status = oneOf(node, "status", List.of("draft", "published", "closed"));
-    // what the service's expiry would do at its next tick, done here: no outbox row, no change left behind
+    // what the service's expiry would do at its next tick, done here: no outbox row, no change left
+    // behind
     boolean ended = status.equals("published") && !ends.isAfter(Instant.now());
     for (JsonNode skill : node.path("requiredSkills")) {
       code(taxonomy.skills().contains(skill.path("code").asString()), skill, "code");
@@ -275,93 +471,163 @@ public class DatasetImporter {
         throw new IllegalArgumentException("requiredSkills weight must be in (0, 1]");
       }
     }
-    rows.row(id, organization, text(node, "titleAr", 3, 200), optionalText(node, "titleEn", 3, 200), text(node, "descriptionAr", 10, 5000),
-        optionalText(node, "descriptionEn", 10, 5000), code(taxonomy.fields().contains(node.path("fieldCode").asString()), node, "fieldCode"),
-        code(taxonomy.cities().contains(node.path("cityCode").asString()), node, "cityCode"), number(node, "lat"), number(node, "lon"),
-        oneOf(node, "mode", List.of("on_site", "remote", "hybrid")), starts, ends, node.path("hours").asDouble(), seats, taken,
-        oneOf(node, "gender", List.of("any", "male", "female")), number(node, "minAge"), number(node, "maxAge"), ended ? "closed" : status,
-        status.equals("draft") ? null : starts.minusSeconds(86_400 * 14), ended ? ends : null);
+    rows.row(
+        id,
+        organization,
+        text(node, "titleAr", 3, 200),
+        optionalText(node, "titleEn", 3, 200),
+        text(node, "descriptionAr", 10, 5000),
+        optionalText(node, "descriptionEn", 10, 5000),
+        code(taxonomy.fields().contains(node.path("fieldCode").asString()), node, "fieldCode"),
+        code(taxonomy.cities().contains(node.path("cityCode").asString()), node, "cityCode"),
+        number(node, "lat"),
+        number(node, "lon"),
+        oneOf(node, "mode", List.of("on_site", "remote", "hybrid")),
+        starts,
+        ends,
+        node.path("hours").asDouble(),
+        seats,
+        taken,
+        oneOf(node, "gender", List.of("any", "male", "female")),
+        number(node, "minAge"),
+        number(node, "maxAge"),
+        ended ? "closed" : status,
+        status.equals("draft") ? null : starts.minusSeconds(86_400 * 14),
+        ended ? ends : null);
     skillRows.row(id, node.path("requiredSkills").toString());
     report.opportunities++;
   }
 
-  private void volunteer(JsonNode node, CopyRows rows, long line, Set<Long> seenNationalIds, ImportReport report) {
+  private void volunteer(
+      JsonNode node, CopyRows rows, long line, Set<Long> seenNationalIds, ImportReport report) {
     String canonical = NationalIdHasher.canonical(node.path("nationalId").asString(null));
     if (canonical == null) {
-      throw new IllegalArgumentException("nationalId is not a 10-digit national ID or iqama number");
+      throw new IllegalArgumentException(
+          "nationalId is not a 10-digit national ID or iqama number");
     }
     byte[] hash = nationalIds.hash(canonical);
     if (!seenNationalIds.add(java.nio.ByteBuffer.wrap(hash).getLong())) {
-      throw new IllegalArgumentException("nationalId appears twice in the file; a person registers once");
+      throw new IllegalArgumentException(
+          "nationalId appears twice in the file; a person registers once");
     }
     List<String> skillCodes = strings(node, "skillCodes");
     skillCodes.forEach(code -> known(taxonomy.skills().contains(code), "skillCodes", code));
     List<String> fieldCodes = strings(node, "fieldCodes");
     fieldCodes.forEach(code -> known(taxonomy.fields().contains(code), "fieldCodes", code));
-    rows.row(line, uuid(node, "id"), hash, text(node, "fullName", 1, 200), text(node, "phone", 10, 13), text(node, "email", 3, 254),
-        code(taxonomy.cities().contains(node.path("cityCode").asString()), node, "cityCode"), number(node, "lat"), number(node, "lon"),
-        skillCodes, fieldCodes, strings(node, "languages"), date(node, "availableFrom"), date(node, "availableTo"), strings(node, "weekdays"),
-        node.path("travelKm").asInt(25), node.path("remoteOk").asBoolean(true), oneOf(node, "gender", List.of("male", "female")),
+    rows.row(
+        line,
+        uuid(node, "id"),
+        hash,
+        text(node, "fullName", 1, 200),
+        text(node, "phone", 10, 13),
+        text(node, "email", 3, 254),
+        code(taxonomy.cities().contains(node.path("cityCode").asString()), node, "cityCode"),
+        number(node, "lat"),
+        number(node, "lon"),
+        skillCodes,
+        fieldCodes,
+        strings(node, "languages"),
+        date(node, "availableFrom"),
+        date(node, "availableTo"),
+        strings(node, "weekdays"),
+        node.path("travelKm").asInt(25),
+        node.path("remoteOk").asBoolean(true),
+        oneOf(node, "gender", List.of("male", "female")),
         LocalDate.parse(node.path("birthDate").asString()));
     report.volunteers++;
   }
 
-  /** Checks every line, COPYs the good ones in chunks; a refused line is skipped or ends the import. */
   /**
-   * Checks every line and COPYs the good ones in chunks; a refused line is skipped or ends the import.
-   * Lines are read on {@code boundedElastic}; each chunk is copied before the next is read.
+   * Checks every line, COPYs the good ones in chunks; a refused line is skipped or ends the import.
    */
-  private Mono<Void> copy(PostgresqlConnection connection, Path file, ImportReport report, boolean rejectOnProblem, String target,
-      @Nullable CopyRows extraRows, @Nullable String extraTarget, LineLoader line) {
-    return Mono.defer(() -> {
-      if (!Files.exists(file)) {
-        return Mono.empty();
-      }
-      CopyRows rows = new CopyRows();
-      Progress progress = new Progress(file.getFileName().toString(), sizeOf(file));
-      Flux<String> lines = Flux.using(() -> Files.newBufferedReader(file, StandardCharsets.UTF_8),
-          reader -> Flux.<String>generate(sink -> {
-            try {
-              String text = reader.readLine();
-              if (text == null) {
-                sink.complete();
-              } else {
-                sink.next(text);
-              }
-            } catch (IOException e) {
-              sink.error(new UncheckedIOException(e));
-            }
-          }),
-          reader -> {
-            try {
-              reader.close();
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-      Flux<Chunk> chunks = lines
-          .<Chunk>handle((text, sink) -> {
-            long number = progress.next(text);
-            if (!text.isBlank()) {
-              try {
-                line.load(json.readTree(text), rows, number);
-              } catch (RuntimeException refused) {
-                report.refuse(progress.name, number, refused.getMessage() == null ? refused.toString() : refused.getMessage());
-                if (rejectOnProblem) {
-                  sink.error(new ImportRefusedException(progress.name + " line " + number + ": " + refused.getMessage()));
-                  return;
-                }
-              }
-            }
-            if (rows.rows() >= COPY_CHUNK) {
-              sink.next(Chunk.drain(rows, extraRows));
-            }
-          })
-          .concatWith(Mono.fromSupplier(() -> Chunk.drain(rows, extraRows)))
-          .subscribeOn(Schedulers.boundedElastic());
-      return chunks.concatMap(chunk -> copyIn(connection, target, chunk.rows)
-          .then(extraTarget == null ? Mono.empty() : copyIn(connection, extraTarget, chunk.extra)), 1).then();
-    });
+  /**
+   * Checks every line and COPYs the good ones in chunks; a refused line is skipped or ends the
+   * import. Lines are read on {@code boundedElastic}; each chunk is copied before the next is read.
+   */
+  private Mono<Void> copy(
+      PostgresqlConnection connection,
+      Path file,
+      ImportReport report,
+      boolean rejectOnProblem,
+      String target,
+      @Nullable CopyRows extraRows,
+      @Nullable String extraTarget,
+      LineLoader line) {
+    return Mono.defer(
+        () -> {
+          if (!Files.exists(file)) {
+            return Mono.empty();
+          }
+          CopyRows rows = new CopyRows();
+          Progress progress = new Progress(file.getFileName().toString(), sizeOf(file));
+          Flux<String> lines =
+              Flux.using(
+                  () -> Files.newBufferedReader(file, StandardCharsets.UTF_8),
+                  reader ->
+                      Flux.<String>generate(
+                          sink -> {
+                            try {
+                              String text = reader.readLine();
+                              if (text == null) {
+                                sink.complete();
+                              } else {
+                                sink.next(text);
+                              }
+                            } catch (IOException e) {
+                              sink.error(new UncheckedIOException(e));
+                            }
+                          }),
+                  reader -> {
+                    try {
+                      reader.close();
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  });
+          Flux<Chunk> chunks =
+              lines
+                  .<Chunk>handle(
+                      (text, sink) -> {
+                        long number = progress.next(text);
+                        if (!text.isBlank()) {
+                          try {
+                            line.load(json.readTree(text), rows, number);
+                          } catch (RuntimeException refused) {
+                            report.refuse(
+                                progress.name,
+                                number,
+                                refused.getMessage() == null
+                                    ? refused.toString()
+                                    : refused.getMessage());
+                            if (rejectOnProblem) {
+                              sink.error(
+                                  new ImportRefusedException(
+                                      progress.name
+                                          + " line "
+                                          + number
+                                          + ": "
+                                          + refused.getMessage()));
+                              return;
+                            }
+                          }
+                        }
+                        if (rows.rows() >= COPY_CHUNK) {
+                          sink.next(Chunk.drain(rows, extraRows));
+                        }
+                      })
+                  .concatWith(Mono.fromSupplier(() -> Chunk.drain(rows, extraRows)))
+                  .subscribeOn(Schedulers.boundedElastic());
+          return chunks
+              .concatMap(
+                  chunk ->
+                      copyIn(connection, target, chunk.rows)
+                          .then(
+                              extraTarget == null
+                                  ? Mono.empty()
+                                  : copyIn(connection, extraTarget, chunk.extra)),
+                  1)
+              .then();
+        });
   }
 
   /** The COPY text of one chunk, and of its companion table (skills, hours). */
@@ -391,8 +657,12 @@ public class DatasetImporter {
       if (System.nanoTime() - lastLog > 2_000_000_000L) {
         lastLog = System.nanoTime();
         double seconds = (lastLog - started) / 1e9;
-        log.info("Importing {}: at least {}% ({} lines, {} lines/s)", name, Math.min(99, 100 * read / Math.max(size, 1)),
-            number, Math.round(number / seconds));
+        log.info(
+            "Importing {}: at least {}% ({} lines, {} lines/s)",
+            name,
+            Math.min(99, 100 * read / Math.max(size, 1)),
+            number,
+            Math.round(number / seconds));
       }
       return number;
     }
@@ -425,13 +695,16 @@ public class DatasetImporter {
   private static String text(JsonNode node, String field, int min, int max) {
     String value = node.path(field).asString(null);
     if (value == null || value.strip().length() < min || value.length() > max) {
-      throw new IllegalArgumentException(field + " must have " + min + " to " + max + " characters");
+      throw new IllegalArgumentException(
+          field + " must have " + min + " to " + max + " characters");
     }
     return value;
   }
 
   private static @Nullable String optionalText(JsonNode node, String field, int min, int max) {
-    return node.path(field).isNull() || node.path(field).isMissingNode() ? null : text(node, field, min, max);
+    return node.path(field).isNull() || node.path(field).isMissingNode()
+        ? null
+        : text(node, field, min, max);
   }
 
   private static @Nullable Number number(JsonNode node, String field) {

@@ -11,8 +11,8 @@ import sa.volunteering.matching.taxonomy.TaxonomyFiles;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code bin/dataset generate DIR}: writes a seeded data set at the platform's scale (or the sizes given). Needs
- * neither PostgreSQL nor Elasticsearch, so it starts no application context.
+ * {@code bin/dataset generate DIR}: writes a seeded data set at the platform's scale (or the sizes
+ * given). Needs neither PostgreSQL nor Elasticsearch, so it starts no application context.
  */
 public final class GenerateCommand {
 
@@ -24,19 +24,29 @@ public final class GenerateCommand {
     JsonMapper json = JsonMapper.builder().build();
     long started = System.nanoTime();
     try {
-      DatasetFiles.write(new DatasetGenerator(TaxonomyFiles.read(json)), Path.of(directory), number(arguments, "seed", 1),
-          (int) number(arguments, "organizations", 5_000), (int) number(arguments, "opportunities", 300_000),
-          (int) number(arguments, "volunteers", 1_200_000), json);
+      DatasetFiles.write(
+          new DatasetGenerator(TaxonomyFiles.read(json)),
+          Path.of(directory),
+          number(arguments, "seed", 1),
+          (int) number(arguments, "organizations", 5_000),
+          (int) number(arguments, "opportunities", 300_000),
+          (int) number(arguments, "volunteers", 1_200_000),
+          json);
     } catch (UncheckedIOException | IllegalArgumentException e) {
       log.error("Cannot generate the data set in {}: {}", directory, e.getMessage());
       return 1;
     }
-    log.info("Generated the data set in {} in {} s", directory, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    log.info(
+        "Generated the data set in {} in {} s",
+        directory,
+        Duration.ofNanos(System.nanoTime() - started).toSeconds());
     return 0;
   }
 
   static long number(ApplicationArguments arguments, String name, long fallback) {
     List<String> values = arguments.getOptionValues(name);
-    return values == null || values.isEmpty() ? fallback : Long.parseLong(values.get(0).replace("_", ""));
+    return values == null || values.isEmpty()
+        ? fallback
+        : Long.parseLong(values.get(0).replace("_", ""));
   }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.core.publisher.Mono;
 
-/** What an import loaded, which lines it refused (with why), and how long each of its steps took. */
+/**
+ * What an import loaded, which lines it refused (with why), and how long each of its steps took.
+ */
 public final class ImportReport {
 
   /** A refused line: its file, its number (from 1) and the reason. */
@@ -26,10 +28,12 @@ public final class ImportReport {
 
   /** {@code work}, with how long it took from subscription to completion recorded as a step. */
   Mono<Void> timed(String name, Mono<Void> work) {
-    return Mono.defer(() -> {
-      long started = System.nanoTime();
-      return work.doOnSuccess(done -> steps.add(new Step(name, Duration.ofNanos(System.nanoTime() - started))));
-    });
+    return Mono.defer(
+        () -> {
+          long started = System.nanoTime();
+          return work.doOnSuccess(
+              done -> steps.add(new Step(name, Duration.ofNanos(System.nanoTime() - started))));
+        });
   }
 
   /** Records a step the caller timed itself. */

@@ -33,7 +33,8 @@ class CopyRowsTest {
     CopyRows rows = new CopyRows();
     rows.row(List.of("first_aid", "say \"hi\"", "back\\slash"), List.of());
 
-    assertThat(rows.drain()).isEqualTo("{\"first_aid\",\"say \\\\\"hi\\\\\"\",\"back\\\\\\\\slash\"}\t{}\n");
+    assertThat(rows.drain())
+        .isEqualTo("{\"first_aid\",\"say \\\\\"hi\\\\\"\",\"back\\\\\\\\slash\"}\t{}\n");
   }
 
   @Test
