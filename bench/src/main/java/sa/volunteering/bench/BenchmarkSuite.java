@@ -101,7 +101,7 @@ public class BenchmarkSuite {
     sections.stream()
         .filter(section -> !section.isValid())
         .forEach(section -> invalid.add(section.title()));
-    Path charts = report.toAbsolutePath().getParent().resolve("benchmarks");
+    Path charts = report.toAbsolutePath().resolveSibling("benchmarks");
     List<Path> written = new ArrayList<>();
     for (Report.Section section : sections) {
       for (Report.Chart chart : section.charts()) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.security.Ownership;
+import sa.volunteering.matching.system.Columns;
 import sa.volunteering.matching.system.web.PageRequest;
 
 @Repository
@@ -51,12 +52,12 @@ class ApplicationRepository {
         .map(
             row ->
                 new ApplicationRecord(
-                    row.get("id", UUID.class),
-                    row.get("opportunity_id", UUID.class),
-                    row.get("organization_id", UUID.class),
-                    row.get("volunteer_id", UUID.class),
-                    row.get("status", String.class),
-                    row.get("version", Long.class)))
+                    Columns.required(row, "id", UUID.class),
+                    Columns.required(row, "opportunity_id", UUID.class),
+                    Columns.required(row, "organization_id", UUID.class),
+                    Columns.required(row, "volunteer_id", UUID.class),
+                    Columns.required(row, "status", String.class),
+                    Columns.required(row, "version", Long.class)))
         .one();
   }
 
@@ -95,7 +96,7 @@ class ApplicationRepository {
         .bind("id", id)
         .bind("from", from.toArray(String[]::new))
         .bind("to", to)
-        .map(row -> row.get("version", Long.class))
+        .map(row -> Columns.required(row, "version", Long.class))
         .one();
   }
 
@@ -123,7 +124,7 @@ class ApplicationRepository {
     return database
         .sql("select count(*) as total from applications where volunteer_id = :volunteer")
         .bind("volunteer", volunteerId)
-        .map(row -> row.get("total", Long.class))
+        .map(row -> Columns.required(row, "total", Long.class))
         .one();
   }
 
@@ -147,19 +148,19 @@ class ApplicationRepository {
         .map(
             row ->
                 new ApplicantView(
-                    row.get("id", UUID.class),
-                    row.get("opportunity_id", UUID.class),
-                    row.get("volunteer_id", UUID.class),
+                    Columns.required(row, "id", UUID.class),
+                    Columns.required(row, "opportunity_id", UUID.class),
+                    Columns.required(row, "volunteer_id", UUID.class),
                     row.get("full_name", String.class),
                     row.get("phone", String.class),
                     row.get("email", String.class),
-                    row.get("city_code", String.class),
+                    Columns.required(row, "city_code", String.class),
                     List.of(row.get("skill_codes", String[].class)),
-                    row.get("status", String.class),
+                    Columns.required(row, "status", String.class),
                     row.get("motivation", String.class),
-                    row.get("version", Long.class),
-                    row.get("created_at", Instant.class),
-                    row.get("updated_at", Instant.class)))
+                    Columns.required(row, "version", Long.class),
+                    Columns.required(row, "created_at", Instant.class),
+                    Columns.required(row, "updated_at", Instant.class)))
         .all();
   }
 
@@ -167,20 +168,20 @@ class ApplicationRepository {
     return database
         .sql("select count(*) as total from applications where opportunity_id = :opportunity")
         .bind("opportunity", opportunityId)
-        .map(row -> row.get("total", Long.class))
+        .map(row -> Columns.required(row, "total", Long.class))
         .one();
   }
 
   private static ApplicationView volunteerView(Readable row) {
     return new ApplicationView(
-        row.get("id", UUID.class),
-        row.get("opportunity_id", UUID.class),
-        row.get("title_ar", String.class),
-        row.get("organization_id", UUID.class),
-        row.get("status", String.class),
+        Columns.required(row, "id", UUID.class),
+        Columns.required(row, "opportunity_id", UUID.class),
+        Columns.required(row, "title_ar", String.class),
+        Columns.required(row, "organization_id", UUID.class),
+        Columns.required(row, "status", String.class),
         row.get("motivation", String.class),
-        row.get("version", Long.class),
-        row.get("created_at", Instant.class),
-        row.get("updated_at", Instant.class));
+        Columns.required(row, "version", Long.class),
+        Columns.required(row, "created_at", Instant.class),
+        Columns.required(row, "updated_at", Instant.class));
   }
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.security.Ownership;
+import sa.volunteering.matching.system.Columns;
 import sa.volunteering.matching.system.web.PageRequest;
 
 @Repository
@@ -52,7 +53,7 @@ class HoursRepository {
     return database
         .sql("select application_id from volunteer_hours where id = :id")
         .bind("id", hoursId)
-        .map(row -> row.get("application_id", UUID.class))
+        .map(row -> Columns.required(row, "application_id", UUID.class))
         .one();
   }
 
@@ -122,21 +123,21 @@ class HoursRepository {
         .sql(
             "select count(*) as total from volunteer_hours h join applications a on a.id = h.application_id where a.volunteer_id = :volunteer")
         .bind("volunteer", volunteerId)
-        .map(row -> row.get("total", Long.class))
+        .map(row -> Columns.required(row, "total", Long.class))
         .one();
   }
 
   private static HoursView view(Readable row) {
     return new HoursView(
-        row.get("id", UUID.class),
-        row.get("application_id", UUID.class),
-        row.get("worked_on", LocalDate.class),
-        row.get("hours", BigDecimal.class),
+        Columns.required(row, "id", UUID.class),
+        Columns.required(row, "application_id", UUID.class),
+        Columns.required(row, "worked_on", LocalDate.class),
+        Columns.required(row, "hours", BigDecimal.class),
         row.get("note", String.class),
-        row.get("status", String.class),
+        Columns.required(row, "status", String.class),
         row.get("dispute_reason", String.class),
-        row.get("version", Long.class),
-        row.get("created_at", Instant.class),
-        row.get("updated_at", Instant.class));
+        Columns.required(row, "version", Long.class),
+        Columns.required(row, "created_at", Instant.class),
+        Columns.required(row, "updated_at", Instant.class));
   }
 }

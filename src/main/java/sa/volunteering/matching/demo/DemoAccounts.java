@@ -6,6 +6,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.Columns;
 
 /**
  * Whom the demo page offers to sign in as: the newest active volunteers, and organizations with
@@ -33,8 +34,8 @@ class DemoAccounts {
         .map(
             row ->
                 new DemoVolunteer(
-                    row.get("id", UUID.class),
-                    row.get("city_code", String.class),
+                    Columns.required(row, "id", UUID.class),
+                    Columns.required(row, "city_code", String.class),
                     List.of(row.get("skill_codes", String[].class))))
         .all();
   }
@@ -48,9 +49,9 @@ class DemoAccounts {
         .map(
             row ->
                 new DemoOrganization(
-                    row.get("id", UUID.class),
-                    row.get("name_ar", String.class),
-                    row.get("name_en", String.class)))
+                    Columns.required(row, "id", UUID.class),
+                    Columns.required(row, "name_ar", String.class),
+                    Columns.required(row, "name_en", String.class)))
         .all();
   }
 

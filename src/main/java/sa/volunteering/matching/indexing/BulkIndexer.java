@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.search.ElasticsearchLanes;
@@ -158,7 +159,7 @@ class BulkIndexer {
     return status >= 400 && status < 500 && status != 429;
   }
 
-  private static String describe(int status, ErrorCause error) {
+  private static String describe(int status, @Nullable ErrorCause error) {
     return error == null
         ? "status " + status
         : "status " + status + ": " + error.type() + ": " + error.reason();

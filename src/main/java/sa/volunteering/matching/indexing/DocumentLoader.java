@@ -13,6 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
+import sa.volunteering.matching.system.Columns;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 
 /**
@@ -65,7 +66,10 @@ class DocumentLoader {
                           id ->
                               opportunityOutbox
                                   .computeIfAbsent(id, key -> new ArrayList<>())
-                                  .addAll(ids(organizationRows.get(organization)))));
+                                  .addAll(
+                                      ids(
+                                          organizationRows.getOrDefault(
+                                              organization, List.of())))));
               List<Long> settledWithoutWork =
                   organizationRows.entrySet().stream()
                       .filter(
@@ -141,11 +145,11 @@ class DocumentLoader {
                     .bind("ids", ids)
                     .map(
                         row -> {
-                          UUID id = row.get("id", UUID.class);
+                          UUID id = Columns.required(row, "id", UUID.class);
                           boolean inIndex = !"draft".equals(row.get("status", String.class));
                           return new Current(
                               id,
-                              row.get("version", Long.class),
+                              Columns.required(row, "version", Long.class),
                               inIndex
                                   ? documents.opportunity(
                                       row, skillsById.getOrDefault(id, List.of()))
@@ -184,8 +188,8 @@ class DocumentLoader {
         .map(
             row ->
                 new Current(
-                    row.get("id", UUID.class),
-                    row.get("version", Long.class),
+                    Columns.required(row, "id", UUID.class),
+                    Columns.required(row, "version", Long.class),
                     "active".equals(row.get("status", String.class))
                         ? documents.volunteer(row)
                         : null))

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import sa.volunteering.matching.system.Columns;
 import sa.volunteering.matching.taxonomy.City;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 
@@ -34,7 +36,7 @@ public final class IndexDocuments {
    * org_name_en}, {@code org_verified}) and its required skills ({@code code}, {@code weight}).
    */
   public Map<String, Object> opportunity(Readable row, List<Map<String, Object>> skills) {
-    String cityCode = row.get("city_code", String.class);
+    String cityCode = Columns.required(row, "city_code", String.class);
     City city = taxonomy.cities().byCode(cityCode).orElse(null);
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("id", String.valueOf(row.get("id", UUID.class)));
@@ -63,8 +65,8 @@ public final class IndexDocuments {
     document.put("starts_at", String.valueOf(row.get("starts_at", Instant.class)));
     document.put("ends_at", String.valueOf(row.get("ends_at", Instant.class)));
     document.put("hours", row.get("hours", BigDecimal.class));
-    int seats = row.get("seats", Integer.class);
-    int left = seats - row.get("seats_taken", Integer.class);
+    int seats = Columns.required(row, "seats", Integer.class);
+    int left = seats - Columns.required(row, "seats_taken", Integer.class);
     document.put("seats_total", seats);
     document.put("seats_left", left);
     document.put("capacity_left", seats == 0 ? 0.0 : (double) left / seats);
@@ -85,7 +87,7 @@ public final class IndexDocuments {
 
   /** An active volunteer's document from their row (with {@code verified_hours}). */
   public Map<String, Object> volunteer(Readable row) {
-    String cityCode = row.get("city_code", String.class);
+    String cityCode = Columns.required(row, "city_code", String.class);
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("id", String.valueOf(row.get("id", UUID.class)));
     document.put("city_code", cityCode);
@@ -107,7 +109,7 @@ public final class IndexDocuments {
     document.put("travel_km", row.get("travel_km", Integer.class));
     document.put("remote_ok", Boolean.TRUE.equals(row.get("remote_ok", Boolean.class)));
     document.put("gender", row.get("gender", String.class));
-    document.put("birth_year", row.get("birth_date", LocalDate.class).getYear());
+    document.put("birth_year", Columns.required(row, "birth_date", LocalDate.class).getYear());
     BigDecimal hours = row.get("verified_hours", BigDecimal.class);
     document.put("verified_hours", hours);
     document.put("experience", Experience.of(hours == null ? 0 : hours.doubleValue()));
@@ -138,17 +140,12 @@ public final class IndexDocuments {
    * in [0, 1].
    */
   private static List<Map<String, Object>> withShares(List<Map<String, Object>> skills) {
-    double total =
-        skills.stream()
-            .mapToDouble(skill -> ((BigDecimal) skill.get("weight")).doubleValue())
-            .sum();
+    double total = skills.stream().mapToDouble(IndexDocuments::weight).sum();
     return skills.stream()
         .map(
             skill -> {
               Map<String, Object> withShare = new LinkedHashMap<>(skill);
-              withShare.put(
-                  "share",
-                  total == 0 ? 0.0 : ((BigDecimal) skill.get("weight")).doubleValue() / total);
+              withShare.put("share", total == 0 ? 0.0 : weight(skill) / total);
               return (Map<String, Object>) withShare;
             })
         .toList();
@@ -162,6 +159,12 @@ public final class IndexDocuments {
     Map<String, Object> shares = new LinkedHashMap<>();
     required.forEach(skill -> shares.put((String) skill.get("code"), skill.get("share")));
     return shares;
+  }
+
+  private static double weight(Map<String, Object> skill) {
+    return ((BigDecimal)
+            Objects.requireNonNull(skill.get("weight"), "a required skill without weight"))
+        .doubleValue();
   }
 
   private static double rounded(double degrees, int decimals) {

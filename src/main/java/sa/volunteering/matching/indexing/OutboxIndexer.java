@@ -103,7 +103,7 @@ public class OutboxIndexer implements SmartLifecycle {
             (id, reason) ->
                 parked.computeIfAbsent(reason, key -> new java.util.ArrayList<>()).add(id));
     retryable
-        .get(false)
+        .getOrDefault(false, List.of())
         .forEach(
             row ->
                 parked
@@ -111,14 +111,17 @@ public class OutboxIndexer implements SmartLifecycle {
                         "gave up after "
                             + properties.maxAttempts()
                             + " attempts: "
-                            + outcome.retry().get(row.id()),
+                            + outcome.retry().getOrDefault(row.id(), "no reason given"),
                         key -> new java.util.ArrayList<>())
                     .add(row.id()));
     Map<RetryGroup, List<Long>> retries =
-        retryable.get(true).stream()
+        retryable.getOrDefault(true, List.of()).stream()
             .collect(
                 Collectors.groupingBy(
-                    row -> new RetryGroup(row.attempts(), outcome.retry().get(row.id())),
+                    row ->
+                        new RetryGroup(
+                            row.attempts(),
+                            outcome.retry().getOrDefault(row.id(), "no reason given")),
                     Collectors.mapping(OutboxRow::id, Collectors.toList())));
     if (!parked.isEmpty()) {
       log.warn(

@@ -9,6 +9,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.Columns;
 import sa.volunteering.matching.system.web.PageRequest;
 
 /**
@@ -38,11 +39,11 @@ class OutboxQueue {
         .map(
             row ->
                 new OutboxRow(
-                    row.get("id", Long.class),
-                    row.get("aggregate_type", String.class),
-                    row.get("aggregate_id", UUID.class),
-                    row.get("aggregate_version", Long.class),
-                    row.get("attempts", Integer.class)))
+                    Columns.required(row, "id", Long.class),
+                    Columns.required(row, "aggregate_type", String.class),
+                    Columns.required(row, "aggregate_id", UUID.class),
+                    Columns.required(row, "aggregate_version", Long.class),
+                    Columns.required(row, "attempts", Integer.class)))
         .all();
   }
 
@@ -90,21 +91,21 @@ class OutboxQueue {
         .map(
             row ->
                 new IndexingFailure(
-                    row.get("id", Long.class),
-                    row.get("aggregate_type", String.class),
-                    row.get("aggregate_id", UUID.class),
-                    row.get("aggregate_version", Long.class),
-                    row.get("attempts", Integer.class),
+                    Columns.required(row, "id", Long.class),
+                    Columns.required(row, "aggregate_type", String.class),
+                    Columns.required(row, "aggregate_id", UUID.class),
+                    Columns.required(row, "aggregate_version", Long.class),
+                    Columns.required(row, "attempts", Integer.class),
                     String.valueOf(row.get("last_error", String.class)),
-                    row.get("created_at", Instant.class),
-                    row.get("parked_at", Instant.class)))
+                    Columns.required(row, "created_at", Instant.class),
+                    Columns.required(row, "parked_at", Instant.class)))
         .all();
   }
 
   Mono<Long> countParked() {
     return database
         .sql("select count(*) as n from outbox where parked_at is not null")
-        .map(row -> row.get("n", Long.class))
+        .map(row -> Columns.required(row, "n", Long.class))
         .one();
   }
 
@@ -114,7 +115,7 @@ class OutboxQueue {
         .sql(
             "update outbox set parked_at = null, attempts = 0, next_attempt_at = now() where id = :id and parked_at is not null returning id")
         .bind("id", id)
-        .map(row -> row.get("id", Long.class))
+        .map(row -> Columns.required(row, "id", Long.class))
         .one();
   }
 
@@ -128,7 +129,8 @@ class OutboxQueue {
             row -> {
               Number oldest = row.get("oldest", Number.class);
               return new Backlog(
-                  row.get("pending", Long.class), oldest == null ? 0 : oldest.doubleValue());
+                  Columns.required(row, "pending", Long.class),
+                  oldest == null ? 0 : oldest.doubleValue());
             })
         .one();
   }

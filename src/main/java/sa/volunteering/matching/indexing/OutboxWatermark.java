@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.Columns;
 
 /**
  * Where a reindex's load begins in the outbox, such that the catch-up after the swap sees every
@@ -31,7 +32,7 @@ record OutboxWatermark(long last, long oldestRunning) {
         .map(
             row ->
                 new OutboxWatermark(
-                    row.get("last", Long.class),
+                    Columns.required(row, "last", Long.class),
                     new BigInteger(row.get("oldest", String.class)).mod(XID_SPACE).longValue()))
         .one();
   }
@@ -54,10 +55,10 @@ record OutboxWatermark(long last, long oldestRunning) {
         .map(
             row ->
                 new OutboxRow(
-                    row.get("id", Long.class),
-                    row.get("aggregate_type", String.class),
-                    row.get("aggregate_id", UUID.class),
-                    row.get("aggregate_version", Long.class),
+                    Columns.required(row, "id", Long.class),
+                    Columns.required(row, "aggregate_type", String.class),
+                    Columns.required(row, "aggregate_id", UUID.class),
+                    Columns.required(row, "aggregate_version", Long.class),
                     0))
         .all();
   }

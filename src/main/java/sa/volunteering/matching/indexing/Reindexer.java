@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,7 @@ import sa.volunteering.matching.search.ElasticsearchLanes;
 import sa.volunteering.matching.search.index.IndexDefinition;
 import sa.volunteering.matching.search.index.IndexDefinitions;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
+import sa.volunteering.matching.system.Columns;
 import sa.volunteering.matching.system.IdGenerator;
 import sa.volunteering.matching.system.problem.Problems;
 import tools.jackson.databind.json.JsonMapper;
@@ -245,8 +247,8 @@ public class Reindexer implements DisposableBean {
                                                         json, indexes.replicas(), true, null)))))
                     .then(
                         database
-                            .sql(COUNTS.get(job.name))
-                            .map(row -> row.get("n", Long.class))
+                            .sql(forIndex(COUNTS, job.name))
+                            .map(row -> Columns.required(row, "n", Long.class))
                             .one()
                             .doOnNext(job.total::set))
                     .then(load(job, batchSize, throttle))
@@ -282,18 +284,22 @@ public class Reindexer implements DisposableBean {
         job.name.equals("opportunities") ? job.target : indexes.alias("opportunities");
     String volunteersTarget =
         job.name.equals("volunteers") ? job.target : indexes.alias("volunteers");
-    String type = ANNOUNCING.get(job.name).get(0);
+    String type = forIndex(ANNOUNCING, job.name).get(0);
     long[] lastLog = {System.nanoTime()};
     java.util.function.Function<UUID, Mono<List<OutboxRow>>> batchAfter =
         after ->
             database
-                .sql(SOURCES.get(job.name))
+                .sql(forIndex(SOURCES, job.name))
                 .bind("after", after)
                 .bind("batch", batchSize)
                 .map(
                     row ->
                         new OutboxRow(
-                            -1, type, row.get("id", UUID.class), row.get("version", Long.class), 0))
+                            -1,
+                            type,
+                            Columns.required(row, "id", UUID.class),
+                            Columns.required(row, "version", Long.class),
+                            0))
                 .all()
                 .collectList();
     return batchAfter
@@ -403,7 +409,7 @@ public class Reindexer implements DisposableBean {
    */
   private Mono<Void> catchUp(ReindexJob job, OutboxWatermark watermark, int batchSize) {
     return watermark
-        .since(database, ANNOUNCING.get(job.name))
+        .since(database, forIndex(ANNOUNCING, job.name))
         .buffer(batchSize)
         .concatMap(
             batch ->
@@ -411,6 +417,14 @@ public class Reindexer implements DisposableBean {
                     .doOnSuccess(ignored -> job.caughtUp.addAndGet(batch.size())),
             1)
         .then();
+  }
+
+  /**
+   * The statement or channels of an index the definitions know: every index a job can name has
+   * them.
+   */
+  private static <T> T forIndex(Map<String, T> byIndex, String name) {
+    return Objects.requireNonNull(byIndex.get(name), () -> "nothing defined for the index " + name);
   }
 
   /** A bulk answer that asked for another try (429, 5xx, a failed request). */

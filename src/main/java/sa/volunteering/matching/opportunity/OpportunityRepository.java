@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.security.Ownership;
+import sa.volunteering.matching.system.Columns;
 import sa.volunteering.matching.system.web.PageRequest;
 
 @Repository
@@ -65,7 +66,7 @@ class OpportunityRepository {
             request)
         .bind("id", id)
         .bind("version", version)
-        .map(row -> row.get("version", Long.class))
+        .map(row -> Columns.required(row, "version", Long.class))
         .one();
   }
 
@@ -100,7 +101,7 @@ class OpportunityRepository {
                 + Ownership.managedBy("organization_id")
                 + " returning version")
         .bind("id", id)
-        .map(row -> row.get("version", Long.class))
+        .map(row -> Columns.required(row, "version", Long.class))
         .one();
   }
 
@@ -113,7 +114,7 @@ class OpportunityRepository {
                 + Ownership.managedBy("organization_id")
                 + " returning version")
         .bind("id", id)
-        .map(row -> row.get("version", Long.class))
+        .map(row -> Columns.required(row, "version", Long.class))
         .one();
   }
 
@@ -126,7 +127,7 @@ class OpportunityRepository {
                 + Ownership.managedBy("organization_id")
                 + " returning version")
         .bind("id", id)
-        .map(row -> row.get("version", Long.class))
+        .map(row -> Columns.required(row, "version", Long.class))
         .one();
   }
 
@@ -140,7 +141,7 @@ class OpportunityRepository {
             "update opportunities set seats_taken = seats_taken + 1, version = version + 1, updated_at = now()"
                 + " where id = :id and status = 'published' and seats_taken < seats returning version")
         .bind("id", id)
-        .map(row -> row.get("version", Long.class))
+        .map(row -> Columns.required(row, "version", Long.class))
         .one();
   }
 
@@ -150,7 +151,7 @@ class OpportunityRepository {
             "update opportunities set seats_taken = seats_taken - 1, version = version + 1, updated_at = now()"
                 + " where id = :id and seats_taken > 0 returning version")
         .bind("id", id)
-        .map(row -> row.get("version", Long.class))
+        .map(row -> Columns.required(row, "version", Long.class))
         .one();
   }
 
@@ -224,7 +225,7 @@ class OpportunityRepository {
             "select count(*) as total from opportunities where organization_id = :organization and status = any(:statuses)")
         .bind("organization", organizationId)
         .bind("statuses", statuses.toArray(String[]::new))
-        .map(row -> row.get("total", Long.class))
+        .map(row -> Columns.required(row, "total", Long.class))
         .one();
   }
 
@@ -242,7 +243,8 @@ class OpportunityRepository {
                 Map.entry(
                     row.get("opportunity_id", UUID.class),
                     new RequiredSkill(
-                        row.get("skill_code", String.class), row.get("weight", BigDecimal.class))))
+                        Columns.required(row, "skill_code", String.class),
+                        Columns.required(row, "weight", BigDecimal.class))))
         .all()
         .collect(
             Collectors.groupingBy(
@@ -270,35 +272,35 @@ class OpportunityRepository {
   }
 
   private static OpportunityView view(Readable row) {
-    int seats = row.get("seats", Integer.class);
+    int seats = Columns.required(row, "seats", Integer.class);
     return new OpportunityView(
-        row.get("id", UUID.class),
-        row.get("organization_id", UUID.class),
-        row.get("org_name_ar", String.class),
-        row.get("org_name_en", String.class),
-        row.get("title_ar", String.class),
+        Columns.required(row, "id", UUID.class),
+        Columns.required(row, "organization_id", UUID.class),
+        Columns.required(row, "org_name_ar", String.class),
+        Columns.required(row, "org_name_en", String.class),
+        Columns.required(row, "title_ar", String.class),
         row.get("title_en", String.class),
-        row.get("description_ar", String.class),
+        Columns.required(row, "description_ar", String.class),
         row.get("description_en", String.class),
-        row.get("field_code", String.class),
-        row.get("city_code", String.class),
+        Columns.required(row, "field_code", String.class),
+        Columns.required(row, "city_code", String.class),
         row.get("lat", Double.class),
         row.get("lon", Double.class),
-        row.get("mode", String.class),
-        row.get("starts_at", Instant.class),
-        row.get("ends_at", Instant.class),
-        row.get("hours", BigDecimal.class),
+        Columns.required(row, "mode", String.class),
+        Columns.required(row, "starts_at", Instant.class),
+        Columns.required(row, "ends_at", Instant.class),
+        Columns.required(row, "hours", BigDecimal.class),
         seats,
-        seats - row.get("seats_taken", Integer.class),
-        row.get("gender", String.class),
+        seats - Columns.required(row, "seats_taken", Integer.class),
+        Columns.required(row, "gender", String.class),
         row.get("min_age", Integer.class),
         row.get("max_age", Integer.class),
         List.of(),
-        row.get("status", String.class),
+        Columns.required(row, "status", String.class),
         row.get("published_at", Instant.class),
         row.get("closed_at", Instant.class),
-        row.get("version", Long.class),
-        row.get("created_at", Instant.class),
-        row.get("updated_at", Instant.class));
+        Columns.required(row, "version", Long.class),
+        Columns.required(row, "created_at", Instant.class),
+        Columns.required(row, "updated_at", Instant.class));
   }
 }

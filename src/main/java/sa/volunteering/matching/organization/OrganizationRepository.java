@@ -7,6 +7,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.Columns;
 import sa.volunteering.matching.system.web.PageRequest;
 
 @Repository
@@ -91,21 +92,21 @@ class OrganizationRepository {
   Mono<Long> count() {
     return database
         .sql("select count(*) as total from organizations")
-        .map(row -> row.get("total", Long.class))
+        .map(row -> Columns.required(row, "total", Long.class))
         .one();
   }
 
   private static OrganizationView view(Readable row) {
     return new OrganizationView(
-        row.get("id", UUID.class),
-        row.get("name_ar", String.class),
-        row.get("name_en", String.class),
-        row.get("city_code", String.class),
-        row.get("kind", String.class),
+        Columns.required(row, "id", UUID.class),
+        Columns.required(row, "name_ar", String.class),
+        Columns.required(row, "name_en", String.class),
+        Columns.required(row, "city_code", String.class),
+        Columns.required(row, "kind", String.class),
         Boolean.TRUE.equals(row.get("verified", Boolean.class)),
-        row.get("status", String.class),
-        row.get("version", Long.class),
-        row.get("created_at", Instant.class),
-        row.get("updated_at", Instant.class));
+        Columns.required(row, "status", String.class),
+        Columns.required(row, "version", Long.class),
+        Columns.required(row, "created_at", Instant.class),
+        Columns.required(row, "updated_at", Instant.class));
   }
 }

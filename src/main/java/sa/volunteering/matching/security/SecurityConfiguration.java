@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -206,7 +207,7 @@ class SecurityConfiguration {
     return new Actor(roles, volunteer, organization);
   }
 
-  private static UUID uuidOrNull(String value) {
+  private static @Nullable UUID uuidOrNull(@Nullable String value) {
     if (value == null) {
       return null;
     }

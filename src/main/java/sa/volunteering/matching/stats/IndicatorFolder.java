@@ -10,6 +10,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import sa.volunteering.matching.system.Columns;
 
 /**
  * Folds the changes written to the counted tables into the indicator summaries, every {@code
@@ -45,7 +46,7 @@ public class IndicatorFolder implements SmartLifecycle {
     return database
         .sql("select fold_indicator_changes(:batch) as folded")
         .bind("batch", properties.foldBatch())
-        .map(row -> row.get("folded", Integer.class))
+        .map(row -> Columns.required(row, "folded", Integer.class))
         .one()
         .doOnNext(
             folded -> {

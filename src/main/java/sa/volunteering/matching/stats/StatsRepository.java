@@ -11,6 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.Columns;
 
 /** Reads the indicator summaries (V4__indicators.sql); never the counted tables themselves. */
 @Repository
@@ -170,16 +171,16 @@ class StatsRepository {
 
   private static Sums sums(Readable row) {
     return new Sums(
-        row.get("grp", String.class),
-        row.get("registered", Long.class),
-        row.get("organizations", Long.class),
-        row.get("offered", Long.class),
-        row.get("seats_offered", Long.class),
-        row.get("seats_taken", Long.class),
-        row.get("applications", Long.class),
-        row.get("accepted", Long.class),
-        row.get("hours", BigDecimal.class),
-        row.get("active", Long.class),
-        row.get("groups", Long.class));
+        Columns.required(row, "grp", String.class),
+        Columns.required(row, "registered", Long.class),
+        Columns.required(row, "organizations", Long.class),
+        Columns.required(row, "offered", Long.class),
+        Columns.required(row, "seats_offered", Long.class),
+        Columns.required(row, "seats_taken", Long.class),
+        Columns.required(row, "applications", Long.class),
+        Columns.required(row, "accepted", Long.class),
+        Columns.required(row, "hours", BigDecimal.class),
+        Columns.required(row, "active", Long.class),
+        Columns.required(row, "groups", Long.class));
   }
 }

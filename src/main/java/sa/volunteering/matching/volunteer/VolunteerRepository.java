@@ -9,6 +9,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.Columns;
 
 @Repository
 class VolunteerRepository {
@@ -87,7 +88,7 @@ class VolunteerRepository {
         .sql(
             "update volunteers set version = version + 1, updated_at = now() where id = :id returning version")
         .bind("id", id)
-        .map(row -> row.get("version", Long.class))
+        .map(row -> Columns.required(row, "version", Long.class))
         .one();
   }
 
@@ -121,11 +122,11 @@ class VolunteerRepository {
 
   private static VolunteerView view(Readable row) {
     return new VolunteerView(
-        row.get("id", UUID.class),
+        Columns.required(row, "id", UUID.class),
         row.get("full_name", String.class),
         row.get("phone", String.class),
         row.get("email", String.class),
-        row.get("city_code", String.class),
+        Columns.required(row, "city_code", String.class),
         row.get("lat", Double.class),
         row.get("lon", Double.class),
         List.of(row.get("skill_codes", String[].class)),
@@ -134,13 +135,13 @@ class VolunteerRepository {
         row.get("available_from", LocalDate.class),
         row.get("available_to", LocalDate.class),
         List.of(row.get("weekdays", String[].class)),
-        row.get("travel_km", Integer.class),
+        Columns.required(row, "travel_km", Integer.class),
         Boolean.TRUE.equals(row.get("remote_ok", Boolean.class)),
-        row.get("gender", String.class),
-        row.get("birth_date", LocalDate.class),
-        row.get("status", String.class),
-        row.get("version", Long.class),
-        row.get("created_at", Instant.class),
-        row.get("updated_at", Instant.class));
+        Columns.required(row, "gender", String.class),
+        Columns.required(row, "birth_date", LocalDate.class),
+        Columns.required(row, "status", String.class),
+        Columns.required(row, "version", Long.class),
+        Columns.required(row, "created_at", Instant.class),
+        Columns.required(row, "updated_at", Instant.class));
   }
 }

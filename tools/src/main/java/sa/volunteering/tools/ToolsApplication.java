@@ -67,14 +67,19 @@ public class ToolsApplication {
     DefaultApplicationArguments arguments = new DefaultApplicationArguments(args);
     List<String> words = arguments.getNonOptionArgs();
     String command = words.isEmpty() ? "" : words.get(0);
-    String target = words.size() > 1 ? words.get(1) : null;
-    if (command.equals("generate") && target != null) {
-      return GenerateCommand.run(arguments, target);
-    }
-    if (!List.of("import", "demo", "reindex").contains(command)
-        || (target == null) != command.equals("demo")) {
+    String target = words.size() > 1 ? words.get(1) : "";
+    boolean understood =
+        switch (command) {
+          case "generate", "import", "reindex" -> !target.isEmpty();
+          case "demo" -> target.isEmpty();
+          default -> false;
+        };
+    if (!understood) {
       System.err.println(USAGE);
       return 2;
+    }
+    if (command.equals("generate")) {
+      return GenerateCommand.run(arguments, target);
     }
     try (ConfigurableApplicationContext context = start(args)) {
       return switch (command) {

@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -134,7 +135,11 @@ class IndexBootstrap implements SmartInitializingSingleton {
   private String contentSha256(String index) {
     try {
       Map<String, JsonData> meta =
-          client.indices().getMapping(m -> m.index(index)).get(index).mappings().meta();
+          Objects.requireNonNull(
+                  client.indices().getMapping(m -> m.index(index)).get(index),
+                  () -> "no mapping answered for " + index)
+              .mappings()
+              .meta();
       JsonData sha = meta.get(CONTENT_SHA256);
       return sha == null ? "(none)" : sha.to(String.class);
     } catch (IOException e) {

@@ -104,7 +104,7 @@ public class OpportunitySearch {
                     limit,
                     hit ->
                         hits.read(
-                            hit.source(),
+                            Answered.source(hit.source()),
                             corrected.sort() == SearchSort.RELEVANCE ? hit.score() : null,
                             hit.highlight(),
                             corrected,
@@ -196,7 +196,7 @@ public class OpportunitySearch {
             .map(
                 hit ->
                     hits.read(
-                        (Map<String, Object>) hit.source(),
+                        (Map<String, Object>) Answered.source(hit.source()),
                         score(query, hit),
                         hit.highlight(),
                         query,
@@ -208,7 +208,12 @@ public class OpportunitySearch {
         .forEach(
             facet ->
                 facets.put(
-                    facet, facet(facet, response.aggregations().get(facet), query, language)));
+                    facet,
+                    facet(
+                        facet,
+                        Answered.aggregation(response.aggregations(), facet),
+                        query,
+                        language)));
     long total = response.hits().total() == null ? items.size() : response.hits().total().value();
     return new SearchResult(total, paging.page(), paging.size(), response.took(), items, facets);
   }
@@ -234,7 +239,10 @@ public class OpportunitySearch {
           default -> code -> Mode.of(code).map(mode -> mode.label(language)).orElse(code);
         };
     List<StringTermsBucket> buckets =
-        aggregate.filter().aggregations().get("values").sterms().buckets().array();
+        Answered.aggregation(aggregate.filter().aggregations(), "values")
+            .sterms()
+            .buckets()
+            .array();
     return buckets.stream()
         .map(
             bucket ->

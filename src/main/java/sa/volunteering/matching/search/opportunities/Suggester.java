@@ -121,21 +121,21 @@ class Suggester {
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static List<Suggestion> organizations(SearchResponse<Map> response, Language script) {
     List<StringTermsBucket> buckets =
-        response
-            .aggregations()
-            .get("organizations")
-            .global()
-            .aggregations()
-            .get("matching")
-            .filter()
-            .aggregations()
-            .get("ids")
+        Answered.aggregation(
+                Answered.aggregation(
+                        Answered.aggregation(response.aggregations(), "organizations")
+                            .global()
+                            .aggregations(),
+                        "matching")
+                    .filter()
+                    .aggregations(),
+                "ids")
             .sterms()
             .buckets()
             .array();
     List<Suggestion> suggestions = new ArrayList<>();
     for (StringTermsBucket bucket : buckets) {
-      var top = bucket.aggregations().get("name").topHits().hits().hits();
+      var top = Answered.aggregation(bucket.aggregations(), "name").topHits().hits().hits();
       if (!top.isEmpty() && top.get(0).source() != null) {
         Map<String, Object> source = top.get(0).source().to(Map.class);
         Object name =

@@ -28,7 +28,7 @@ public final class RequestIds {
   }
 
   public static @Nullable String of(ContextView context) {
-    return context.<@Nullable String>getOrDefault(KEY, null);
+    return context.hasKey(KEY) ? context.get(KEY) : null;
   }
 
   /** Runs a call with the request's id readable by the Elasticsearch transport on this thread. */

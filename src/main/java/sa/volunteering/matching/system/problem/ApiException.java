@@ -2,6 +2,7 @@ package sa.volunteering.matching.system.problem;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -30,7 +31,8 @@ public class ApiException extends ErrorResponseException {
     return problem;
   }
 
+  /** Every problem of this service has a type: the constructor sets it. */
   public URI type() {
-    return getBody().getType();
+    return Objects.requireNonNull(getBody().getType());
   }
 }

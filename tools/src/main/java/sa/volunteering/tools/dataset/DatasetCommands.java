@@ -16,6 +16,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import sa.volunteering.matching.indexing.Reindexer;
+import sa.volunteering.matching.system.Columns;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 import sa.volunteering.tools.CommandLine;
 import tools.jackson.databind.json.JsonMapper;
@@ -177,7 +178,7 @@ public class DatasetCommands {
   private Mono<Boolean> isEmpty() {
     return database
         .sql("select count(*) as n from organizations")
-        .map(row -> row.get("n", Long.class))
+        .map(row -> Columns.required(row, "n", Long.class))
         .one()
         .map(count -> count == 0);
   }

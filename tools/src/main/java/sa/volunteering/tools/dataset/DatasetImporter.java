@@ -25,6 +25,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import sa.volunteering.matching.application.WorkedDays;
 import sa.volunteering.matching.security.NationalIdHasher;
+import sa.volunteering.matching.system.Columns;
 import sa.volunteering.matching.system.PostgresConnections;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 import tools.jackson.databind.JsonNode;
@@ -265,7 +266,7 @@ public class DatasetImporter {
   private Mono<Set<UUID>> ids(String sql) {
     return database
         .sql(sql)
-        .map(row -> row.get("id", UUID.class))
+        .map(row -> Columns.required(row, "id", UUID.class))
         .all()
         .collect(java.util.stream.Collectors.toCollection(HashSet::new));
   }
@@ -280,7 +281,7 @@ public class DatasetImporter {
             .sql(
                 "select line from import_volunteers i where exists"
                     + " (select 1 from volunteers v where v.national_id_hash = i.national_id_hash or v.id = i.id) order by line")
-            .map(row -> row.get("line", Long.class))
+            .map(row -> Columns.required(row, "line", Long.class))
             .all()
             .doOnNext(
                 line ->
@@ -394,7 +395,7 @@ public class DatasetImporter {
             .sql(
                 "delete from import_applications i where exists (select 1 from applications a"
                     + " where a.id = i.id or (a.opportunity_id = i.opportunity_id and a.volunteer_id = i.volunteer_id)) returning line")
-            .map(row -> row.get("line", Long.class))
+            .map(row -> Columns.required(row, "line", Long.class))
             .all()
             .doOnNext(
                 line ->
