@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -91,7 +92,7 @@ public class BenchmarkSuite {
       try {
         Report.Section section = measurement.measure(bench);
         BackgroundWork.Snapshot after = background.snapshot(http, bench.elasticsearch());
-        sections.add(judged(section, settling, before, after));
+        sections.add(judged(section, settling, before, after, measurement.ownWork()));
       } catch (Exception failure) {
         log.error("benchmark: {} failed", name, failure);
         failures.add(name + ": " + failure);
@@ -127,7 +128,25 @@ public class BenchmarkSuite {
       BackgroundWork.Settling settling,
       BackgroundWork.Snapshot before,
       BackgroundWork.Snapshot after) {
-    List<String> during = after.ranSince(before);
+    return judged(section, settling, before, after, Set.of());
+  }
+
+  /**
+   * The same, not counting the work of the kinds the measurement causes itself ({@link
+   * Measurement#ownWork}).
+   */
+  static Report.Section judged(
+      Report.Section section,
+      BackgroundWork.Settling settling,
+      BackgroundWork.Snapshot before,
+      BackgroundWork.Snapshot after,
+      Set<String> ownWork) {
+    List<String> ran = after.ranSince(before);
+    List<String> own =
+        ran.stream()
+            .filter(entry -> ownWork.stream().anyMatch(kind -> entry.startsWith(kind + ":")))
+            .toList();
+    List<String> during = ran.stream().filter(entry -> !own.contains(entry)).toList();
     double busy = after.machine().busySince(before.machine());
     section.paragraph(
         "Machine: load average "
@@ -142,6 +161,7 @@ public class BenchmarkSuite {
             + (settling.seen().isEmpty() ? "" : " (" + String.join("; ", settling.seen()) + ")")
             + ". Background work during the measurement: "
             + (during.isEmpty() ? "none" : String.join("; ", during))
+            + (own.isEmpty() ? "" : "; its own work, not counted: " + String.join("; ", own))
             + ".");
     if (!settling.settled()) {
       return section.invalid(

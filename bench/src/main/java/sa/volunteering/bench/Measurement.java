@@ -1,5 +1,7 @@
 package sa.volunteering.bench;
 
+import java.util.Set;
+
 /**
  * One part of the benchmark suite ({@code bin/bench}): measures, and says what it measured as a
  * section of the report.
@@ -10,4 +12,12 @@ public interface Measurement {
   int order();
 
   Report.Section measure(Bench bench) throws Exception;
+
+  /**
+   * The kinds of work the measurement causes itself ({@code outbox}, {@code indicators}, {@code
+   * PostgreSQL}), which the suite reports beside the section but does not count against it.
+   */
+  default Set<String> ownWork() {
+    return Set.of();
+  }
 }

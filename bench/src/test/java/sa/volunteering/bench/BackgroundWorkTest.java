@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BackgroundWorkTest {
@@ -57,6 +58,36 @@ class BackgroundWorkTest {
         .containsExactly("processors: 50% busy (quiet is at most 15%)");
     BackgroundWork.Snapshot merging = new BackgroundWork.Snapshot(0, 10, 0, 500, 40, 0, 2, 9, IDLE);
     assertThat(merging.busy(before, 0.15)).containsExactly("Elasticsearch: 2 merges running");
+  }
+
+  /**
+   * A measurement's own writes are reported beside it, not held against it; anything else still is.
+   */
+  @Test
+  void aMeasurementsOwnWorkIsNotCountedAgainstIt() {
+    BackgroundWork.Snapshot before = snapshot(0, 10, 0, 500, 40, 0, IDLE);
+    BackgroundWork.Settling settled =
+        new BackgroundWork.Settling(true, Duration.ofSeconds(2), List.of(), before);
+    BackgroundWork.Snapshot appended = snapshot(0, 10, 0, 1_000, 40, 0, IDLE);
+
+    Report.Section own =
+        BenchmarkSuite.judged(
+            new Report.Section("Write cost"), settled, before, appended, Set.of("indicators"));
+    assertThat(own.isValid()).isTrue();
+    assertThat(own.markdown("charts"))
+        .contains(
+            "its own work, not counted: indicators: 500 changes appended, 0 waiting to be folded");
+
+    BackgroundWork.Snapshot alsoVacuumed = snapshot(0, 10, 0, 1_000, 41, 0, IDLE);
+    assertThat(
+            BenchmarkSuite.judged(
+                    new Report.Section("Write cost"),
+                    settled,
+                    before,
+                    alsoVacuumed,
+                    Set.of("indicators"))
+                .isValid())
+        .isFalse();
   }
 
   @Test

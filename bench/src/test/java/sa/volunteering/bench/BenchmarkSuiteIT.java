@@ -74,13 +74,14 @@ class BenchmarkSuiteIT {
             "Scaling",
             "service / Elasticsearch CPU",
             "Import: the indexing path vs raw _bulk",
-            "Indicators: questions and the cost of keeping them current",
+            "Indicators: the questions dashboards ask",
+            "Indicators: what a write pays to keep them current",
             "with the indicator trigger",
             "processors |");
     assertThat(text).doesNotContain("Failed in this run").doesNotContain("NaN");
     assertThat(text.split("Machine: load average", -1))
         .as("the machine's load beside every section")
-        .hasSize(1 + 6);
+        .hasSize(1 + 7);
     assertThat(text).contains("Invalid in this run: ");
     assertThat(outcome.charts()).hasSize(2);
     for (Path chart : again.charts()) {

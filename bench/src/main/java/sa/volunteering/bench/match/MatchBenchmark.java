@@ -1,12 +1,19 @@
 package sa.volunteering.bench.match;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonpUtils;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 import sa.volunteering.bench.AdminToken;
 import sa.volunteering.bench.Bench;
@@ -15,8 +22,6 @@ import sa.volunteering.bench.Measurement;
 import sa.volunteering.bench.OpenLoad;
 import sa.volunteering.bench.Report;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Matches and candidates through the service against a plain filtered search sent straight to
@@ -26,13 +31,23 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class MatchBenchmark implements Measurement {
 
-  private final JsonMapper json;
+  private static final Query ACTIVE = Query.of(q -> q.term(t -> t.field("active").value(true)));
+  private static final Query OPEN =
+      Query.of(
+          q ->
+              q.bool(
+                  b ->
+                      b.filter(f -> f.term(t -> t.field("status").value("published")))
+                          .filter(
+                              f -> f.range(r -> r.number(n -> n.field("seats_left").gt(0.0))))));
+
+  private final ElasticsearchClient client;
   private final AdminToken admin;
   private final String opportunities;
   private final String volunteers;
 
-  MatchBenchmark(JsonMapper json, AdminToken admin, SearchIndexProperties indexes) {
-    this.json = json;
+  MatchBenchmark(ElasticsearchClient client, AdminToken admin, SearchIndexProperties indexes) {
+    this.client = client;
     this.admin = admin;
     this.opportunities = indexes.alias("opportunities");
     this.volunteers = indexes.alias("volunteers");
@@ -55,21 +70,8 @@ class MatchBenchmark implements Measurement {
   @Override
   public Report.Section measure(Bench bench) throws Exception {
     String admin = this.admin.bearer();
-    List<Sample> people =
-        sample(
-            bench.http(),
-            bench.elasticsearch(),
-            volunteers,
-            "{\"term\":{\"active\":true}}",
-            SAMPLES);
-    List<Sample> places =
-        sample(
-            bench.http(),
-            bench.elasticsearch(),
-            opportunities,
-            "{\"bool\":{\"filter\":[{\"term\":{\"status\":\"published\"}},"
-                + "{\"range\":{\"seats_left\":{\"gt\":0}}}]}}",
-            SAMPLES);
+    List<Sample> people = sample(volunteers, ACTIVE, SAMPLES);
+    List<Sample> places = sample(opportunities, OPEN, SAMPLES);
     Report.Section section =
         new Report.Section("Matches and candidates vs a plain filtered search");
     if (people.isEmpty() || places.isEmpty()) {
@@ -106,8 +108,8 @@ class MatchBenchmark implements Measurement {
                 "%,d opportunities and %,d volunteers indexed; %d volunteers and %d opportunities sampled."
                     + " Each side at %s requests a second for %d s. The plain search: 20 documents of the sample's city through filters only, on"
                     + " the same index.",
-                count(bench.http(), bench.elasticsearch(), opportunities),
-                count(bench.http(), bench.elasticsearch(), volunteers),
+                count(opportunities),
+                count(volunteers),
                 people.size(),
                 places.size(),
                 Report.number(bench.scale().matchRate()),
@@ -139,71 +141,68 @@ class MatchBenchmark implements Measurement {
         Report.against(ours.millis(99) / yardstick.millis(99), 2.0, true));
   }
 
-  private List<Sample> sample(
-      HttpClient http, String elasticsearch, String index, String filter, int size)
-      throws Exception {
-    String body =
-        "{\"size\":"
-            + size
-            + ",\"_source\":[\"id\",\"city_code\"],\"query\":{\"function_score\":{\"query\":"
-            + filter
-            + ",\"random_score\":{\"seed\":7,\"field\":\"_seq_no\"}}}}";
-    JsonNode hits =
-        json.readTree(
-                http.send(
-                        post(elasticsearch + "/" + index + "/_search", null, body),
-                        HttpResponse.BodyHandlers.ofString())
-                    .body())
-            .path("hits")
-            .path("hits");
+  /** A seeded random sample of the documents the filter lets through. */
+  @SuppressWarnings("rawtypes")
+  private List<Sample> sample(String index, Query filter, int size) throws IOException {
+    SearchResponse<Map> found =
+        client.search(
+            search ->
+                search
+                    .index(index)
+                    .size(size)
+                    .source(source -> source.filter(f -> f.includes("id", "city_code")))
+                    .query(
+                        query ->
+                            query.functionScore(
+                                scored ->
+                                    scored
+                                        .query(filter)
+                                        .functions(
+                                            function ->
+                                                function.randomScore(
+                                                    random -> random.seed("7").field("_seq_no"))))),
+            Map.class);
     List<Sample> samples = new ArrayList<>();
-    hits.forEach(
-        hit ->
-            samples.add(
-                new Sample(
-                    hit.path("_source").path("id").asString(),
-                    hit.path("_source").path("city_code").asString())));
+    for (Hit<Map> hit : found.hits().hits()) {
+      Map source = Objects.requireNonNull(hit.source());
+      samples.add(
+          new Sample(String.valueOf(source.get("id")), String.valueOf(source.get("city_code"))));
+    }
     return samples;
   }
 
-  private long count(HttpClient http, String elasticsearch, String index) throws Exception {
-    return json.readTree(
-            http.send(
-                    Http.get(elasticsearch + "/" + index + "/_count", null),
-                    HttpResponse.BodyHandlers.ofString())
-                .body())
-        .path("count")
-        .asLong();
+  private long count(String index) throws IOException {
+    return client.count(count -> count.index(index)).count();
   }
 
   /**
    * The yardstick: 20 documents of the sample's city through filters only, the simplest search on
-   * the same index.
+   * the same index, built with the typed client and sent by the load's own HTTP client.
    */
   private HttpRequest plain(String elasticsearch, String index, Sample sample) {
-    String filters =
-        index.equals(opportunities)
-            ? "{\"term\":{\"status\":\"published\"}},{\"range\":{\"seats_left\":{\"gt\":0}}}"
-            : "{\"term\":{\"active\":true}}";
-    return post(
-        elasticsearch + "/" + index + "/_search",
-        null,
-        "{\"size\":20,\"track_total_hits\":true,\"query\":{\"bool\":{\"filter\":["
-            + filters
-            + ",{\"term\":{\"city_code\":\""
-            + sample.city()
-            + "\"}}]}}}");
-  }
-
-  private HttpRequest post(
-      String url, @org.jspecify.annotations.Nullable String authorization, String body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    return request.build();
+    Query filter = index.equals(opportunities) ? OPEN : ACTIVE;
+    SearchRequest request =
+        SearchRequest.of(
+            search ->
+                search
+                    .size(20)
+                    .trackTotalHits(total -> total.enabled(true))
+                    .query(
+                        query ->
+                            query.bool(
+                                bool ->
+                                    bool.filter(filter)
+                                        .filter(
+                                            city ->
+                                                city.term(
+                                                    term ->
+                                                        term.field("city_code")
+                                                            .value(sample.city()))))));
+    return HttpRequest.newBuilder(URI.create(elasticsearch + "/" + index + "/_search"))
+        .header("Content-Type", "application/json")
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                JsonpUtils.toJsonString(request, client._jsonpMapper())))
+        .build();
   }
 }

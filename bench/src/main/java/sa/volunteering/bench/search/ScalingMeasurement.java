@@ -1,9 +1,19 @@
 package sa.volunteering.bench.search;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 import sa.volunteering.bench.AdminToken;
 import sa.volunteering.bench.Bench;
@@ -14,7 +24,6 @@ import sa.volunteering.bench.Report;
 import sa.volunteering.matching.search.index.IndexDefinition;
 import sa.volunteering.matching.search.index.IndexDefinitions;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,6 +40,7 @@ class ScalingMeasurement implements Measurement {
   private static final int VOLUNTEERS = 100;
   private static final int PAGE = 1_000;
 
+  private final ElasticsearchClient client;
   private final SearchBenchmark search;
   private final IndexDefinition definition;
   private final AdminToken admin;
@@ -39,11 +49,13 @@ class ScalingMeasurement implements Measurement {
   private final String volunteers;
 
   ScalingMeasurement(
+      ElasticsearchClient client,
       SearchBenchmark search,
       IndexDefinitions definitions,
       SearchIndexProperties indexes,
       AdminToken admin,
       JsonMapper json) {
+    this.client = client;
     this.search = search;
     this.definition =
         definitions.all().stream()
@@ -64,11 +76,8 @@ class ScalingMeasurement implements Measurement {
   @Override
   public Report.Section measure(Bench bench) throws Exception {
     String original =
-        json.readTree(call(bench, "GET", "/_alias/" + alias, null))
-            .propertyNames()
-            .iterator()
-            .next();
-    long all = count(bench, original);
+        client.indices().getAlias(a -> a.name(alias)).aliases().keySet().iterator().next();
+    long all = count(original);
     double rate =
         bench.scale().searchRates().get(Math.min(1, bench.scale().searchRates().size() - 1));
     List<SearchBenchmark.Probe> probes = search.probes(PROBES, 7);
@@ -78,26 +87,38 @@ class ScalingMeasurement implements Measurement {
         probes.stream().map(probe -> search.direct(bench.elasticsearch(), probe)).toList();
     String admin = this.admin.bearer();
     List<HttpRequest> matches = new ArrayList<>();
-    json.readTree(
-            call(
-                bench,
-                "POST",
-                "/" + volunteers + "/_search",
-                "{\"size\":"
-                    + VOLUNTEERS
-                    + ",\"_source\":[\"id\"],\"query\":"
-                    + "{\"function_score\":{\"query\":{\"term\":{\"active\":true}},\"random_score\":{\"seed\":7,\"field\":\"_seq_no\"}}}}"))
-        .path("hits")
-        .path("hits")
-        .forEach(
-            hit ->
-                matches.add(
-                    Http.get(
-                        bench.service()
-                            + "/api/volunteers/"
-                            + hit.path("_source").path("id").asString()
-                            + "/matches",
-                        admin)));
+    for (Hit<Map> hit :
+        client
+            .search(
+                sample ->
+                    sample
+                        .index(volunteers)
+                        .size(VOLUNTEERS)
+                        .source(source -> source.filter(f -> f.includes("id")))
+                        .query(
+                            q ->
+                                q.functionScore(
+                                    scored ->
+                                        scored
+                                            .query(
+                                                active ->
+                                                    active.term(t -> t.field("active").value(true)))
+                                            .functions(
+                                                function ->
+                                                    function.randomScore(
+                                                        random ->
+                                                            random.seed("7").field("_seq_no"))))),
+                Map.class)
+            .hits()
+            .hits()) {
+      matches.add(
+          Http.get(
+              bench.service()
+                  + "/api/volunteers/"
+                  + Objects.requireNonNull(hit.source()).get("id")
+                  + "/matches",
+              admin));
+    }
 
     List<List<String>> rows = new ArrayList<>();
     List<double[]> directP50 = new ArrayList<>();
@@ -109,9 +130,9 @@ class ScalingMeasurement implements Measurement {
             bench.scale().subsets().stream().map(Integer::longValue).filter(n -> n < all).toList());
     sizes.add(all);
     for (long size : sizes) {
-      String index = size == all ? original : copy(bench, original, size);
+      String index = size == all ? original : copy(original, size);
       try {
-        point(bench, original, index);
+        point(original, index);
         OpenLoad.run(
             bench.http(),
             "warm-up",
@@ -162,9 +183,9 @@ class ScalingMeasurement implements Measurement {
           matchP50.add(new double[] {size, matching.millis(50)});
         }
       } finally {
-        point(bench, index, original);
+        point(index, original);
         if (!index.equals(original)) {
-          call(bench, "DELETE", "/" + index, null);
+          client.indices().delete(d -> d.index(index));
         }
       }
     }
@@ -209,84 +230,85 @@ class ScalingMeasurement implements Measurement {
    * The first {@code size} documents of the original in a new index, copied page by page (the
    * distribution has no _reindex).
    */
-  private String copy(Bench bench, String original, long size) throws Exception {
+  @SuppressWarnings("rawtypes")
+  private String copy(String original, long size) throws Exception {
     String copy = alias + "-scaling-" + size;
-    call(bench, "DELETE", "/" + copy + "?ignore_unavailable=true", null);
-    call(bench, "PUT", "/" + copy, definition.createBody(json, 0, true, null));
-    String pit =
-        json.readTree(call(bench, "POST", "/" + original + "/_pit?keep_alive=2m", null))
-            .path("id")
-            .asString();
-    JsonNode after = null;
+    client.indices().delete(d -> d.index(copy).ignoreUnavailable(true));
+    client
+        .indices()
+        .create(
+            c ->
+                c.index(copy)
+                    .withJson(new StringReader(definition.createBody(json, 0, true, null))));
+    String pit = client.openPointInTime(o -> o.index(original).keepAlive(k -> k.time("2m"))).id();
+    List<FieldValue> after = List.of();
     long copied = 0;
     try {
       while (copied < size) {
-        tools.jackson.databind.node.ObjectNode page = json.createObjectNode();
-        page.put("size", (int) Math.min(PAGE, size - copied));
-        page.putObject("pit").put("id", pit).put("keep_alive", "2m");
-        page.putArray("sort").add("_shard_doc");
-        if (after != null) {
-          page.set("search_after", after);
-        }
-        JsonNode found = json.readTree(call(bench, "POST", "/_search", page.toString()));
-        JsonNode hits = found.path("hits").path("hits");
+        int pageSize = (int) Math.min(PAGE, size - copied);
+        List<FieldValue> from = after;
+        String at = pit;
+        SearchResponse<Map> page =
+            client.search(
+                search -> {
+                  search
+                      .size(pageSize)
+                      .pit(p -> p.id(at).keepAlive(k -> k.time("2m")))
+                      .sort(sort -> sort.field(f -> f.field("_shard_doc")));
+                  return from.isEmpty() ? search : search.searchAfter(from);
+                },
+                Map.class);
+        List<Hit<Map>> hits = page.hits().hits();
         if (hits.isEmpty()) {
           break;
         }
-        StringBuilder bulk = new StringBuilder();
-        for (JsonNode hit : hits) {
-          bulk.append("{\"index\":{\"_index\":\"")
-              .append(copy)
-              .append("\",\"_id\":\"")
-              .append(hit.path("_id").asString())
-              .append("\"}}\n")
-              .append(hit.path("_source").toString())
-              .append('\n');
+        List<BulkOperation> operations = new ArrayList<>();
+        for (Hit<Map> hit : hits) {
+          operations.add(
+              BulkOperation.of(
+                  op ->
+                      op.index(
+                          i ->
+                              i.index(copy)
+                                  .id(hit.id())
+                                  .document(Objects.requireNonNull(hit.source())))));
         }
-        JsonNode indexed = json.readTree(call(bench, "POST", "/_bulk", bulk.toString()));
-        if (indexed.path("errors").asBoolean()) {
+        BulkResponse indexed = client.bulk(b -> b.operations(operations));
+        if (indexed.errors()) {
           throw new IllegalStateException(
-              "copying into " + copy + " failed: " + indexed.toString().substring(0, 500));
+              "copying into " + copy + " failed: " + indexed.items().getFirst().error());
         }
         copied += hits.size();
-        after = hits.get(hits.size() - 1).path("sort");
-        pit = found.path("pit_id").asString(pit);
+        after = hits.getLast().sort();
+        pit = page.pitId() == null ? pit : page.pitId();
       }
     } finally {
-      call(bench, "DELETE", "/_pit", "{\"id\":\"" + pit + "\"}");
+      String opened = pit;
+      client.closePointInTime(c -> c.id(opened));
     }
-    call(bench, "PUT", "/" + copy + "/_settings", "{\"index\":{\"refresh_interval\":\"1s\"}}");
-    call(bench, "POST", "/" + copy + "/_refresh", null);
+    client
+        .indices()
+        .putSettings(
+            p -> p.index(copy).settings(settings -> settings.refreshInterval(t -> t.time("1s"))));
+    client.indices().refresh(r -> r.index(copy));
     return copy;
   }
 
-  private void point(Bench bench, String from, String to) throws Exception {
+  /** Moves the alias from one index to the other in one request. */
+  private void point(String from, String to) throws IOException {
     if (from.equals(to)) {
       return;
     }
-    call(
-        bench,
-        "POST",
-        "/_aliases",
-        "{\"actions\":[{\"remove\":{\"index\":\""
-            + from
-            + "\",\"alias\":\""
-            + alias
-            + "\"}},"
-            + "{\"add\":{\"index\":\""
-            + to
-            + "\",\"alias\":\""
-            + alias
-            + "\"}}]}");
+    client
+        .indices()
+        .updateAliases(
+            update ->
+                update
+                    .actions(action -> action.remove(remove -> remove.index(from).alias(alias)))
+                    .actions(action -> action.add(add -> add.index(to).alias(alias))));
   }
 
-  private long count(Bench bench, String index) throws Exception {
-    return json.readTree(call(bench, "GET", "/" + index + "/_count", null)).path("count").asLong();
-  }
-
-  private String call(
-      Bench bench, String method, String path, @org.jspecify.annotations.Nullable String body)
-      throws Exception {
-    return Http.send(bench.http(), method, bench.elasticsearch() + path, body);
+  private long count(String index) throws IOException {
+    return client.count(c -> c.index(index)).count();
   }
 }

@@ -304,7 +304,7 @@ class SearchBenchmark {
         pit = page.path("pit_id").asString(pit);
       }
     } finally {
-      delete(elasticsearchBase + "/_pit", "{\"id\":\"" + pit + "\"}");
+      delete(elasticsearchBase + "/_pit", json.createObjectNode().put("id", pit).toString());
     }
     return new StreamRun(
         "direct point in time", hits, (System.nanoTime() - start) / 1e9, firstByte);

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +51,10 @@ public class DatasetImporter {
       "organizations, opportunities, opportunity_skills, volunteers, applications, volunteer_hours";
   private static final String SUMMARIES =
       "indicator_changes, indicator_months, indicator_totals, volunteer_activity, offered_fields";
+  private static final String OPPORTUNITY_COLUMNS =
+      "id, organization_id, title_ar, title_en, description_ar, description_en, field_code, city_code, lat, lon,"
+          + " mode, starts_at, ends_at, hours, seats, seats_taken, gender, min_age, max_age, status, published_at,"
+          + " closed_at";
   private static final String VOLUNTEER_COLUMNS =
       "id, national_id_hash, full_name, phone, email, city_code, lat, lon, skill_codes,"
           + " field_codes, languages, available_from, available_to, weekdays, travel_km, remote_ok, gender, birth_date";
@@ -88,119 +94,18 @@ public class DatasetImporter {
   public Mono<ImportReport> load(
       Path directory, boolean rejectOnProblem, IndicatorUpdate indicators) {
     ImportReport report = new ImportReport();
-    CopyRows skillRows = new CopyRows();
-    Set<Long> seenNationalIds = new HashSet<>();
-    Mono<Set<UUID>> existingOrganizations = ids("select id from organizations");
-    Mono<Set<UUID>> existingOpportunities = ids("select id from opportunities");
     Mono<Void> work =
-        existingOrganizations
-            .zipWith(existingOpportunities)
+        ids("select id from organizations")
             .flatMap(
-                existing ->
+                organizations ->
                     database.inConnection(
                         connection -> {
                           PostgresqlConnection postgres = PostgresConnections.unwrap(connection);
-                          Set<UUID> organizations = existing.getT1();
-                          Set<UUID> opportunities = existing.getT2();
-                          return copy(
-                                  postgres,
-                                  directory.resolve("organizations.ndjson"),
-                                  report,
-                                  rejectOnProblem,
-                                  "organizations (id, name_ar, name_en, city_code, kind, verified)",
-                                  null,
-                                  null,
-                                  (node, rows, line) -> {
-                                    UUID id = uuid(node, "id");
-                                    if (organizations.contains(id)) {
-                                      throw new IllegalArgumentException(
-                                          "organization " + id + " already exists");
-                                    }
-                                    rows.row(
-                                        id,
-                                        text(node, "nameAr", 1, 200),
-                                        text(node, "nameEn", 1, 200),
-                                        code(
-                                            taxonomy
-                                                .cities()
-                                                .contains(node.path("cityCode").asString()),
-                                            node,
-                                            "cityCode"),
-                                        oneOf(
-                                            node,
-                                            "kind",
-                                            List.of(
-                                                "government",
-                                                "nonprofit",
-                                                "private",
-                                                "academic",
-                                                "community")),
-                                        node.path("verified").asBoolean());
-                                    organizations.add(id);
-                                    report.organizations++;
-                                  })
-                              .then(
-                                  copy(
-                                      postgres,
-                                      directory.resolve("opportunities.ndjson"),
-                                      report,
-                                      rejectOnProblem,
-                                      "opportunities (id, organization_id, title_ar, title_en, description_ar, description_en, field_code, city_code, lat, lon,"
-                                          + " mode, starts_at, ends_at, hours, seats, seats_taken, gender, min_age, max_age, status, published_at, closed_at)",
-                                      skillRows,
-                                      "import_skills (id, skills)",
-                                      (node, rows, line) ->
-                                          opportunity(
-                                              node,
-                                              rows,
-                                              skillRows,
-                                              organizations,
-                                              opportunities,
-                                              report)))
-                              .then(
-                                  copy(
-                                      postgres,
-                                      directory.resolve("volunteers.ndjson"),
-                                      report,
-                                      rejectOnProblem,
-                                      "import_volunteers (line, " + VOLUNTEER_COLUMNS + ")",
-                                      null,
-                                      null,
-                                      (node, rows, line) ->
-                                          volunteer(node, rows, line, seenNationalIds, report)))
-                              .then(registeredAlready(report, rejectOnProblem))
-                              .then(
-                                  database
-                                      .sql(
-                                          "insert into opportunity_skills (opportunity_id, skill_code, weight)"
-                                              + " select id, skill ->> 'code', (skill ->> 'weight')::numeric from import_skills, jsonb_array_elements(skills) as skill")
-                                      .then())
-                              .then(database.sql("drop table import_skills").then())
-                              .then(ids("select id from volunteers"))
-                              .flatMap(
-                                  volunteers -> {
-                                    CopyRows hourRows = new CopyRows();
-                                    Set<Long> pairs = new HashSet<>();
-                                    return copy(
-                                        postgres,
-                                        directory.resolve("applications.ndjson"),
-                                        report,
-                                        rejectOnProblem,
-                                        "import_applications (line, id, opportunity_id, volunteer_id, status)",
-                                        hourRows,
-                                        "import_hours (id, application_id, worked_on, hours, status)",
-                                        (node, rows, line) ->
-                                            application(
-                                                node,
-                                                rows,
-                                                line,
-                                                hourRows,
-                                                opportunities,
-                                                volunteers,
-                                                pairs,
-                                                report));
-                                  })
-                              .then(appliedAlready(report, rejectOnProblem));
+                          return organizations(
+                                  postgres, directory, organizations, report, rejectOnProblem)
+                              .then(opportunities(postgres, directory, report, rejectOnProblem))
+                              .then(volunteers(postgres, directory, report, rejectOnProblem))
+                              .then(applications(postgres, directory, report, rejectOnProblem));
                         }));
     boolean rebuilding = indicators == IndicatorUpdate.REBUILD;
     Mono<Void> quietTriggers =
@@ -221,7 +126,12 @@ public class DatasetImporter {
         .then(
             database
                 .sql(
-                    "create temporary table if not exists import_skills (id uuid, skills jsonb) on commit drop")
+                    "create temporary table if not exists import_skills (line bigint, skills jsonb) on commit drop")
+                .then())
+        .then(
+            database
+                .sql(
+                    "create temporary table if not exists import_opportunities (line bigint, like opportunities including defaults including constraints) on commit drop")
                 .then())
         .then(
             database
@@ -263,6 +173,10 @@ public class DatasetImporter {
                 }));
   }
 
+  /**
+   * The organizations already registered: a few thousand ids, bounded by the number of
+   * organizations.
+   */
   private Mono<Set<UUID>> ids(String sql) {
     return database
         .sql(sql)
@@ -271,37 +185,132 @@ public class DatasetImporter {
         .collect(java.util.stream.Collectors.toCollection(HashSet::new));
   }
 
+  private Mono<Void> organizations(
+      PostgresqlConnection postgres,
+      Path directory,
+      Set<UUID> organizations,
+      ImportReport report,
+      boolean rejectOnProblem) {
+    return copy(
+        postgres,
+        directory.resolve("organizations.ndjson"),
+        report,
+        rejectOnProblem,
+        "organizations (id, name_ar, name_en, city_code, kind, verified)",
+        null,
+        null,
+        (node, rows, line) -> {
+          UUID id = uuid(node, "id");
+          if (!organizations.add(id)) {
+            throw new IllegalArgumentException("organization " + id + " already exists");
+          }
+          rows.row(
+              id,
+              text(node, "nameAr", 1, 200),
+              text(node, "nameEn", 1, 200),
+              code(taxonomy.cities().contains(node.path("cityCode").asString()), node, "cityCode"),
+              oneOf(
+                  node,
+                  "kind",
+                  List.of("government", "nonprofit", "private", "academic", "community")),
+              node.path("verified").asBoolean());
+          report.organizations++;
+        });
+  }
+
   /**
-   * Moves staged volunteers into the table, except people already registered (same national ID
-   * hash), who are refused with their line number like any other invalid line.
+   * Stages the opportunities, refuses by line those whose id exists (in the table or earlier in the
+   * file) or whose organization does not, then moves the rest and their skills in. The checks run
+   * in PostgreSQL: nothing here holds the data set's ids.
    */
-  private Mono<Void> registeredAlready(ImportReport report, boolean rejectOnProblem) {
-    Mono<Void> refuse =
-        database
-            .sql(
-                "select line from import_volunteers i where exists"
-                    + " (select 1 from volunteers v where v.national_id_hash = i.national_id_hash or v.id = i.id) order by line")
-            .map(row -> Columns.required(row, "line", Long.class))
-            .all()
-            .doOnNext(
-                line ->
-                    report.refuse(
-                        "volunteers.ndjson",
-                        line,
-                        "this volunteer (id or nationalId) is already registered"))
-            .reduce(new Refused(0, 0), Refused::and)
-            .flatMap(
-                refused -> {
-                  report.volunteers -= refused.count();
-                  return rejectOnProblem && refused.count() > 0
-                      ? Mono.error(
-                          new ImportRefusedException(
-                              "volunteers.ndjson line "
-                                  + refused.first()
-                                  + ": nationalId already registered"))
-                      : Mono.empty();
-                });
-    return refuse
+  private Mono<Void> opportunities(
+      PostgresqlConnection postgres, Path directory, ImportReport report, boolean rejectOnProblem) {
+    String file = "opportunities.ndjson";
+    CopyRows skillRows = new CopyRows();
+    return copy(
+            postgres,
+            directory.resolve(file),
+            report,
+            rejectOnProblem,
+            "import_opportunities (line, " + OPPORTUNITY_COLUMNS + ")",
+            skillRows,
+            "import_skills (line, skills)",
+            (node, rows, line) -> opportunity(node, rows, line, skillRows, report))
+        .then(
+            refuse(
+                file,
+                "delete from import_opportunities where line in (select line from (select line, row_number()"
+                    + " over (partition by id order by line) as n from import_opportunities) d where n > 1)"
+                    + " or id in (select o.id from opportunities o join import_opportunities i on i.id = o.id)",
+                "this opportunity (id) exists already",
+                report,
+                rejectOnProblem))
+        .doOnNext(refused -> report.opportunities -= refused)
+        .then(
+            refuse(
+                file,
+                "delete from import_opportunities i where not exists"
+                    + " (select 1 from organizations g where g.id = i.organization_id)",
+                "organizationId is not a known organization",
+                report,
+                rejectOnProblem))
+        .doOnNext(refused -> report.opportunities -= refused)
+        .then(
+            database
+                .sql(
+                    "insert into opportunities ("
+                        + OPPORTUNITY_COLUMNS
+                        + ") select "
+                        + OPPORTUNITY_COLUMNS
+                        + " from import_opportunities")
+                .then())
+        .then(
+            database
+                .sql(
+                    "insert into opportunity_skills (opportunity_id, skill_code, weight)"
+                        + " select o.id, skill ->> 'code', (skill ->> 'weight')::numeric from import_skills s"
+                        + " join import_opportunities o on o.line = s.line"
+                        + " cross join lateral jsonb_array_elements(s.skills) as skill")
+                .then())
+        .then(database.sql("drop table import_skills").then())
+        .then(database.sql("drop table import_opportunities").then());
+  }
+
+  /**
+   * Stages the volunteers and moves them in, except a national ID met earlier in the file and
+   * people already registered (same id or national ID hash), refused by line like any other invalid
+   * line.
+   */
+  private Mono<Void> volunteers(
+      PostgresqlConnection postgres, Path directory, ImportReport report, boolean rejectOnProblem) {
+    String file = "volunteers.ndjson";
+    return copy(
+            postgres,
+            directory.resolve(file),
+            report,
+            rejectOnProblem,
+            "import_volunteers (line, " + VOLUNTEER_COLUMNS + ")",
+            null,
+            null,
+            (node, rows, line) -> volunteer(node, rows, line, report))
+        .then(
+            refuse(
+                file,
+                "delete from import_volunteers where line in (select line from (select line, row_number()"
+                    + " over (partition by national_id_hash order by line) as n from import_volunteers) d where n > 1)",
+                "nationalId appears twice in the file; a person registers once",
+                report,
+                rejectOnProblem))
+        .doOnNext(refused -> report.volunteers -= refused)
+        .then(
+            refuse(
+                file,
+                "delete from import_volunteers i where exists (select 1 from volunteers v"
+                    + " where v.national_id_hash = i.national_id_hash or v.id = i.id)",
+                "this volunteer (id or nationalId) is already registered",
+                report,
+                rejectOnProblem))
+        .doOnNext(refused -> report.volunteers -= refused)
         .then(
             database
                 .sql(
@@ -312,6 +321,95 @@ public class DatasetImporter {
                         + " from import_volunteers on conflict do nothing")
                 .then())
         .then(database.sql("delete from import_volunteers").then());
+  }
+
+  /**
+   * Stages the applications and their hours, refuses by line those naming an unknown opportunity or
+   * volunteer, a pair met earlier in the file, or an application that exists, then moves the rest
+   * in.
+   */
+  private Mono<Void> applications(
+      PostgresqlConnection postgres, Path directory, ImportReport report, boolean rejectOnProblem) {
+    String file = "applications.ndjson";
+    CopyRows hourRows = new CopyRows();
+    Map<String, String> checks = new LinkedHashMap<>();
+    checks.put(
+        "delete from import_applications i where not exists (select 1 from opportunities o where o.id = i.opportunity_id)",
+        "opportunityId is not a known opportunity");
+    checks.put(
+        "delete from import_applications i where not exists (select 1 from volunteers v where v.id = i.volunteer_id)",
+        "volunteerId is not a known volunteer");
+    checks.put(
+        "delete from import_applications where line in (select line from (select line, row_number()"
+            + " over (partition by opportunity_id, volunteer_id order by line) as n from import_applications) d where n > 1)",
+        "this volunteer already applied to this opportunity in the file");
+    checks.put(
+        "delete from import_applications i where exists (select 1 from applications a"
+            + " where a.id = i.id or (a.opportunity_id = i.opportunity_id and a.volunteer_id = i.volunteer_id))",
+        "this application already exists");
+    return copy(
+            postgres,
+            directory.resolve(file),
+            report,
+            rejectOnProblem,
+            "import_applications (line, id, opportunity_id, volunteer_id, status)",
+            hourRows,
+            "import_hours (id, application_id, worked_on, hours, status)",
+            (node, rows, line) -> application(node, rows, line, hourRows, report))
+        .thenMany(
+            Flux.fromIterable(checks.entrySet())
+                .concatMap(
+                    check ->
+                        refuse(file, check.getKey(), check.getValue(), report, rejectOnProblem)))
+        .doOnNext(refused -> report.applications -= refused)
+        .then(
+            database
+                .sql(
+                    "delete from import_hours h where not exists"
+                        + " (select 1 from import_applications i where i.id = h.application_id)")
+                .then())
+        .then(
+            database
+                .sql("select count(*) as n from import_hours")
+                .map(row -> Columns.required(row, "n", Long.class))
+                .one()
+                .doOnNext(entries -> report.hourEntries = entries))
+        .then(
+            database
+                .sql(
+                    "insert into applications (id, opportunity_id, volunteer_id, status)"
+                        + " select id, opportunity_id, volunteer_id, status from import_applications")
+                .then())
+        .then(
+            database
+                .sql(
+                    "insert into volunteer_hours (id, application_id, worked_on, hours, status)"
+                        + " select id, application_id, worked_on, hours, status from import_hours")
+                .then());
+  }
+
+  /**
+   * Deletes the staged lines the statement selects, refusing each for the reason, in line order,
+   * and answers how many; in reject mode the first of them ends the import.
+   */
+  private Mono<Long> refuse(
+      String file, String delete, String reason, ImportReport report, boolean rejectOnProblem) {
+    return database
+        .sql(
+            "with refused as ("
+                + delete
+                + " returning line) select line from refused order by line")
+        .map(row -> Columns.required(row, "line", Long.class))
+        .all()
+        .doOnNext(line -> report.refuse(file, line, reason))
+        .reduce(new Refused(0, 0), Refused::and)
+        .flatMap(
+            refused ->
+                rejectOnProblem && refused.count() > 0
+                    ? Mono.error(
+                        new ImportRefusedException(
+                            file + " line " + refused.first() + ": " + reason))
+                    : Mono.just(refused.count()));
   }
 
   /**
@@ -328,29 +426,10 @@ public class DatasetImporter {
       List.of("pending", "accepted", "rejected", "withdrawn", "completed");
 
   private void application(
-      JsonNode node,
-      CopyRows rows,
-      long line,
-      CopyRows hourRows,
-      Set<UUID> opportunities,
-      Set<UUID> volunteers,
-      Set<Long> pairs,
-      ImportReport report) {
+      JsonNode node, CopyRows rows, long line, CopyRows hourRows, ImportReport report) {
     UUID id = uuid(node, "id");
     UUID opportunity = uuid(node, "opportunityId");
     UUID volunteer = uuid(node, "volunteerId");
-    if (!opportunities.contains(opportunity)) {
-      throw new IllegalArgumentException(
-          "opportunityId " + opportunity + " is not a known opportunity");
-    }
-    if (!volunteers.contains(volunteer)) {
-      throw new IllegalArgumentException("volunteerId " + volunteer + " is not a known volunteer");
-    }
-    if (!pairs.add(
-        opportunity.getMostSignificantBits() * 31 + volunteer.getLeastSignificantBits())) {
-      throw new IllegalArgumentException(
-          "this volunteer already applied to this opportunity in the file");
-    }
     String status = oneOf(node, "status", APPLICATION_STATES);
     JsonNode hours = node.path("hours");
     if (hours.size() > 0 && !status.equals("accepted") && !status.equals("completed")) {
@@ -385,71 +464,10 @@ public class DatasetImporter {
     report.hourEntries += entry;
   }
 
-  /**
-   * Moves staged applications and their hours in, refusing by line those whose id or pair already
-   * exists.
-   */
-  private Mono<Void> appliedAlready(ImportReport report, boolean rejectOnProblem) {
-    Mono<Void> refuse =
-        database
-            .sql(
-                "delete from import_applications i where exists (select 1 from applications a"
-                    + " where a.id = i.id or (a.opportunity_id = i.opportunity_id and a.volunteer_id = i.volunteer_id)) returning line")
-            .map(row -> Columns.required(row, "line", Long.class))
-            .all()
-            .doOnNext(
-                line ->
-                    report.refuse("applications.ndjson", line, "this application already exists"))
-            .reduce(new Refused(0, 0), Refused::and)
-            .flatMap(
-                refused -> {
-                  report.applications -= refused.count();
-                  if (rejectOnProblem && refused.count() > 0) {
-                    return Mono.error(
-                        new ImportRefusedException(
-                            "applications.ndjson line "
-                                + refused.first()
-                                + ": application already exists"));
-                  }
-                  return refused.count() == 0
-                      ? Mono.empty()
-                      : database
-                          .sql(
-                              "delete from import_hours h where not exists"
-                                  + " (select 1 from import_applications i where i.id = h.application_id)")
-                          .then();
-                });
-    return refuse
-        .then(
-            database
-                .sql(
-                    "insert into applications (id, opportunity_id, volunteer_id, status)"
-                        + " select id, opportunity_id, volunteer_id, status from import_applications")
-                .then())
-        .then(
-            database
-                .sql(
-                    "insert into volunteer_hours (id, application_id, worked_on, hours, status)"
-                        + " select id, application_id, worked_on, hours, status from import_hours")
-                .then());
-  }
-
   private void opportunity(
-      JsonNode node,
-      CopyRows rows,
-      CopyRows skillRows,
-      Set<UUID> organizations,
-      Set<UUID> opportunities,
-      ImportReport report) {
+      JsonNode node, CopyRows rows, long line, CopyRows skillRows, ImportReport report) {
     UUID id = uuid(node, "id");
-    if (!opportunities.add(id)) {
-      throw new IllegalArgumentException("opportunity " + id + " already exists");
-    }
     UUID organization = uuid(node, "organizationId");
-    if (!organizations.contains(organization)) {
-      throw new IllegalArgumentException(
-          "organizationId " + organization + " is not a known organization");
-    }
     Instant starts = Instant.parse(node.path("startsAt").asString());
     Instant ends = Instant.parse(node.path("endsAt").asString());
     if (!ends.isAfter(starts)) {
@@ -473,6 +491,7 @@ public class DatasetImporter {
       }
     }
     rows.row(
+        line,
         id,
         organization,
         text(node, "titleAr", 3, 200),
@@ -495,22 +514,17 @@ public class DatasetImporter {
         ended ? "closed" : status,
         status.equals("draft") ? null : starts.minusSeconds(86_400 * 14),
         ended ? ends : null);
-    skillRows.row(id, node.path("requiredSkills").toString());
+    skillRows.row(line, node.path("requiredSkills").toString());
     report.opportunities++;
   }
 
-  private void volunteer(
-      JsonNode node, CopyRows rows, long line, Set<Long> seenNationalIds, ImportReport report) {
+  private void volunteer(JsonNode node, CopyRows rows, long line, ImportReport report) {
     String canonical = NationalIdHasher.canonical(node.path("nationalId").asString(null));
     if (canonical == null) {
       throw new IllegalArgumentException(
           "nationalId is not a 10-digit national ID or iqama number");
     }
     byte[] hash = nationalIds.hash(canonical);
-    if (!seenNationalIds.add(java.nio.ByteBuffer.wrap(hash).getLong())) {
-      throw new IllegalArgumentException(
-          "nationalId appears twice in the file; a person registers once");
-    }
     List<String> skillCodes = strings(node, "skillCodes");
     skillCodes.forEach(code -> known(taxonomy.skills().contains(code), "skillCodes", code));
     List<String> fieldCodes = strings(node, "fieldCodes");

@@ -202,6 +202,106 @@ class DatasetIT {
     assertThat(again.problems().get(0).reason()).contains("already registered");
   }
 
+  /**
+   * What only the database can tell (ids and pairs across the file and the tables) is refused by
+   * line too.
+   */
+  @Test
+  void referencesAndRepetitionsAreRefusedByLine(@TempDir Path directory) throws IOException {
+    DatasetFiles.write(
+        new DatasetGenerator(taxonomy), directory, System.nanoTime(), 3, 30, 40, json);
+    Path opportunities = directory.resolve("opportunities.ndjson");
+    List<String> offered = new java.util.ArrayList<>(Files.readAllLines(opportunities));
+    offered.add(offered.get(0));
+    offered.set(
+        1,
+        offered
+            .get(1)
+            .replaceFirst(
+                "\"organizationId\":\"[^\"]+\"",
+                "\"organizationId\":\"" + UUID.randomUUID() + "\""));
+    Files.write(opportunities, offered, StandardCharsets.UTF_8);
+    Path volunteers = directory.resolve("volunteers.ndjson");
+    List<String> people = new java.util.ArrayList<>(Files.readAllLines(volunteers));
+    people.add(
+        people.get(0).replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"" + UUID.randomUUID() + "\""));
+    Files.write(volunteers, people, StandardCharsets.UTF_8);
+    Path applications = directory.resolve("applications.ndjson");
+    List<String> applied = new java.util.ArrayList<>(Files.readAllLines(applications));
+    String withoutOrganization = json.readTree(offered.get(1)).path("id").asString();
+    List<Integer> elsewhere =
+        java.util.stream.IntStream.range(0, applied.size())
+            .filter(i -> !applied.get(i).contains(withoutOrganization))
+            .boxed()
+            .toList();
+    int unknownVolunteerLine = elsewhere.get(0);
+    String unknownVolunteer =
+        applied
+            .get(unknownVolunteerLine)
+            .replaceFirst(
+                "\"volunteerId\":\"[^\"]+\"", "\"volunteerId\":\"" + UUID.randomUUID() + "\"");
+    applied.set(unknownVolunteerLine, unknownVolunteer);
+    applied.add(
+        applied
+            .get(elsewhere.get(1))
+            .replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"" + UUID.randomUUID() + "\""));
+    Files.write(applications, applied, StandardCharsets.UTF_8);
+
+    ImportReport report = importer.load(directory, false).block(Duration.ofMinutes(5));
+
+    assertThat(report.problems())
+        .contains(
+            new ImportReport.Problem(
+                "opportunities.ndjson", 31, "this opportunity (id) exists already"),
+            new ImportReport.Problem(
+                "opportunities.ndjson", 2, "organizationId is not a known organization"),
+            new ImportReport.Problem(
+                "volunteers.ndjson",
+                41,
+                "nationalId appears twice in the file; a person registers once"),
+            new ImportReport.Problem(
+                "applications.ndjson",
+                unknownVolunteerLine + 1,
+                "volunteerId is not a known volunteer"),
+            new ImportReport.Problem(
+                "applications.ndjson",
+                applied.size(),
+                "this volunteer already applied to this opportunity in the file"));
+    assertThat(report.opportunities()).isEqualTo(29);
+    assertThat(report.volunteers()).isEqualTo(40);
+    long refusedApplications =
+        report.problems().stream()
+            .filter(problem -> problem.file().equals("applications.ndjson"))
+            .count();
+    assertThat(report.applications()).isEqualTo(applied.size() - refusedApplications);
+    UUID[] refusedOpportunity = {UUID.fromString(withoutOrganization)};
+    assertThat(count("select count(*) from opportunities where id = any(:ids)", refusedOpportunity))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from applications where opportunity_id = any(:ids)",
+                refusedOpportunity))
+        .isZero();
+    UUID[] refusedApplication = {
+      UUID.fromString(json.readTree(unknownVolunteer).path("id").asString())
+    };
+    assertThat(
+            count(
+                "select count(*) from volunteer_hours where application_id = any(:ids)",
+                refusedApplication))
+        .as("the hours of a refused application are not loaded")
+        .isZero();
+    UUID[] everyApplication =
+        applied.stream()
+            .map(line -> UUID.fromString(json.readTree(line).path("id").asString()))
+            .toArray(UUID[]::new);
+    assertThat(
+            count(
+                "select count(*) from volunteer_hours where application_id = any(:ids)",
+                everyApplication))
+        .isEqualTo(report.hourEntries());
+  }
+
   @Test
   void aRejectedFileLeavesNothingBehind(@TempDir Path directory) throws IOException {
     long seed = System.nanoTime();
