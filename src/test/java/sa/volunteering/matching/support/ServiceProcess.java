@@ -1,5 +1,7 @@
 package sa.volunteering.matching.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged service ({@code target/opportunity-matching-*-exec.jar}) run as a process of its own
@@ -94,38 +97,39 @@ public final class ServiceProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  private void awaitReady(Duration timeout) throws InterruptedException, IOException {
+  private void awaitReady(Duration timeout) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "the service exited with "
-                + process.exitValue()
-                + " during start-up; see "
-                + log.toAbsolutePath());
-      }
-      try {
-        HttpResponse<Void> ready =
-            client.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
-                    .timeout(Duration.ofSeconds(5))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(250);
+    HttpRequest readiness =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    try {
+      await()
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(250))
+          // not listening yet
+          .ignoreExceptionsInstanceOf(IOException.class)
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      "the service exited with "
+                          + process.exitValue()
+                          + " during start-up; see "
+                          + log.toAbsolutePath());
+                }
+                return client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode()
+                    == 200;
+              });
+    } catch (ConditionTimeoutException notReady) {
+      process.destroyForcibly();
+      throw new IllegalStateException(
+          "the service was not ready within "
+              + timeout.toSeconds()
+              + " s; see "
+              + log.toAbsolutePath(),
+          notReady);
     }
-    process.destroyForcibly();
-    throw new IllegalStateException(
-        "the service was not ready within "
-            + timeout.toSeconds()
-            + " s; see "
-            + log.toAbsolutePath());
   }
 
   private static Path jar() throws IOException {

@@ -1,6 +1,7 @@
 package sa.volunteering.matching.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -548,25 +550,18 @@ class WebPageIT {
   }
 
   private static void until(BooleanSupplier condition, java.util.function.Supplier<String> what) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (true) {
-      try {
-        if (condition.getAsBoolean()) {
-          return;
-        }
-      } catch (org.openqa.selenium.StaleElementReferenceException
-          | org.openqa.selenium.NoSuchElementException changing) {
-        // the page re-rendered under the check: look again
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting until " + what.get());
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting until " + what.get(), e);
-      }
+    try {
+      await()
+          .atMost(PATIENCE)
+          .pollInterval(Duration.ofMillis(100))
+          // the page re-rendered under the check: look again
+          .ignoreExceptionsMatching(
+              changing ->
+                  changing instanceof org.openqa.selenium.StaleElementReferenceException
+                      || changing instanceof org.openqa.selenium.NoSuchElementException)
+          .until(condition::getAsBoolean);
+    } catch (ConditionTimeoutException timedOut) {
+      throw new AssertionError("timed out waiting until " + what.get(), timedOut);
     }
   }
 }
