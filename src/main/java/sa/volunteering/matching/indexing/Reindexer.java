@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 import sa.volunteering.matching.search.ElasticsearchLanes;
 import sa.volunteering.matching.search.index.IndexDefinition;
@@ -219,8 +220,14 @@ public class Reindexer implements DisposableBean {
                   return record(entry.job());
                 })
             .toList();
-    // the closing thread, never an event loop
-    Mono.when(ends).block(Duration.ofSeconds(5));
+    Mono<Void> recorded = Mono.when(ends).timeout(Duration.ofSeconds(5)).onErrorComplete();
+    if (Schedulers.isInNonBlockingThread()) {
+      // never waits on an event loop: the ends are recorded when the database answers
+      recorded.subscribe();
+    } else {
+      // Spring's closing thread: the context's connections must outlive these last writes
+      recorded.block();
+    }
   }
 
   private Mono<Void> run(

@@ -264,10 +264,10 @@ class StreamIT extends CorpusSearchTest {
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(50))
         .until(() -> pointsInTime() == before);
-    Thread.sleep(500);
-    assertThat(pages() - pagesWhenLeaving)
-        .as("pages fetched after the client left")
-        .isLessThanOrEqualTo(2);
+    await("at most 2 pages fetched after the client left, for half a second")
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> pages() - pagesWhenLeaving <= 2);
     assertThat(meters.get("search.stream.open").gauge().value()).isZero();
   }
 
