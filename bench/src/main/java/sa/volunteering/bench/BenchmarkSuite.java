@@ -12,7 +12,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +58,11 @@ public class BenchmarkSuite {
    * that are no result.
    */
   public record Outcome(
-      String markdown, List<Path> charts, List<String> failures, List<String> invalid) {}
+      String markdown,
+      List<Path> charts,
+      List<String> failures,
+      List<String> invalid,
+      Map<String, Long> warmedUp) {}
 
   /**
    * Runs every measurement at {@code scale}, writes the report into {@code report} and the charts
@@ -77,6 +83,9 @@ public class BenchmarkSuite {
     List<Report.Section> sections = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     List<String> invalid = new ArrayList<>();
+    long warming = System.nanoTime();
+    Map<String, Long> warmedUp = warmUp(bench, http);
+    Duration warmUpTook = Duration.ofNanos(System.nanoTime() - warming);
     for (Measurement measurement : measurements) {
       String name = measurement.getClass().getSimpleName();
       log.info("benchmark: {} at scale {}: waiting for the stack to settle", name, scale.name());
@@ -111,11 +120,35 @@ public class BenchmarkSuite {
       }
     }
     String markdown =
-        header(bench, command, (System.nanoTime() - started) / 1e9, invalid)
+        header(bench, command, (System.nanoTime() - started) / 1e9, warmUpTook, warmedUp, invalid)
             + String.join(
                 "", sections.stream().map(section -> section.markdown("benchmarks")).toList());
     write(report, markdown);
-    return new Outcome(markdown, written, failures, invalid);
+    return new Outcome(markdown, written, failures, invalid, warmedUp);
+  }
+
+  /**
+   * Every measured path sent once for the scale's warm-up, in report order, on a settled stack;
+   * returns how many requests each measurement sent. A measurement whose warm-up fails is left to
+   * fail in its own section.
+   */
+  private Map<String, Long> warmUp(Bench bench, HttpClient http)
+      throws IOException, InterruptedException {
+    background.awaitSettled(http, bench.elasticsearch(), bench.scale().patience(), QUIET);
+    Map<String, Long> sent = new LinkedHashMap<>();
+    for (Measurement measurement : measurements) {
+      String name = measurement.getClass().getSimpleName();
+      log.info("benchmark: warming up {} for {}", name, bench.scale().suiteWarmUp());
+      try {
+        long requests = measurement.warmUp(bench);
+        if (requests > 0) {
+          sent.put(name, requests);
+        }
+      } catch (Exception failure) {
+        log.warn("benchmark: warming up {} failed: {}", name, failure.toString());
+      }
+    }
+    return sent;
   }
 
   /**
@@ -177,7 +210,13 @@ public class BenchmarkSuite {
             "Background work ran during the measurement: " + String.join("; ", during) + ".");
   }
 
-  private String header(Bench bench, String command, double seconds, List<String> invalid)
+  private String header(
+      Bench bench,
+      String command,
+      double seconds,
+      Duration warmUpTook,
+      Map<String, Long> warmedUp,
+      List<String> invalid)
       throws Exception {
     var os = ManagementFactory.getOperatingSystemMXBean();
     long memory = ((com.sun.management.OperatingSystemMXBean) os).getTotalMemorySize();
@@ -235,6 +274,20 @@ public class BenchmarkSuite {
         + " moment the request was due (HdrHistogram), so a slow answer cannot hide the queue behind it. The client runs in"
         + " the service's own process; \"direct\" is the same request body the service would send, posted to Elasticsearch"
         + " by the same client in the same run.\n\n"
+        + "Before the first section the suite sends every path it measures (the search mix both ways, matches,"
+        + " candidates and their plain searches, the streams) for "
+        + bench.scale().suiteWarmUp().toSeconds()
+        + " s each, unmeasured ("
+        + warmUpTook.toSeconds()
+        + " s in this run: "
+        + (warmedUp.isEmpty()
+            ? "nothing"
+            : String.join(
+                ", ",
+                warmedUp.entrySet().stream()
+                    .map(entry -> entry.getKey() + " " + entry.getValue())
+                    .toList()))
+        + " requests or streams), so that its figures do not depend on what ran before it. "
         + "Before each section the suite waits until no change waits in the outbox or for the indicators, no vacuum or merge"
         + " runs and the processors are at most "
         + Math.round(100 * QUIET)

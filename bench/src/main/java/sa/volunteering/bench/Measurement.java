@@ -14,6 +14,15 @@ public interface Measurement {
   Report.Section measure(Bench bench) throws Exception;
 
   /**
+   * Sends what {@link #measure} will send, unmeasured, so that no section finds a path cold that an
+   * earlier run would have warmed; the suite calls it for every measurement before the first
+   * section. Returns how many requests (or streams) it sent.
+   */
+  default long warmUp(Bench bench) throws Exception {
+    return 0;
+  }
+
+  /**
    * The kinds of work the measurement causes itself ({@code outbox}, {@code indicators}, {@code
    * PostgreSQL}), which the suite reports beside the section but does not count against it.
    */

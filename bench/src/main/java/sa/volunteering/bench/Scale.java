@@ -60,6 +60,14 @@ public record Scale(
     };
   }
 
+  /**
+   * How long the suite sends each measured path before its first section (twice a rate's run), so
+   * that its figures do not depend on what ran on the machine before it.
+   */
+  public Duration suiteWarmUp() {
+    return perRate.multipliedBy(2);
+  }
+
   /** The warm-up before each side's measured runs. */
   public Duration warmUp() {
     return perRate.dividedBy(3);

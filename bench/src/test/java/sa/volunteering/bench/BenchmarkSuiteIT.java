@@ -57,6 +57,10 @@ class BenchmarkSuiteIT {
     BenchmarkSuite.Outcome again = suite.run(Scale.of("smoke"), report, null, "BenchmarkSuiteIT");
 
     assertThat(outcome.failures()).isEmpty();
+    assertThat(outcome.warmedUp())
+        .as("every measured path sent before the first section")
+        .containsOnlyKeys("SearchLoadMeasurement", "MatchBenchmark", "StreamMeasurement")
+        .allSatisfy((name, sent) -> assertThat(sent).isPositive());
     assertThat(again.failures()).isEmpty();
     String text = Files.readString(report, StandardCharsets.UTF_8);
     assertThat(text)

@@ -63,35 +63,21 @@ class MatchBenchmark implements Measurement {
     return 30;
   }
 
-  /**
-   * For the suite: matches and candidates at a constant rate, each against a plain filtered search
-   * on the same index.
-   */
-  @Override
-  public Report.Section measure(Bench bench) throws Exception {
+  /** What one side of a comparison sends: the service's requests and their plain searches. */
+  private record Pair(String what, List<HttpRequest> service, List<HttpRequest> plain) {}
+
+  private List<Pair> pairs(Bench bench, List<Sample> people, List<Sample> places) {
     String admin = this.admin.bearer();
-    List<Sample> people = sample(volunteers, ACTIVE, SAMPLES);
-    List<Sample> places = sample(opportunities, OPEN, SAMPLES);
-    Report.Section section =
-        new Report.Section("Matches and candidates vs a plain filtered search");
-    if (people.isEmpty() || places.isEmpty()) {
-      return section.paragraph(
-          "Nothing to measure: the indexes hold no active volunteer or no open opportunity.");
-    }
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(
-        compare(
-            bench,
+    return List.of(
+        new Pair(
             "a volunteer's matches",
             people.stream()
                 .map(
                     s ->
                         Http.get(bench.service() + "/api/volunteers/" + s.id() + "/matches", admin))
                 .toList(),
-            people.stream().map(s -> plain(bench.elasticsearch(), opportunities, s)).toList()));
-    rows.add(
-        compare(
-            bench,
+            people.stream().map(s -> plain(bench.elasticsearch(), opportunities, s)).toList()),
+        new Pair(
             "an opportunity's candidates",
             places.stream()
                 .map(
@@ -101,6 +87,58 @@ class MatchBenchmark implements Measurement {
                             admin))
                 .toList(),
             places.stream().map(s -> plain(bench.elasticsearch(), volunteers, s)).toList()));
+  }
+
+  /** Every request the section sends, both sides, at its rate. */
+  @Override
+  public long warmUp(Bench bench) throws Exception {
+    List<Sample> people = sample(volunteers, ACTIVE, SAMPLES);
+    List<Sample> places = sample(opportunities, OPEN, SAMPLES);
+    if (people.isEmpty() || places.isEmpty()) {
+      return 0;
+    }
+    long sent = 0;
+    for (Pair pair : pairs(bench, people, places)) {
+      sent +=
+          OpenLoad.run(
+                  bench.http(),
+                  "suite warm-up",
+                  pair.service(),
+                  bench.scale().matchRate(),
+                  bench.scale().suiteWarmUp(),
+                  64)
+              .sent();
+      sent +=
+          OpenLoad.run(
+                  bench.http(),
+                  "suite warm-up",
+                  pair.plain(),
+                  bench.scale().matchRate(),
+                  bench.scale().suiteWarmUp(),
+                  64)
+              .sent();
+    }
+    return sent;
+  }
+
+  /**
+   * For the suite: matches and candidates at a constant rate, each against a plain filtered search
+   * on the same index.
+   */
+  @Override
+  public Report.Section measure(Bench bench) throws Exception {
+    List<Sample> people = sample(volunteers, ACTIVE, SAMPLES);
+    List<Sample> places = sample(opportunities, OPEN, SAMPLES);
+    Report.Section section =
+        new Report.Section("Matches and candidates vs a plain filtered search");
+    if (people.isEmpty() || places.isEmpty()) {
+      return section.paragraph(
+          "Nothing to measure: the indexes hold no active volunteer or no open opportunity.");
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (Pair pair : pairs(bench, people, places)) {
+      rows.add(compare(bench, pair.what(), pair.service(), pair.plain()));
+    }
     return section
         .paragraph(
             String.format(

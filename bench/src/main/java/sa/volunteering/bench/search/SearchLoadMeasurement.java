@@ -34,13 +34,43 @@ class SearchLoadMeasurement implements Measurement {
     return 20;
   }
 
+  /** The mix both ways at the scale's highest rate. */
+  @Override
+  public long warmUp(Bench bench) throws Exception {
+    List<SearchBenchmark.Probe> probes = search.probes(PROBES, SEED);
+    double highest = bench.scale().searchRates().get(bench.scale().searchRates().size() - 1);
+    OpenLoad.Result direct =
+        OpenLoad.run(
+            bench.http(),
+            "suite warm-up direct",
+            toElasticsearch(bench, probes),
+            highest,
+            bench.scale().suiteWarmUp(),
+            MAX_IN_FLIGHT);
+    OpenLoad.Result service =
+        OpenLoad.run(
+            bench.http(),
+            "suite warm-up service",
+            toService(bench, probes),
+            highest,
+            bench.scale().suiteWarmUp(),
+            MAX_IN_FLIGHT);
+    return direct.sent() + service.sent();
+  }
+
+  private List<HttpRequest> toService(Bench bench, List<SearchBenchmark.Probe> probes) {
+    return probes.stream().map(probe -> search.service(bench.service(), probe)).toList();
+  }
+
+  private List<HttpRequest> toElasticsearch(Bench bench, List<SearchBenchmark.Probe> probes) {
+    return probes.stream().map(probe -> search.direct(bench.elasticsearch(), probe)).toList();
+  }
+
   @Override
   public Report.Section measure(Bench bench) throws Exception {
     List<SearchBenchmark.Probe> probes = search.probes(PROBES, SEED);
-    List<HttpRequest> toService =
-        probes.stream().map(probe -> search.service(bench.service(), probe)).toList();
-    List<HttpRequest> toElasticsearch =
-        probes.stream().map(probe -> search.direct(bench.elasticsearch(), probe)).toList();
+    List<HttpRequest> toService = toService(bench, probes);
+    List<HttpRequest> toElasticsearch = toElasticsearch(bench, probes);
     double first = bench.scale().searchRates().get(0);
     OpenLoad.run(
         bench.http(),

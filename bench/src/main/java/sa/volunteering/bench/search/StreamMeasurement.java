@@ -26,6 +26,19 @@ class StreamMeasurement implements Measurement {
     return 40;
   }
 
+  /** The shorter stream read to its end through the service and by the loop. */
+  @Override
+  public long warmUp(Bench bench) throws Exception {
+    long until = System.nanoTime() + bench.scale().suiteWarmUp().toNanos();
+    long streams = 0;
+    do {
+      search.streamService(bench.service(), bench.scale().streamHits().get(0));
+      search.streamDirect(bench.elasticsearch(), bench.scale().streamHits().get(0));
+      streams += 2;
+    } while (System.nanoTime() < until);
+    return streams;
+  }
+
   @Override
   public Report.Section measure(Bench bench) throws Exception {
     search.streamService(bench.service(), Math.min(1_000, bench.scale().streamHits().get(0)));
