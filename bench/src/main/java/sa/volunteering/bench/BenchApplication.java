@@ -2,6 +2,7 @@ package sa.volunteering.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -13,11 +14,11 @@ import org.springframework.context.annotation.Import;
 import sa.volunteering.matching.OpportunityMatchingApplication;
 
 /**
- * {@code bin/bench [--scale=full|small|smoke] [--report=docs/benchmarks.md] [--dataset=DIR]}:
- * starts the service in this process (decision 0018: the client and the service share the JVM, so
- * both sides of every comparison pay the same), runs the whole suite against it, writes the report
- * and exits: 0 when every measurement completed, 1 otherwise, 2 for arguments it does not
- * understand.
+ * {@code bin/bench [--scale=full|small|smoke] [--report=docs/benchmarks.md] [--dataset=DIR]
+ * [--only=MatchBenchmark,CandidateCeiling]}: starts the service in this process (decision 0018: the
+ * client and the service share the JVM, so both sides of every comparison pay the same), runs the
+ * whole suite against it, writes the report and exits: 0 when every measurement completed, 1
+ * otherwise, 2 for arguments it does not understand.
  */
 @SpringBootConfiguration
 @Import(OpportunityMatchingApplication.class)
@@ -38,6 +39,7 @@ public class BenchApplication {
     }
     Path report = Path.of(text(arguments, "report", "docs/benchmarks.md"));
     String dataset = text(arguments, "dataset", "");
+    String only = text(arguments, "only", "");
     ConfigurableApplicationContext context = SpringApplication.run(BenchApplication.class, args);
     BenchmarkSuite.Outcome outcome =
         context
@@ -46,7 +48,8 @@ public class BenchApplication {
                 scale,
                 report,
                 dataset.isEmpty() ? null : Path.of(dataset),
-                "bin/bench --scale=" + scale.name());
+                "bin/bench --scale=" + scale.name() + (only.isEmpty() ? "" : " --only=" + only),
+                only.isEmpty() ? Set.of() : Set.of(only.split(",")));
     System.out.println(outcome.markdown());
     log.info(
         "benchmark report written to {} with {} charts; {} measurements failed",

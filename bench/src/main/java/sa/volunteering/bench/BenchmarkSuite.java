@@ -41,14 +41,13 @@ public class BenchmarkSuite {
   /** The share of processor time above which the machine is not quiet enough to measure on. */
   private static final double QUIET = 0.15;
 
-  private final List<Measurement> measurements;
+  private final List<Measurement> all;
   private final Environment environment;
   private final BackgroundWork background;
 
   BenchmarkSuite(
       List<Measurement> measurements, Environment environment, BackgroundWork background) {
-    this.measurements =
-        measurements.stream().sorted(Comparator.comparingInt(Measurement::order)).toList();
+    this.all = measurements.stream().sorted(Comparator.comparingInt(Measurement::order)).toList();
     this.environment = environment;
     this.background = background;
   }
@@ -71,7 +70,42 @@ public class BenchmarkSuite {
   public Outcome run(
       Scale scale, Path report, @org.jspecify.annotations.Nullable Path dataset, String command)
       throws Exception {
+    return run(scale, report, dataset, command, Set.of());
+  }
+
+  /**
+   * The same, with only the measurements named (by class, e.g. {@code MatchBenchmark}), or all of
+   * them when none is named.
+   */
+  public Outcome run(
+      Scale scale,
+      Path report,
+      @org.jspecify.annotations.Nullable Path dataset,
+      String command,
+      Set<String> only)
+      throws Exception {
     CommandLine.requireBlockingThread();
+    List<String> unknown =
+        only.stream()
+            .filter(
+                name ->
+                    all.stream()
+                        .noneMatch(
+                            measurement -> measurement.getClass().getSimpleName().equals(name)))
+            .toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--only names no measurement: "
+              + unknown
+              + "; there are "
+              + all.stream().map(measurement -> measurement.getClass().getSimpleName()).toList());
+    }
+    List<Measurement> measurements =
+        all.stream()
+            .filter(
+                measurement ->
+                    only.isEmpty() || only.contains(measurement.getClass().getSimpleName()))
+            .toList();
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -84,7 +118,7 @@ public class BenchmarkSuite {
     List<String> failures = new ArrayList<>();
     List<String> invalid = new ArrayList<>();
     long warming = System.nanoTime();
-    Map<String, Long> warmedUp = warmUp(bench, http);
+    Map<String, Long> warmedUp = warmUp(bench, http, measurements);
     Duration warmUpTook = Duration.ofNanos(System.nanoTime() - warming);
     for (Measurement measurement : measurements) {
       String name = measurement.getClass().getSimpleName();
@@ -132,7 +166,7 @@ public class BenchmarkSuite {
    * returns how many requests each measurement sent. A measurement whose warm-up fails is left to
    * fail in its own section.
    */
-  private Map<String, Long> warmUp(Bench bench, HttpClient http)
+  private Map<String, Long> warmUp(Bench bench, HttpClient http, List<Measurement> measurements)
       throws IOException, InterruptedException {
     background.awaitSettled(http, bench.elasticsearch(), bench.scale().patience(), QUIET);
     Map<String, Long> sent = new LinkedHashMap<>();

@@ -11,7 +11,10 @@ import java.util.List;
  *
  * @param perRate how long each open-model load runs
  * @param searchRates requests per second the search mix is sent at, service and direct alike
- * @param matchRate requests per second for matches, candidates and their plain searches
+ * @param matchRate requests per second for the indicators' questions and the scaling runs
+ * @param matchRates requests per second matches, candidates and their plain searches are sent at
+ * @param ceilingRates the rates candidates are stepped through until their p99 passes 100 ms
+ * @param candidateStream how many candidates the long candidate stream reads
  * @param streamHits the two stream lengths whose speed and heap are compared
  * @param subsets opportunity counts of the scaling measurement (copies of the first n of the index)
  * @param patience how long the suite waits for the stack to settle before each measurement
@@ -22,6 +25,9 @@ public record Scale(
     Duration perRate,
     List<Double> searchRates,
     double matchRate,
+    List<Double> matchRates,
+    List<Double> ceilingRates,
+    int candidateStream,
     List<Integer> streamHits,
     List<Integer> subsets,
     Duration patience) {
@@ -34,6 +40,9 @@ public record Scale(
               Duration.ofSeconds(30),
               List.of(10.0, 20.0, 40.0, 60.0),
               10,
+              List.of(10.0, 40.0),
+              List.of(10.0, 20.0, 40.0, 60.0, 80.0, 100.0, 130.0, 160.0, 200.0, 250.0),
+              100_000,
               List.of(10_000, 100_000),
               List.of(30_000, 100_000, 300_000),
               Duration.ofMinutes(30));
@@ -43,6 +52,9 @@ public record Scale(
               Duration.ofSeconds(10),
               List.of(10.0, 20.0, 40.0),
               10,
+              List.of(10.0, 40.0),
+              List.of(10.0, 20.0, 40.0, 60.0, 80.0, 100.0, 130.0, 160.0, 200.0, 250.0),
+              30_000,
               List.of(10_000, 30_000),
               List.of(3_000, 10_000, 30_000),
               Duration.ofMinutes(15));
@@ -52,6 +64,9 @@ public record Scale(
               Duration.ofSeconds(1),
               List.of(5.0, 10.0),
               5,
+              List.of(5.0),
+              List.of(5.0, 10.0),
+              200,
               List.of(50, 200),
               List.of(20, 50),
               Duration.ofSeconds(30));

@@ -75,6 +75,9 @@ class BenchmarkSuiteIT {
             "service / direct p50",
             "Streaming",
             "Matches and candidates",
+            "ranking took p50 / p99 (ms)",
+            "Candidates: the highest rate with p99 within 100 ms",
+            "A long stream of candidates",
             "Scaling",
             "service / Elasticsearch CPU",
             "Import: the indexing path vs raw _bulk",
@@ -85,7 +88,7 @@ class BenchmarkSuiteIT {
     assertThat(text).doesNotContain("Failed in this run").doesNotContain("NaN");
     assertThat(text.split("Machine: load average", -1))
         .as("the machine's load beside every section")
-        .hasSize(1 + 7);
+        .hasSize(1 + 9);
     assertThat(text).contains("Invalid in this run: ");
     assertThat(outcome.charts()).hasSize(2);
     for (Path chart : again.charts()) {

@@ -289,6 +289,37 @@ class MatchService {
         explanation);
   }
 
+  /** The request a page of a volunteer's matches sends, without text or filters. */
+  SearchRequest matchesRequest(VolunteerDoc volunteer, OpportunityQuery refinement, int size) {
+    return pageRequest(
+        opportunities,
+        queries.opportunitiesFor(volunteer, refinement, Instant.now()),
+        MATCH_SOURCE,
+        new QueryParser.Paging(0, size, 1));
+  }
+
+  /** The request a page of an opportunity's candidates sends. */
+  SearchRequest candidatesRequest(OpportunityDoc opportunity, int size) {
+    return pageRequest(
+        volunteers,
+        queries.candidatesFor(opportunity, Instant.now()),
+        VolunteerDoc.SOURCE,
+        new QueryParser.Paging(0, size, 1));
+  }
+
+  private static SearchRequest pageRequest(
+      String index, Query query, List<String> source, QueryParser.Paging paging) {
+    return SearchRequest.of(
+        s ->
+            s.index(index)
+                .query(query)
+                .sort(MatchQueries.BY_SCORE)
+                .from(paging.from())
+                .size(paging.size())
+                .trackTotalHits(t -> t.count(TOTAL_COUNTED_UP_TO))
+                .source(src -> src.filter(f -> f.includes(source))));
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private <T> Mono<Page<T>> page(
       String index,
@@ -296,16 +327,7 @@ class MatchService {
       List<String> source,
       QueryParser.Paging paging,
       Function<Hit<Map<String, Object>>, T> read) {
-    SearchRequest request =
-        SearchRequest.of(
-            s ->
-                s.index(index)
-                    .query(query)
-                    .sort(MatchQueries.BY_SCORE)
-                    .from(paging.from())
-                    .size(paging.size())
-                    .trackTotalHits(t -> t.count(TOTAL_COUNTED_UP_TO))
-                    .source(src -> src.filter(f -> f.includes(source))));
+    SearchRequest request = pageRequest(index, query, source, paging);
     return lanes
         .search(() -> client.search(request, Map.class))
         .map(

@@ -55,4 +55,12 @@ public record SearchParameters(
     @Nullable Integer page,
     @Nullable Integer size,
     @Nullable Integer limit,
-    @Nullable String after) {}
+    @Nullable String after) {
+
+  /** No text, no filter, default paging. */
+  public static SearchParameters none() {
+    return new SearchParameters(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null);
+  }
+}
