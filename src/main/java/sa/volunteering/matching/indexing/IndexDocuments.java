@@ -69,7 +69,10 @@ public final class IndexDocuments {
     int left = seats - Columns.required(row, "seats_taken", Integer.class);
     document.put("seats_total", seats);
     document.put("seats_left", left);
-    document.put("capacity_left", seats == 0 ? 0.0 : (double) left / seats);
+    double capacity = seats == 0 ? 0.0 : (double) left / seats;
+    document.put("capacity_left", capacity);
+    document.put("capacity_steps", RankingSteps.reached(capacity));
+    document.put("skill_share_steps", RankingSteps.shareTokens(required));
     document.put(
         "languages",
         row.get("title_en", String.class) != null || row.get("description_en", String.class) != null
@@ -112,9 +115,32 @@ public final class IndexDocuments {
     document.put("birth_year", Columns.required(row, "birth_date", LocalDate.class).getYear());
     BigDecimal hours = row.get("verified_hours", BigDecimal.class);
     document.put("verified_hours", hours);
-    document.put("experience", Experience.of(hours == null ? 0 : hours.doubleValue()));
     document.put("active", true);
     document.put("updated_at", String.valueOf(row.get("updated_at", Instant.class)));
+    return withRankingFields(document);
+  }
+
+  /**
+   * A volunteer's document with what ranking derives from its other fields: the cells of the travel
+   * disc around its {@code location} ({@link ReachCells}) and the experience of its {@code
+   * verified_hours}, as a value and as steps ({@link Experience}).
+   */
+  public static Map<String, Object> withRankingFields(Map<String, Object> volunteer) {
+    Map<String, Object> document = new LinkedHashMap<>(volunteer);
+    double hours =
+        document.get("verified_hours") instanceof Number verified ? verified.doubleValue() : 0;
+    document.put("experience", Experience.of(hours));
+    document.put("experience_steps", Experience.steps(hours));
+    document.remove("reach_cells");
+    if (document.get("travel_km") instanceof Number travelKm
+        && travelKm.doubleValue() >= 1
+        && document.get("location") instanceof Map<?, ?> location
+        && location.get("lat") instanceof Number lat
+        && location.get("lon") instanceof Number lon) {
+      document.put(
+          "reach_cells",
+          ReachCells.covering(lat.doubleValue(), lon.doubleValue(), travelKm.doubleValue()));
+    }
     return document;
   }
 

@@ -4,8 +4,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Why a result ranks where it does, derived by the service from the two documents with the same
- * formulas Elasticsearch ranked with.
+ * Why a result ranks where it does: each component is what Elasticsearch scored the clauses named
+ * after it (live matches, which Elasticsearch does not score: the same rules computed in Java).
  *
  * @param matchedSkills required skills the volunteer has
  * @param relatedSkills required skills the volunteer does not have but has a related one (partial

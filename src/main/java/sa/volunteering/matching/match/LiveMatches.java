@@ -112,7 +112,7 @@ class LiveMatches implements SmartLifecycle {
                       return;
                     }
                     Explanation explanation =
-                        scorer.explain(volunteer, opportunity, Direction.OPPORTUNITIES, 0, now);
+                        scorer.explain(volunteer, opportunity, Direction.OPPORTUNITIES, now);
                     if (explanation.score() >= threshold && told.add(opportunity.id())) {
                       sink.next(
                           new StreamEvent.HitEvent(

@@ -3,42 +3,34 @@ package sa.volunteering.matching.match;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
-import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import sa.volunteering.matching.indexing.RankingSteps;
+import sa.volunteering.matching.indexing.ReachCells;
 import sa.volunteering.matching.search.opportunities.OpportunityQueries;
 import sa.volunteering.matching.search.opportunities.OpportunityQuery;
 
 /**
  * The matching model as Elasticsearch queries, one request per page and no scripts: hard
- * constraints are filters; the score is the sum of {@code should} clauses, each worth at most its
- * weight: constant scores boosted by it, or functions (gauss decays, field values in [0, 1]) given
- * it as their {@code weight}: a {@code boost} on a function score that replaces its query's score
- * is lost. No nested query either: with {@code search.allow_expensive_queries} off, Elasticsearch
- * refuses them. {@link MatchScorer} computes the same sums in Java for explanations.
+ * constraints are filters; the score is the sum of {@code should} clauses, each named after its
+ * component ({@code skills:<code>}, {@code field}, {@code distance}, …) and worth at most its
+ * weight, so that Elasticsearch reports each clause's part of a hit's score and the explanation is
+ * what ranked it. Candidates are ranked only by clauses whose highest score Lucene knows (constant
+ * scores and {@code distance_feature}), so it skips every volunteer who cannot reach the page. No
+ * nested query either: with {@code search.allow_expensive_queries} off, Elasticsearch refuses them.
  */
 @Component
 class MatchQueries {
-
-  /**
-   * Travel limits are per volunteer and Elasticsearch cannot compare a distance with a field
-   * without a script, so candidates are found on this ladder: a volunteer who travels t km is
-   * searched within the largest step at or below t. Never beyond anyone's limit; at most one step
-   * short of it. Someone who travels less than a kilometre is a candidate for remote work only.
-   */
-  static final int[] TRAVEL_LADDER_KM = {
-    1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50, 60, 75, 100, 125, 150, 200, 250, 300, 400, 500, 750,
-    1000, 2000
-  };
 
   static final List<SortOptions> BY_SCORE =
       List.of(
@@ -47,6 +39,9 @@ class MatchQueries {
 
   private final MatchingProperties properties;
   private final SkillRelations relations;
+
+  /** The name of the clause that scores the volunteer's own text. */
+  static final String TEXT = "text";
 
   MatchQueries(MatchingProperties properties, SkillRelations relations) {
     this.properties = properties;
@@ -68,7 +63,8 @@ class MatchQueries {
                         q.bool(
                             b ->
                                 b.must(OpportunityQueries.main(refinement))
-                                    .boost((float) weights.text()))))
+                                    .boost((float) weights.text())
+                                    .queryName(TEXT))))
             .filter(OpportunityQueries.facetFilter(refinement, null))
             .filter(f -> f.range(r -> r.number(n -> n.field("seats_left").gt(0.0))))
             .filter(OpportunityQueries.terms("gender", List.of("any", volunteer.gender())));
@@ -126,41 +122,50 @@ class MatchQueries {
     bool.filter(f -> f.bool(b -> b.should(reachable).minimumShouldMatch("1")));
 
     if (!volunteer.skills().isEmpty()) {
-      bool.should(skillShares(volunteer.skills(), weights.skills()));
+      bool.should(skillShares(volunteer.skills(), weights.skills(), "skills:"));
     }
     Set<String> around = relations.around(volunteer.skills());
     if (!around.isEmpty() && weights.relatedSkillCredit() > 0) {
-      bool.should(skillShares(around, weights.skills() * weights.relatedSkillCredit()));
+      bool.should(
+          skillShares(around, weights.skills() * weights.relatedSkillCredit(), "skills:related:"));
     }
     if (!volunteer.fields().isEmpty()) {
       bool.should(
-          constant(OpportunityQueries.terms("field_code", volunteer.fields()), weights.field()));
+          constant(
+              "field",
+              OpportunityQueries.terms("field_code", volunteer.fields()),
+              weights.field()));
     }
     bool.should(
-        constant(OpportunityQueries.term("city_code", volunteer.cityCode()), weights.city()));
-    bool.should(constant(OpportunityQueries.term("mode", "remote"), weights.distance()));
+        constant(
+            "city", OpportunityQueries.term("city_code", volunteer.cityCode()), weights.city()));
+    bool.should(
+        constant("distance:remote", OpportunityQueries.term("mode", "remote"), weights.distance()));
     if (volunteer.located()) {
+      Query closeness = closeness(volunteer.lat(), volunteer.lon(), weights.distance(), null);
       bool.should(
-          json(
-              """
-          {"function_score": {"query": {"bool": {"must_not": {"term": {"mode": "remote"}}}},
-            "functions": [{"gauss": {"location": {"origin": {"lat": %s, "lon": %s}, "scale": "%skm", "offset": "%skm", "decay": %s}}, "weight": %s}],
-            "boost_mode": "replace"}}"""
-                  .formatted(
-                      volunteer.lat(),
-                      volunteer.lon(),
-                      properties.distanceScaleKm(),
-                      properties.distanceOffsetKm(),
-                      properties.distanceDecay(),
-                      weights.distance())));
+          s ->
+              s.bool(
+                  b ->
+                      b.must(closeness)
+                          .mustNot(OpportunityQueries.term("mode", "remote"))
+                          .queryName("distance")));
     }
     if (!volunteer.languages().isEmpty()) {
       bool.should(
           constant(
-              OpportunityQueries.terms("languages", volunteer.languages()), weights.language()));
+              "language",
+              OpportunityQueries.terms("languages", volunteer.languages()),
+              weights.language()));
     }
-    bool.should(decay("published_at", properties.freshnessScaleDays(), weights.freshness()));
-    bool.should(fieldValue("capacity_left", weights.capacity()));
+    bool.should(recency("published_at", now, properties.freshnessHalfDays(), weights.freshness()));
+    for (int tenth = 1; tenth <= RankingSteps.TENTHS; tenth++) {
+      bool.should(
+          constant(
+              "capacity:" + tenth,
+              OpportunityQueries.term("capacity_steps", String.valueOf(tenth)),
+              weights.capacity() / RankingSteps.TENTHS));
+    }
     return Query.of(q -> q.bool(bool.build()));
   }
 
@@ -192,139 +197,114 @@ class MatchQueries {
     if (opportunity.remote()) {
       bool.filter(f -> f.term(t -> t.field("remote_ok").value(true)));
     } else if (opportunity.located()) {
-      List<Query> ladder = new ArrayList<>();
-      for (int step = 0; step < TRAVEL_LADDER_KM.length; step++) {
-        int within = TRAVEL_LADDER_KM[step];
-        double upTo =
-            step + 1 < TRAVEL_LADDER_KM.length ? TRAVEL_LADDER_KM[step + 1] : Integer.MAX_VALUE;
-        ladder.add(
-            Query.of(
-                q ->
-                    q.bool(
-                        b ->
-                            b.filter(
-                                    f ->
-                                        f.range(
-                                            r ->
-                                                r.number(
-                                                    n ->
-                                                        n.field("travel_km")
-                                                            .gte((double) within)
-                                                            .lt(upTo))))
-                                .filter(
-                                    f ->
-                                        f.geoDistance(
-                                            g ->
-                                                g.field("location")
-                                                    .distance(within + "km")
-                                                    .location(
-                                                        l ->
-                                                            l.latlon(
-                                                                ll ->
-                                                                    ll.lat(opportunity.lat())
-                                                                        .lon(
-                                                                            opportunity
-                                                                                .lon()))))))));
-      }
-      bool.filter(f -> f.bool(b -> b.should(ladder).minimumShouldMatch("1")));
+      bool.filter(
+          OpportunityQueries.terms(
+              "reach_cells", ReachCells.holding(opportunity.lat(), opportunity.lon())));
     }
 
-    List<Query> perSkill = new ArrayList<>();
     for (OpportunityDoc.RequiredSkill skill : opportunity.requiredSkills()) {
       double share = skill.share() * weights.skills();
-      Query exact = constant(OpportunityQueries.term("skill_codes", skill.code()), share);
+      String name = "skills:" + skill.code();
+      Query exact = OpportunityQueries.term("skill_codes", skill.code());
       Set<String> related = relations.of(skill.code());
-      perSkill.add(
+      bool.should(
           related.isEmpty() || weights.relatedSkillCredit() == 0
-              ? exact
+              ? constant(name, exact, share)
               : Query.of(
                   q ->
                       q.disMax(
                           d ->
                               d.queries(
-                                  exact,
-                                  constant(
-                                      OpportunityQueries.terms("skill_codes", related),
-                                      share * weights.relatedSkillCredit())))));
-    }
-    if (!perSkill.isEmpty()) {
-      bool.should(perSkill);
+                                      constant(null, exact, share),
+                                      constant(
+                                          null,
+                                          OpportunityQueries.terms("skill_codes", related),
+                                          share * weights.relatedSkillCredit()))
+                                  .queryName(name))));
     }
     bool.should(
-        constant(OpportunityQueries.term("field_codes", opportunity.fieldCode()), weights.field()));
+        constant(
+            "field",
+            OpportunityQueries.term("field_codes", opportunity.fieldCode()),
+            weights.field()));
     bool.should(
-        constant(OpportunityQueries.term("city_code", opportunity.cityCode()), weights.city()));
+        constant(
+            "city", OpportunityQueries.term("city_code", opportunity.cityCode()), weights.city()));
     if (opportunity.remote() || !opportunity.located()) {
-      bool.should(constant(Query.of(q -> q.matchAll(m -> m)), weights.distance()));
+      bool.should(constant("distance", Query.of(q -> q.matchAll(m -> m)), weights.distance()));
     } else {
-      bool.should(
-          json(
-              """
-          {"function_score": {"functions": [{"gauss": {"location": {"origin": {"lat": %s, "lon": %s}, "scale": "%skm", "offset": "%skm", "decay": %s}}, "weight": %s}],
-            "boost_mode": "replace"}}"""
-                  .formatted(
-                      opportunity.lat(),
-                      opportunity.lon(),
-                      properties.distanceScaleKm(),
-                      properties.distanceOffsetKm(),
-                      properties.distanceDecay(),
-                      weights.distance())));
+      bool.should(closeness(opportunity.lat(), opportunity.lon(), weights.distance(), "distance"));
     }
     if (!opportunity.languages().isEmpty()) {
       bool.should(
           constant(
-              OpportunityQueries.terms("languages", opportunity.languages()), weights.language()));
+              "language",
+              OpportunityQueries.terms("languages", opportunity.languages()),
+              weights.language()));
     }
-    bool.should(decay("updated_at", properties.activityScaleDays(), weights.freshness()));
-    bool.should(fieldValue("experience", weights.experience()));
+    bool.should(recency("updated_at", now, properties.activityHalfDays(), weights.freshness()));
+    for (int tenth = 1; tenth <= RankingSteps.TENTHS; tenth++) {
+      bool.should(
+          constant(
+              "experience:" + tenth,
+              OpportunityQueries.term("experience_steps", String.valueOf(tenth)),
+              weights.experience() / RankingSteps.TENTHS));
+    }
     return Query.of(q -> q.bool(bool.build()));
   }
 
   /**
    * Sum over the required skills whose code is in {@code codes} of their share, times {@code
-   * weight}: one clause per code, worth the opportunity's {@code skill_shares.<code>} where it
-   * requires that skill.
+   * weight}: per code, named {@code prefix + code}, the largest of one constant score per share in
+   * twelfths, of which an opportunity matches at most one ({@code skill_share_steps}).
    */
-  private static Query skillShares(Collection<String> codes, double weight) {
-    List<Query> perCode =
-        codes.stream()
-            .sorted()
-            .map(
-                code ->
-                    Query.of(
-                        q ->
-                            q.functionScore(
-                                fs ->
-                                    fs.query(OpportunityQueries.term("skill_codes", code))
-                                        .functions(
-                                            f ->
-                                                f.fieldValueFactor(
-                                                        v ->
-                                                            v.field("skill_shares." + code)
-                                                                .missing(0.0))
-                                                    .weight(weight))
-                                        .boostMode(FunctionBoostMode.Replace))))
-            .toList();
-    return Query.of(q -> q.bool(b -> b.should(perCode)));
+  private static List<Query> skillShares(Collection<String> codes, double weight, String prefix) {
+    return codes.stream()
+        .sorted()
+        .map(
+            code -> {
+              List<Query> byShare = new ArrayList<>(RankingSteps.TWELFTHS);
+              for (int twelfths = 1; twelfths <= RankingSteps.TWELFTHS; twelfths++) {
+                byShare.add(
+                    constant(
+                        null,
+                        OpportunityQueries.term(
+                            "skill_share_steps", RankingSteps.shareToken(code, twelfths)),
+                        weight * twelfths / RankingSteps.TWELFTHS));
+              }
+              return Query.of(q -> q.disMax(d -> d.queries(byShare).queryName(prefix + code)));
+            })
+        .toList();
   }
 
-  private static Query constant(Query filter, double weight) {
-    return Query.of(q -> q.constantScore(c -> c.filter(filter).boost((float) weight)));
+  private static Query constant(@Nullable String name, Query filter, double weight) {
+    return Query.of(
+        q -> q.constantScore(c -> c.filter(filter).boost((float) weight).queryName(name)));
   }
 
-  private Query decay(String field, double scaleDays, double weight) {
+  /**
+   * Closeness to the point, {@code half / (half + km)} times the weight: a {@code distance_feature}
+   * clause, which Lucene can stop evaluating beyond the distance no competitive hit lies at.
+   */
+  private Query closeness(double lat, double lon, double weight, @Nullable String name) {
     return json(
         """
-        {"function_score": {"functions": [{"gauss": {"%s": {"origin": "now", "scale": "%sh", "decay": %s}}, "weight": %s}],
-          "boost_mode": "replace"}}"""
-            .formatted(field, formatHours(scaleDays), properties.decay(), weight));
+        {"distance_feature": {"field": "location", "origin": {"lat": %s, "lon": %s}, "pivot": "%skm", "boost": %s%s}}"""
+            .formatted(
+                lat,
+                lon,
+                properties.distanceHalfKm(),
+                weight,
+                name == null ? "" : ", \"_name\": \"" + name + "\""));
   }
 
-  private static Query fieldValue(String field, double weight) {
+  /** How recent the date is, {@code half / (half + age)} times the weight. */
+  private static Query recency(String field, Instant now, double halfDays, double weight) {
     return json(
         """
-        {"function_score": {"functions": [{"field_value_factor": {"field": "%s", "missing": 0}, "weight": %s}], "boost_mode": "replace"}}"""
-            .formatted(field, weight));
+        {"distance_feature": {"field": "%s", "origin": "%s", "pivot": "%sm", "boost": %s, "_name": "freshness"}}"""
+            .formatted(
+                field, now.truncatedTo(ChronoUnit.MILLIS), Math.round(halfDays * 24 * 60), weight));
   }
 
   private static Query absentOr(String field, Query condition) {
@@ -335,10 +315,6 @@ class MatchQueries {
                     b.should(condition)
                         .should(s -> s.bool(n -> n.mustNot(m -> m.exists(e -> e.field(field)))))
                         .minimumShouldMatch("1")));
-  }
-
-  private static String formatHours(double days) {
-    return String.format(Locale.ROOT, "%d", Math.round(days * 24));
   }
 
   private static Query json(String query) {

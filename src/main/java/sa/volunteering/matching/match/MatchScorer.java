@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import sa.volunteering.matching.indexing.Experience;
+import sa.volunteering.matching.indexing.RankingSteps;
 import sa.volunteering.matching.search.opportunities.GreatCircle;
 
 /**
@@ -63,9 +65,18 @@ class MatchScorer {
     if (opportunity.remote()) {
       return volunteer.remoteOk() ? null : "remote, and the volunteer does not take remote work";
     }
-    if (volunteer.located()
-        && opportunity.located()
-        && distanceKm(volunteer, opportunity) > volunteer.travelKm()) {
+    if (!volunteer.located()) {
+      return volunteer.cityCode().equals(opportunity.cityCode())
+          ? null
+          : "in another city, and the volunteer's place is unknown";
+    }
+    if (volunteer.travelKm() < 1) {
+      return "not remote, and the volunteer does not travel";
+    }
+    if (!opportunity.located()) {
+      return "its place is unknown";
+    }
+    if (distanceKm(volunteer, opportunity) > volunteer.travelKm()) {
       return "farther than the volunteer travels";
     }
     return null;
@@ -77,91 +88,162 @@ class MatchScorer {
   }
 
   /**
-   * The components of the pair's score, and the explanation of a hit Elasticsearch scored {@code
-   * score}; with a score of 0 (live matches, where Elasticsearch is not asked) the model's own sum
-   * is the score.
+   * The explanation of a pair the model scores itself (live matches, where Elasticsearch is not
+   * asked): each component computed by the same rules as the query's clause.
+   */
+  Explanation explain(
+      VolunteerDoc volunteer, OpportunityDoc opportunity, Direction direction, Instant now) {
+    Map<String, Double> points = new LinkedHashMap<>();
+    Skills skills = skills(volunteer, opportunity, direction);
+    MatchingProperties.Weights weights = properties.weights();
+    points.put("skills", skills.coverage() * weights.skills());
+    points.put("field", volunteer.fields().contains(opportunity.fieldCode()) ? weights.field() : 0);
+    points.put("city", volunteer.cityCode().equals(opportunity.cityCode()) ? weights.city() : 0);
+    points.put("distance", distanceCredit(volunteer, opportunity, direction) * weights.distance());
+    points.put(
+        "language",
+        Collections.disjoint(volunteer.languages(), opportunity.languages())
+            ? 0
+            : weights.language());
+    if (direction == Direction.OPPORTUNITIES) {
+      points.put(
+          "freshness",
+          recency(opportunity.publishedAt(), now, properties.freshnessHalfDays())
+              * weights.freshness());
+      points.put("capacity", tenths(opportunity.capacityLeft()) * weights.capacity());
+    } else {
+      points.put(
+          "freshness",
+          recency(volunteer.updatedAt(), now, properties.activityHalfDays()) * weights.freshness());
+      points.put(
+          "experience", tenths(Experience.of(volunteer.verifiedHours())) * weights.experience());
+    }
+    double total = points.values().stream().mapToDouble(Double::doubleValue).sum();
+    return explanation(volunteer, opportunity, direction, skills, points, total);
+  }
+
+  /**
+   * The explanation of a hit as Elasticsearch scored it: each component is the sum of the scores
+   * Elasticsearch reports for the clauses named after it ({@code skills}, {@code skills:<code>},
+   * …), so the components add up to the hit's score, text included.
    */
   Explanation explain(
       VolunteerDoc volunteer,
       OpportunityDoc opportunity,
       Direction direction,
-      double score,
-      Instant now) {
+      Map<String, Double> clauses,
+      double score) {
+    Map<String, Double> points = new LinkedHashMap<>();
+    for (String component : components(direction)) {
+      points.put(component, 0.0);
+    }
+    clauses.forEach(
+        (name, clause) -> {
+          int colon = name.indexOf(':');
+          String component = colon < 0 ? name : name.substring(0, colon);
+          points.merge(component, clause, Double::sum);
+        });
+    if (points.getOrDefault(MatchQueries.TEXT, 0.0) <= 1e-3) {
+      points.remove(MatchQueries.TEXT);
+    }
+    return explanation(
+        volunteer,
+        opportunity,
+        direction,
+        skills(volunteer, opportunity, direction),
+        points,
+        score);
+  }
+
+  private static List<String> components(Direction direction) {
+    return direction == Direction.OPPORTUNITIES
+        ? List.of("skills", "field", "city", "distance", "language", "freshness", "capacity")
+        : List.of("skills", "field", "city", "distance", "language", "freshness", "experience");
+  }
+
+  /** The required skills the volunteer has, has a related one of, or lacks, and the coverage. */
+  private record Skills(
+      List<String> matched, List<String> related, List<String> missing, double coverage) {}
+
+  /**
+   * Ranking opportunities, a skill's share counts in twelfths, as the query reads it from the
+   * opportunity's tokens; ranking candidates, the query carries the exact shares.
+   */
+  private Skills skills(VolunteerDoc volunteer, OpportunityDoc opportunity, Direction direction) {
     List<String> matched = new ArrayList<>();
     List<String> related = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     double coverage = 0;
     double credit = properties.weights().relatedSkillCredit();
     for (OpportunityDoc.RequiredSkill skill : opportunity.requiredSkills()) {
+      double share =
+          direction == Direction.OPPORTUNITIES
+              ? (double) RankingSteps.twelfths(skill.share()) / RankingSteps.TWELFTHS
+              : skill.share();
       if (volunteer.skills().contains(skill.code())) {
         matched.add(skill.code());
-        coverage += skill.share();
+        coverage += share;
       } else if (relations.anyRelated(skill.code(), volunteer.skills())) {
         related.add(skill.code());
-        coverage += credit * skill.share();
+        coverage += credit * share;
       } else {
         missing.add(skill.code());
       }
     }
-    MatchingProperties.Weights weights = properties.weights();
-    boolean field = volunteer.fields().contains(opportunity.fieldCode());
-    boolean city = volunteer.cityCode().equals(opportunity.cityCode());
-    boolean language = !Collections.disjoint(volunteer.languages(), opportunity.languages());
+    return new Skills(matched, related, missing, coverage);
+  }
+
+  private Explanation explanation(
+      VolunteerDoc volunteer,
+      OpportunityDoc opportunity,
+      Direction direction,
+      Skills skills,
+      Map<String, Double> points,
+      double total) {
+    List<Explanation.Component> components = new ArrayList<>();
+    points.forEach(
+        (name, earned) -> {
+          double weight = weight(name, direction);
+          components.add(
+              new Explanation.Component(
+                  name,
+                  weight == 0 ? 0 : round(earned / weight),
+                  weight,
+                  round(earned),
+                  total == 0 ? 0 : round(earned / total)));
+        });
     Double distance =
         opportunity.remote() || !volunteer.located() || !opportunity.located()
             ? null
             : distanceKm(volunteer, opportunity);
-    Map<String, double[]> parts = new LinkedHashMap<>();
-    parts.put("skills", new double[] {coverage, weights.skills()});
-    parts.put("field", new double[] {field ? 1 : 0, weights.field()});
-    parts.put("city", new double[] {city ? 1 : 0, weights.city()});
-    parts.put("distance", new double[] {distanceCredit(opportunity, distance), weights.distance()});
-    parts.put("language", new double[] {language ? 1 : 0, weights.language()});
-    if (direction == Direction.OPPORTUNITIES) {
-      parts.put(
-          "freshness",
-          new double[] {
-            ageCredit(opportunity.publishedAt(), now, properties.freshnessScaleDays()),
-            weights.freshness()
-          });
-      parts.put("capacity", new double[] {opportunity.capacityLeft(), weights.capacity()});
-    } else {
-      parts.put(
-          "freshness",
-          new double[] {
-            ageCredit(volunteer.updatedAt(), now, properties.activityScaleDays()),
-            weights.freshness()
-          });
-      parts.put("experience", new double[] {volunteer.experience(), weights.experience()});
-    }
-    double modelled = parts.values().stream().mapToDouble(part -> part[0] * part[1]).sum();
-    double text = Math.max(0, score - modelled);
-    if (text > 1e-3) {
-      parts.put("text", new double[] {text / Math.max(weights.text(), 1e-9), weights.text()});
-    }
-    double total = score > 0 ? score : modelled;
-    List<Explanation.Component> components = new ArrayList<>();
-    parts.forEach(
-        (name, part) -> {
-          double points = part[0] * part[1];
-          components.add(
-              new Explanation.Component(
-                  name,
-                  round(part[0]),
-                  part[1],
-                  round(points),
-                  total == 0 ? 0 : round(points / total)));
-        });
     return new Explanation(
-        matched,
-        related,
-        missing,
+        skills.matched(),
+        skills.related(),
+        skills.missing(),
         distance == null ? null : Math.round(distance * 100) / 100.0,
-        field,
-        city,
-        language,
+        volunteer.fields().contains(opportunity.fieldCode()),
+        volunteer.cityCode().equals(opportunity.cityCode()),
+        !Collections.disjoint(volunteer.languages(), opportunity.languages()),
         round(total),
         components);
+  }
+
+  private double weight(String component, Direction direction) {
+    MatchingProperties.Weights weights = properties.weights();
+    return switch (component) {
+      case "skills" -> weights.skills();
+      case "field" -> weights.field();
+      case "city" -> weights.city();
+      case "distance" -> weights.distance();
+      case "language" -> weights.language();
+      case "freshness" -> weights.freshness();
+      case "capacity" -> weights.capacity();
+      case "experience" -> weights.experience();
+      case MatchQueries.TEXT -> weights.text();
+      default ->
+          throw new IllegalArgumentException(
+              "no component " + component + " when ranking " + direction);
+    };
   }
 
   /**
@@ -184,32 +266,37 @@ class MatchScorer {
     return GreatCircle.km(volunteer.lat(), volunteer.lon(), opportunity.lat(), opportunity.lon());
   }
 
-  private double distanceCredit(OpportunityDoc opportunity, @Nullable Double distance) {
-    if (opportunity.remote()) {
+  /**
+   * The distance credit as the query gives it: whole for remote work, and for every candidate of an
+   * opportunity without a place; {@code half / (half + km)} when both have a place; none when the
+   * volunteer has no place, or, ranking opportunities, the opportunity has none.
+   */
+  private double distanceCredit(
+      VolunteerDoc volunteer, OpportunityDoc opportunity, Direction direction) {
+    if (opportunity.remote() || direction == Direction.CANDIDATES && !opportunity.located()) {
       return 1;
     }
-    return distance == null
-        ? 1
-        : gauss(
-            distance,
-            properties.distanceOffsetKm(),
-            properties.distanceScaleKm(),
-            properties.distanceDecay());
+    if (!volunteer.located() || !opportunity.located()) {
+      return 0;
+    }
+    return closeness(distanceKm(volunteer, opportunity), properties.distanceHalfKm());
   }
 
-  private double ageCredit(@Nullable Instant at, Instant now, double scaleDays) {
+  private static double recency(@Nullable Instant at, Instant now, double halfDays) {
     if (at == null) {
-      return 1;
+      return 0;
     }
     double days = Math.abs(now.toEpochMilli() - at.toEpochMilli()) / 86_400_000.0;
-    return gauss(days, 0, scaleDays, properties.decay());
+    return closeness(days, halfDays);
   }
 
-  /** Elasticsearch's gauss decay: 1 within the offset, {@code decay} at offset + scale. */
-  static double gauss(double distance, double offset, double scale, double decay) {
-    double beyond = Math.max(0, distance - offset);
-    double sigmaSquared = -scale * scale / (2 * Math.log(decay));
-    return Math.exp(-beyond * beyond / (2 * sigmaSquared));
+  private static double tenths(double value) {
+    return (double) RankingSteps.tenths(value) / RankingSteps.TENTHS;
+  }
+
+  /** Elasticsearch's {@code distance_feature}: 1 at the origin, half at {@code half}. */
+  static double closeness(double distance, double half) {
+    return half / (half + distance);
   }
 
   private static double round(double value) {

@@ -171,7 +171,7 @@ class MatchService {
                     queries.opportunitiesFor(volunteer, corrected, now),
                     MATCH_SOURCE,
                     paging,
-                    hit -> matchHit(volunteer, hit, language, now)));
+                    hit -> matchHit(volunteer, hit, language)));
   }
 
   Flux<StreamEvent> matchStream(
@@ -186,7 +186,7 @@ class MatchService {
         .flatMapMany(
             corrected ->
                 streams.stream(
-                    new PointInTimeStream.Query(
+                    PointInTimeStream.Query.ranked(
                         opportunities,
                         queries.opportunitiesFor(volunteer, corrected, now),
                         MatchQueries.BY_SCORE,
@@ -194,22 +194,33 @@ class MatchService {
                         MATCH_SOURCE),
                     after,
                     limit,
-                    hit -> matchHit(volunteer, hit, language, now)));
+                    hit -> matchHit(volunteer, hit, language)));
   }
 
   Mono<Page<CandidateCard>> candidates(
       OpportunityDoc opportunity, QueryParser.Paging paging, Language language) {
     Instant now = Instant.now();
-    return applicants
-        .of(UUID.fromString(opportunity.id()))
+    return page(
+            volunteers,
+            queries.candidatesFor(opportunity, now),
+            VolunteerDoc.SOURCE,
+            paging,
+            hit -> hit)
         .flatMap(
-            applied ->
-                page(
-                    volunteers,
-                    queries.candidatesFor(opportunity, now),
-                    VolunteerDoc.SOURCE,
-                    paging,
-                    hit -> card(opportunity, hit, applied, language, now)));
+            found ->
+                applicants
+                    .among(
+                        UUID.fromString(opportunity.id()),
+                        found.items().stream().map(Hit::id).toList())
+                    .map(
+                        applied ->
+                            new Page<>(
+                                found.items().stream()
+                                    .map(hit -> card(opportunity, hit, applied, language))
+                                    .toList(),
+                                found.page(),
+                                found.size(),
+                                found.total())));
   }
 
   Flux<StreamEvent> candidateStream(
@@ -220,7 +231,7 @@ class MatchService {
         .flatMapMany(
             applied ->
                 streams.stream(
-                    new PointInTimeStream.Query(
+                    PointInTimeStream.Query.ranked(
                         volunteers,
                         queries.candidatesFor(opportunity, now),
                         MatchQueries.BY_SCORE,
@@ -228,17 +239,21 @@ class MatchService {
                         VolunteerDoc.SOURCE),
                     after,
                     limit,
-                    hit -> card(opportunity, hit, applied, language, now)));
+                    hit -> card(opportunity, hit, applied, language)));
   }
 
   private MatchHit matchHit(
-      VolunteerDoc volunteer, Hit<Map<String, Object>> hit, Language language, Instant now) {
+      VolunteerDoc volunteer, Hit<Map<String, Object>> hit, Language language) {
     Map<String, Object> source = hit.source() == null ? Map.of() : hit.source();
-    double score = hit.score() == null ? 0 : hit.score();
     return matchHit(
         volunteer,
         source,
-        scorer.explain(volunteer, OpportunityDoc.of(source), Direction.OPPORTUNITIES, score, now),
+        scorer.explain(
+            volunteer,
+            OpportunityDoc.of(source),
+            Direction.OPPORTUNITIES,
+            clauses(hit),
+            score(hit)),
         language);
   }
 
@@ -264,12 +279,11 @@ class MatchService {
       OpportunityDoc opportunity,
       Hit<Map<String, Object>> hit,
       Set<String> applied,
-      Language language,
-      Instant now) {
+      Language language) {
     VolunteerDoc volunteer = VolunteerDoc.of(hit.source() == null ? Map.of() : hit.source());
-    double score = hit.score() == null ? 0 : hit.score();
+    double score = score(hit);
     Explanation explanation =
-        scorer.explain(volunteer, opportunity, Direction.CANDIDATES, score, now);
+        scorer.explain(volunteer, opportunity, Direction.CANDIDATES, clauses(hit), score);
     return new CandidateCard(
         volunteer.id(),
         HitReader.label(taxonomy.cities(), volunteer.cityCode(), language),
@@ -287,6 +301,15 @@ class MatchService {
         applied.contains(volunteer.id()),
         score,
         explanation);
+  }
+
+  private static double score(Hit<?> hit) {
+    return hit.score() == null ? 0 : hit.score();
+  }
+
+  /** What each named clause of the ranking query scored for the hit. */
+  private static Map<String, Double> clauses(Hit<?> hit) {
+    return hit.matchedQueries() == null ? Map.of() : hit.matchedQueries();
   }
 
   /** The request a page of a volunteer's matches sends, without text or filters. */
@@ -317,6 +340,7 @@ class MatchService {
                 .from(paging.from())
                 .size(paging.size())
                 .trackTotalHits(t -> t.count(TOTAL_COUNTED_UP_TO))
+                .includeNamedQueriesScore(true)
                 .source(src -> src.filter(f -> f.includes(source))));
   }
 

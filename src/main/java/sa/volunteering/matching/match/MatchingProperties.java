@@ -13,10 +13,12 @@ import org.springframework.validation.annotation.Validated;
  * How matching ranks (docs/ranking.md explains each weight).
  *
  * @param weights what each component of the score is worth at most
- * @param distanceScaleKm the gauss decay on distance: at offset + scale km a match keeps {@code
- *     distanceDecay} of its credit
- * @param freshnessScaleDays the gauss decay on an opportunity's publication date
- * @param activityScaleDays the gauss decay on a volunteer's last profile update (candidates)
+ * @param distanceHalfKm the distance at which a pair keeps half the distance credit: the credit is
+ *     {@code half / (half + km)}, Elasticsearch's {@code distance_feature}
+ * @param freshnessHalfDays the age of an opportunity's publication at which it keeps half the
+ *     freshness credit (same curve)
+ * @param activityHalfDays the age of a volunteer's last profile update at which they keep half the
+ *     freshness credit (candidates)
  * @param liveThreshold a live match is pushed when its score, without text, reaches this share of
  *     the highest possible
  * @param liveMaxSubscribers live subscriptions one instance holds at most; more get 503
@@ -25,12 +27,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("app.matching")
 public record MatchingProperties(
     @DefaultValue @Valid Weights weights,
-    @DefaultValue("25") @DecimalMin("0.1") double distanceScaleKm,
-    @DefaultValue("2") @DecimalMin("0") double distanceOffsetKm,
-    @DefaultValue("0.5") @DecimalMin("0.01") @DecimalMax("0.99") double distanceDecay,
-    @DefaultValue("14") @DecimalMin("0.1") double freshnessScaleDays,
-    @DefaultValue("90") @DecimalMin("0.1") double activityScaleDays,
-    @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("0.99") double decay,
+    @DefaultValue("20") @DecimalMin("0.1") double distanceHalfKm,
+    @DefaultValue("14") @DecimalMin("0.1") double freshnessHalfDays,
+    @DefaultValue("90") @DecimalMin("0.1") double activityHalfDays,
     @DefaultValue("0.55") @DecimalMin("0") @DecimalMax("1") double liveThreshold,
     @DefaultValue("10000") @Min(1) int liveMaxSubscribers,
     @DefaultValue("30s") Duration liveHeartbeat) {
@@ -40,11 +39,12 @@ public record MatchingProperties(
    * @param relatedSkillCredit the part of a skill's credit a related skill earns instead
    * @param field the opportunity's field is one the volunteer chose
    * @param city same city
-   * @param distance gauss decay on the distance between them (remote opportunities earn it whole)
+   * @param distance closeness, half at {@code distance-half-km} (remote opportunities earn it
+   *     whole)
    * @param language a language in common
    * @param freshness recently published opportunity / recently active volunteer
    * @param capacity share of the seats still free (ranking opportunities)
-   * @param experience verified hours, saturating (ranking volunteers)
+   * @param experience verified hours, saturating, in tenths (ranking volunteers)
    * @param text relevance to the free text, when there is some (multiplies the text score)
    */
   public record Weights(

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import sa.volunteering.matching.indexing.OutboxIndexer;
+import sa.volunteering.matching.indexing.ReachCells;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
@@ -120,6 +121,49 @@ class CandidateIT {
         .doesNotContain("no-remote", "man", "inactive");
   }
 
+  /**
+   * Volunteers around the opportunity at the edge of their own travel limits, short and long, in
+   * every direction: just past the limit is never a candidate; inside the promised share of it,
+   * always.
+   */
+  @Test
+  void nobodyBeyondTheirLimitAndEveryoneWellInsideIt() {
+    Map<String, Object> base = MatchDocuments.volunteer();
+    Map<String, Map<String, Object>> edge = new LinkedHashMap<>();
+    double inside = 1 - ReachCells.MARGIN - ReachCells.PRECISION;
+    for (int limit : new int[] {2, 9, 30, 140, 700}) {
+      for (int bearing = 0; bearing < 360; bearing += 45) {
+        edge.put(
+            "past " + limit + " km at " + bearing,
+            MatchDocuments.with(
+                base,
+                "travel_km",
+                limit,
+                "location",
+                MatchDocuments.fromRiyadh(limit * 1.001 + 0.005, bearing)));
+        edge.put(
+            "inside " + limit + " km at " + bearing,
+            MatchDocuments.with(
+                base,
+                "travel_km",
+                limit,
+                "location",
+                MatchDocuments.fromRiyadh(limit * inside - 0.005, bearing + 20)));
+      }
+    }
+    edge.forEach((key, document) -> volunteers.put(key, (String) document.get("id")));
+    documents.write(MatchDocuments.VOLUNTEERS, List.copyOf(edge.values()));
+
+    Set<String> found = candidates(opportunity).keySet();
+    for (String key : edge.keySet()) {
+      if (key.startsWith("past")) {
+        assertThat(found).as("beyond the limit").doesNotContain(key);
+      } else {
+        assertThat(found).as("well inside the limit").contains(key);
+      }
+    }
+  }
+
   @Test
   void eachComponentMovesACandidateByItsWeight() {
     Map<String, Double> scores = candidates(opportunity);
@@ -133,16 +177,10 @@ class CandidateIT {
     assertThat(scores.get("base") - scores.get("no-skill"))
         .isCloseTo(weights.skills(), within(0.01));
     assertThat(scores.get("base") - scores.get("far-but-travels"))
-        .as("50 km: well past the scale, little distance credit left")
+        .as("50 km: twice the half-credit distance keeps a third of the credit")
         .isCloseTo(
-            weights.distance()
-                * (1
-                    - MatchScorer.gauss(
-                        50,
-                        properties.distanceOffsetKm(),
-                        properties.distanceScaleKm(),
-                        properties.distanceDecay())),
-            within(0.02));
+            weights.distance() * (1 - MatchScorer.closeness(50, properties.distanceHalfKm())),
+            within(0.01));
   }
 
   @Test
@@ -157,7 +195,7 @@ class CandidateIT {
       for (JsonNode component : card.path("explanation").path("components")) {
         points += component.path("points").asDouble();
       }
-      assertThat(points).isCloseTo(card.path("score").asDouble(), within(0.01));
+      assertThat(points).isCloseTo(card.path("score").asDouble(), within(0.001));
     }
     JsonNode related = card(opportunity, "related-skill");
     assertThat(related.path("explanation").path("relatedSkills").get(0).asString())
@@ -244,6 +282,24 @@ class CandidateIT {
     assertThat(cards).containsKeys(applicant.toString(), bystander.toString());
     assertThat(cards.get(applicant.toString()).path("applied").asBoolean()).isTrue();
     assertThat(cards.get(bystander.toString()).path("applied").asBoolean()).isFalse();
+    Map<String, Boolean> flagged = new LinkedHashMap<>();
+    for (int number = 0; number < 50 && flagged.size() < cards.size(); number++) {
+      Api.Response page =
+          api.getEncoded(
+              "/api/opportunities/" + published + "/candidates?size=100&page=" + number,
+              MatchIT.bearer(Tokens.member(organization), "application/json"));
+      assertThat(page.status()).as(page.toString()).isEqualTo(200);
+      page.body()
+          .path("items")
+          .forEach(
+              card ->
+                  flagged.put(
+                      card.path("volunteerId").asString(), card.path("applied").asBoolean()));
+    }
+    assertThat(flagged)
+        .as("a page reads who applied among its own candidates")
+        .containsEntry(applicant.toString(), true)
+        .containsEntry(bystander.toString(), false);
     Map<String, Object> profile = Fixtures.profileBody(null);
     for (Object personal :
         List.of(

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import sa.volunteering.matching.indexing.IndexDocuments;
+import sa.volunteering.matching.indexing.RankingSteps;
+import sa.volunteering.matching.support.Geodesy;
 import sa.volunteering.matching.support.TestEnvironment;
 
 /**
@@ -96,13 +99,18 @@ final class MatchDocuments {
 
   /**
    * Writes the documents and refreshes; they are removed by {@link #removeAll}. An opportunity's
-   * {@code skill_shares} are derived from its {@code required_skills}, as the indexer derives them.
+   * {@code skill_shares} and share and capacity steps are derived from its {@code required_skills}
+   * and {@code capacity_left}, a volunteer's reach cells and experience from its location, travel
+   * limit and hours, as the indexer derives them.
    */
   void write(String index, List<Map<String, Object>> documents) {
     try {
       BulkRequest.Builder bulk = new BulkRequest.Builder();
       for (Map<String, Object> given : documents) {
-        Map<String, Object> document = withSkillShares(given);
+        Map<String, Object> document =
+            index.equals(VOLUNTEERS)
+                ? IndexDocuments.withRankingFields(given)
+                : withSkillShares(given);
         String id = (String) document.get("id");
         written.add(new String[] {index, id});
         bulk.operations(op -> op.index(i -> i.index(index).id(id).document(document)));
@@ -137,6 +145,11 @@ final class MatchDocuments {
                 ((Map<String, Object>) skill).get("share")));
     Map<String, Object> withShares = new LinkedHashMap<>(document);
     withShares.put("skill_shares", shares);
+    withShares.put(
+        "skill_share_steps", RankingSteps.shareTokens((List<Map<String, Object>>) required));
+    withShares.put(
+        "capacity_steps",
+        RankingSteps.reached(((Number) document.getOrDefault("capacity_left", 0.0)).doubleValue()));
     return withShares;
   }
 
@@ -166,6 +179,12 @@ final class MatchDocuments {
   }
 
   /** A point about {@code km} kilometres east of the centre of Riyadh. */
+  /** A location {@code km} from the centre of Riyadh along the bearing, on the sphere. */
+  static Map<String, Object> fromRiyadh(double km, double bearing) {
+    double[] point = Geodesy.destination(RIYADH_LAT, RIYADH_LON, bearing, km);
+    return Map.of("lat", point[0], "lon", point[1]);
+  }
+
   static Map<String, Object> eastOfRiyadh(double km) {
     return Map.of(
         "lat",

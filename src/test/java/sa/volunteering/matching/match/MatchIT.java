@@ -42,6 +42,8 @@ class MatchIT {
 
   @Autowired MatchingProperties properties;
 
+  @Autowired MatchScorer scorer;
+
   Api api;
   MatchDocuments documents;
   final String organization = UUID.randomUUID().toString();
@@ -124,7 +126,10 @@ class MatchIT {
     variants.put(
         "two-weeks-old",
         MatchDocuments.with(base, "published_at", now.minus(14, ChronoUnit.DAYS).toString()));
-    variants.put("27-km", MatchDocuments.with(base, "location", MatchDocuments.eastOfRiyadh(27)));
+    variants.put(
+        "half-distance",
+        MatchDocuments.with(
+            base, "location", MatchDocuments.eastOfRiyadh(properties.distanceHalfKm())));
     variants.forEach((key, document) -> opportunities.put(key, (String) document.get("id")));
     documents.write(MatchDocuments.OPPORTUNITIES, List.copyOf(variants.values()));
     documents.write(MatchDocuments.VOLUNTEERS, List.of(volunteer));
@@ -184,14 +189,64 @@ class MatchIT {
     assertThat(scores.get("base") - scores.get("two-weeks-old"))
         .as("published a scale ago keeps half its freshness")
         .isCloseTo(weights.freshness() * 0.5, within(0.01));
-    assertThat(scores.get("base") - scores.get("27-km"))
-        .as("offset + scale away keeps half its distance credit")
+    assertThat(scores.get("base") - scores.get("half-distance"))
+        .as("distance-half-km away keeps half its distance credit")
         .isCloseTo(weights.distance() * 0.5, within(0.01));
     assertThat(scores.get("far-remote"))
         .as("remote work earns the whole distance credit")
         .isCloseTo(scores.get("base"), within(0.01));
     List<String> order = new ArrayList<>(scores.keySet());
     assertThat(order.indexOf("base")).isLessThan(order.indexOf("other-field"));
+  }
+
+  /**
+   * Live matches are scored in Java, without Elasticsearch: for a volunteer with a place and one
+   * without (who is matched in their own city only), Java's rules and the query agree on every
+   * opportunity, on whether it qualifies and on its score.
+   */
+  @Test
+  void liveScoringAgreesWithTheQueryPairByPair() throws Exception {
+    Map<String, Object> placeless = MatchDocuments.with(volunteer, "location", null);
+    documents.write(MatchDocuments.VOLUNTEERS, List.of(placeless));
+    for (Map<String, Object> who : List.of(volunteer, placeless)) {
+      Map<String, Double> scores = new java.util.LinkedHashMap<>();
+      get(
+              "/api/volunteers/" + who.get("id") + "/matches?size=100&organization=" + organization,
+              Tokens.volunteer(id(who)))
+          .body()
+          .path("items")
+          .forEach(
+              item ->
+                  scores.put(
+                      key(item.path("opportunity").path("id").asString()),
+                      item.path("score").asDouble()));
+      VolunteerDoc person = VolunteerDoc.of(source(MatchDocuments.VOLUNTEERS, who.get("id")));
+      Instant now = Instant.now();
+      for (Map.Entry<String, String> opportunity : opportunities.entrySet()) {
+        OpportunityDoc place =
+            OpportunityDoc.of(source(MatchDocuments.OPPORTUNITIES, opportunity.getValue()));
+        String why = scorer.ineligible(person, place, now);
+        String pair = (who == volunteer ? "placed" : "placeless") + " / " + opportunity.getKey();
+        if (scores.containsKey(opportunity.getKey())) {
+          assertThat(why).as(pair).isNull();
+          assertThat(scorer.explain(person, place, Direction.OPPORTUNITIES, now).score())
+              .as(pair)
+              .isCloseTo(scores.get(opportunity.getKey()), within(0.01));
+        } else {
+          assertThat(why).as(pair).isNotNull();
+        }
+      }
+      if (who == placeless) {
+        assertThat(scores).containsKeys("base", "far-remote").doesNotContainKey("other-city");
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> source(String index, Object id) throws Exception {
+    return (Map<String, Object>)
+        java.util.Objects.requireNonNull(
+            elasticsearch.get(g -> g.index(index).id(String.valueOf(id)), Map.class).source());
   }
 
   @Test
@@ -218,7 +273,9 @@ class MatchIT {
                 component.path("value").asDouble() * component.path("weight").asDouble(),
                 within(0.001));
       }
-      assertThat(points).as(item.toString()).isCloseTo(item.path("score").asDouble(), within(0.01));
+      assertThat(points)
+          .as(item.toString())
+          .isCloseTo(item.path("score").asDouble(), within(0.001));
       assertThat(shares).isCloseTo(1.0, within(0.01));
     }
     JsonNode half = explanation("half-related");
@@ -226,7 +283,8 @@ class MatchIT {
     assertThat(strings(half.path("relatedSkills"))).containsExactly("nursing");
     assertThat(strings(explanation("unrelated").path("missingSkills")))
         .containsExactly("carpentry");
-    assertThat(explanation("27-km").path("distanceKm").asDouble()).isCloseTo(27, within(0.5));
+    assertThat(explanation("half-distance").path("distanceKm").asDouble())
+        .isCloseTo(properties.distanceHalfKm(), within(0.5));
     assertThat(explanation("far-remote").path("distanceKm").isNull()).isTrue();
     assertThat(explanation("other-field").path("fieldMatch").asBoolean()).isFalse();
     assertThat(explanation("base").path("fieldMatch").asBoolean()).isTrue();

@@ -6,7 +6,7 @@ package sa.volunteering.matching.search.opportunities;
  */
 public final class GreatCircle {
 
-  private static final double EARTH_RADIUS_KM = 6371.0088;
+  public static final double EARTH_RADIUS_KM = 6371.0088;
 
   private GreatCircle() {}
 

@@ -41,6 +41,7 @@ public class PointInTimeStream {
    * @param sort must end on a unique field, so that a cursor names one hit
    * @param sortName written into cursors, so that one from another sort is refused
    * @param highlight what to mark in each hit, if anything
+   * @param namedScores whether each hit says what each named clause scored
    */
   public record Query(
       String index,
@@ -48,15 +49,27 @@ public class PointInTimeStream {
       List<SortOptions> sort,
       String sortName,
       List<String> source,
-      co.elastic.clients.elasticsearch.core.search.@Nullable Highlight highlight) {
+      co.elastic.clients.elasticsearch.core.search.@Nullable Highlight highlight,
+      boolean namedScores) {
 
     public Query(
         String index,
         co.elastic.clients.elasticsearch._types.query_dsl.Query query,
         List<SortOptions> sort,
         String sortName,
+        List<String> source,
+        co.elastic.clients.elasticsearch.core.search.@Nullable Highlight highlight) {
+      this(index, query, sort, sortName, source, highlight, false);
+    }
+
+    /** A ranked query whose hits carry the score of each named clause. */
+    public static Query ranked(
+        String index,
+        co.elastic.clients.elasticsearch._types.query_dsl.Query query,
+        List<SortOptions> sort,
+        String sortName,
         List<String> source) {
-      this(index, query, sort, sortName, source, null);
+      return new Query(index, query, sort, sortName, source, null, true);
     }
   }
 
@@ -180,6 +193,9 @@ public class PointInTimeStream {
                   .size(size)
                   .trackTotalHits(t -> t.enabled(false))
                   .source(source -> source.filter(f -> f.includes(query.source())));
+              if (query.namedScores()) {
+                s.includeNamedQueriesScore(true);
+              }
               if (after != null) {
                 s.searchAfter(after);
               }
