@@ -220,11 +220,16 @@ class MatchIT {
                   scores.put(
                       key(item.path("opportunity").path("id").asString()),
                       item.path("score").asDouble()));
-      VolunteerDoc person = VolunteerDoc.of(source(MatchDocuments.VOLUNTEERS, who.get("id")));
+      Map<String, Object> stored = source(MatchDocuments.VOLUNTEERS, who.get("id"));
+      assertThat(stored)
+          .as("the tokens ranking derives are indexed, not stored")
+          .doesNotContainKeys("reach_cells", "experience_steps");
+      VolunteerDoc person = VolunteerDoc.of(stored);
       Instant now = Instant.now();
       for (Map.Entry<String, String> opportunity : opportunities.entrySet()) {
-        OpportunityDoc place =
-            OpportunityDoc.of(source(MatchDocuments.OPPORTUNITIES, opportunity.getValue()));
+        Map<String, Object> placed = source(MatchDocuments.OPPORTUNITIES, opportunity.getValue());
+        assertThat(placed).doesNotContainKeys("capacity_steps", "skill_share_steps");
+        OpportunityDoc place = OpportunityDoc.of(placed);
         String why = scorer.ineligible(person, place, now);
         String pair = (who == volunteer ? "placed" : "placeless") + " / " + opportunity.getKey();
         if (scores.containsKey(opportunity.getKey())) {
