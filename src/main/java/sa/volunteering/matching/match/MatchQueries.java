@@ -25,9 +25,10 @@ import sa.volunteering.matching.search.opportunities.OpportunityQuery;
  * constraints are filters; the score is the sum of {@code should} clauses, each named after its
  * component ({@code skills:<code>}, {@code field}, {@code distance}, …) and worth at most its
  * weight, so that Elasticsearch reports each clause's part of a hit's score and the explanation is
- * what ranked it. Candidates are ranked only by clauses whose highest score Lucene knows (constant
- * scores and {@code distance_feature}), so it skips every volunteer who cannot reach the page. No
- * nested query either: with {@code search.allow_expensive_queries} off, Elasticsearch refuses them.
+ * what ranked it. Every clause is a constant score or a {@code distance_feature}, whose highest
+ * score Lucene knows; Elasticsearch still scores the whole eligible set while the sort breaks ties
+ * on {@code id} and distance is a {@code distance_feature} (docs/benchmarks.md, issue 20). No nested
+ * query either: with {@code search.allow_expensive_queries} off, Elasticsearch refuses them.
  */
 @Component
 class MatchQueries {
