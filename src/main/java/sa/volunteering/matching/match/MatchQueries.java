@@ -27,8 +27,8 @@ import sa.volunteering.matching.search.opportunities.OpportunityQuery;
  * weight, so that Elasticsearch reports each clause's part of a hit's score and the explanation is
  * what ranked it. Every clause is a constant score or a {@code distance_feature}, whose highest
  * score Lucene knows; Elasticsearch still scores the whole eligible set while the sort breaks ties
- * on {@code id} and distance is a {@code distance_feature} (docs/benchmarks.md, issue 20). No nested
- * query either: with {@code search.allow_expensive_queries} off, Elasticsearch refuses them.
+ * on {@code id} and distance is a {@code distance_feature} (docs/benchmarks.md, issue 20). No
+ * nested query either: with {@code search.allow_expensive_queries} off, Elasticsearch refuses them.
  */
 @Component
 class MatchQueries {

@@ -142,7 +142,7 @@ class MatchIT {
 
   @Test
   void hardConstraintsExcludeWhatTheyShould() {
-    Set<String> found = matches(Map.of()).keySet();
+    Set<String> found = matches(volunteer).keySet();
     assertThat(found)
         .contains("base", "far-remote", "women-only", "18-to-60")
         .doesNotContain(
@@ -170,7 +170,7 @@ class MatchIT {
 
   @Test
   void eachComponentMovesAResultByItsWeight() {
-    Map<String, Double> scores = matches(Map.of());
+    Map<String, Double> scores = matches(volunteer);
     MatchingProperties.Weights weights = properties.weights();
     assertThat(scores.get("base") - scores.get("other-field"))
         .isCloseTo(weights.field(), within(0.01));
@@ -209,17 +209,7 @@ class MatchIT {
     Map<String, Object> placeless = MatchDocuments.with(volunteer, "location", null);
     documents.write(MatchDocuments.VOLUNTEERS, List.of(placeless));
     for (Map<String, Object> who : List.of(volunteer, placeless)) {
-      Map<String, Double> scores = new java.util.LinkedHashMap<>();
-      get(
-              "/api/volunteers/" + who.get("id") + "/matches?size=100&organization=" + organization,
-              Tokens.volunteer(id(who)))
-          .body()
-          .path("items")
-          .forEach(
-              item ->
-                  scores.put(
-                      key(item.path("opportunity").path("id").asString()),
-                      item.path("score").asDouble()));
+      Map<String, Double> scores = matches(who);
       Map<String, Object> stored = source(MatchDocuments.VOLUNTEERS, who.get("id"));
       assertThat(stored)
           .as("the tokens ranking derives are indexed, not stored")
@@ -343,7 +333,7 @@ class MatchIT {
             .map(JSON::readTree)
             .filter(line -> line.path("type").asString().equals("hit"))
             .toList();
-    assertThat(lines).hasSize(matches(Map.of()).size());
+    assertThat(lines).hasSize(matches(volunteer).size());
     List<Double> scores =
         lines.stream().map(line -> line.path("hit").path("score").asDouble()).toList();
     assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
@@ -361,14 +351,12 @@ class MatchIT {
         .isEqualTo(404);
   }
 
-  private Map<String, Double> matches(Map<String, String> parameters) {
+  /** The volunteer's matches among the test's opportunities, by key, with their scores. */
+  private Map<String, Double> matches(Map<String, Object> who) {
     Api.Response response =
         get(
-            "/api/volunteers/"
-                + volunteer.get("id")
-                + "/matches?size=100&organization="
-                + organization,
-            Tokens.volunteer(id(volunteer)));
+            "/api/volunteers/" + who.get("id") + "/matches?size=100&organization=" + organization,
+            Tokens.volunteer(id(who)));
     Map<String, Double> scores = new java.util.LinkedHashMap<>();
     response
         .body()

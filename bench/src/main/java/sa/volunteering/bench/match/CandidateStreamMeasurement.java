@@ -1,18 +1,14 @@
 package sa.volunteering.bench.match;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import sa.volunteering.bench.AdminToken;
 import sa.volunteering.bench.Bench;
 import sa.volunteering.bench.Cpu;
 import sa.volunteering.bench.Measurement;
+import sa.volunteering.bench.NdjsonRead;
 import sa.volunteering.bench.Report;
 
 /**
@@ -36,9 +32,6 @@ class CandidateStreamMeasurement implements Measurement {
     return 32;
   }
 
-  /** What one streamed read gave. */
-  record Run(long hits, double seconds, double firstByteMillis) {}
-
   @Override
   public Report.Section measure(Bench bench) throws Exception {
     Report.Section section = new Report.Section("A long stream of candidates");
@@ -51,7 +44,7 @@ class CandidateStreamMeasurement implements Measurement {
     stream(bench, id, Math.min(1_000, limit));
     double elastic0 = Cpu.elasticsearch(bench.http(), bench.elasticsearch());
     double service0 = Cpu.service();
-    Run run = stream(bench, id, limit);
+    NdjsonRead run = stream(bench, id, limit);
     double elastic = Cpu.elasticsearch(bench.http(), bench.elasticsearch()) - elastic0;
     double service = Cpu.service() - service0;
     return section
@@ -77,41 +70,19 @@ class CandidateStreamMeasurement implements Measurement {
                     Report.number(service))));
   }
 
-  private Run stream(Bench bench, String opportunity, int limit) throws Exception {
-    long start = System.nanoTime();
-    HttpResponse<InputStream> response =
-        bench
-            .http()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            bench.service()
-                                + "/api/opportunities/"
-                                + opportunity
-                                + "/candidates/stream?limit="
-                                + limit))
-                    .header("Accept", "application/x-ndjson")
-                    .header("Authorization", admin.bearer())
-                    .GET()
-                    .build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("the candidate stream answered " + response.statusCode());
-    }
-    long hits = 0;
-    double firstByte = -1;
-    try (BufferedReader lines =
-        new BufferedReader(
-            new InputStreamReader(response.body(), StandardCharsets.UTF_8), 1 << 16)) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        if (firstByte < 0) {
-          firstByte = (System.nanoTime() - start) / 1e6;
-        }
-        if (line.startsWith("{\"type\":\"hit\"")) {
-          hits++;
-        }
-      }
-    }
-    return new Run(hits, (System.nanoTime() - start) / 1e9, firstByte);
+  private NdjsonRead stream(Bench bench, String opportunity, int limit) throws Exception {
+    return NdjsonRead.of(
+        bench.http(),
+        HttpRequest.newBuilder(
+                URI.create(
+                    bench.service()
+                        + "/api/opportunities/"
+                        + opportunity
+                        + "/candidates/stream?limit="
+                        + limit))
+            .header("Accept", "application/x-ndjson")
+            .header("Authorization", admin.bearer())
+            .GET()
+            .build());
   }
 }

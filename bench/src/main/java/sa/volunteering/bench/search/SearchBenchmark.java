@@ -3,10 +3,7 @@ package sa.volunteering.bench.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.json.JsonpUtils;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
@@ -28,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import sa.volunteering.bench.NdjsonRead;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
 import sa.volunteering.matching.search.opportunities.HitReader;
 import sa.volunteering.matching.search.opportunities.OpportunityQueries;
@@ -232,31 +230,16 @@ class SearchBenchmark {
 
   /** Reads the service's NDJSON stream of {@code limit} hits to the end. */
   StreamRun streamService(String base, int limit) throws Exception {
-    long start = System.nanoTime();
-    HttpResponse<InputStream> response =
-        http.send(
+    NdjsonRead read =
+        NdjsonRead.of(
+            http,
             HttpRequest.newBuilder(
                     URI.create(
                         base + "/api/opportunities/search/stream?sort=newest&limit=" + limit))
                 .header("Accept", "application/x-ndjson")
                 .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofInputStream());
-    long hits = 0;
-    double firstByte = -1;
-    try (BufferedReader lines =
-        new BufferedReader(
-            new InputStreamReader(response.body(), StandardCharsets.UTF_8), 1 << 16)) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        if (firstByte < 0) {
-          firstByte = (System.nanoTime() - start) / 1e6;
-        }
-        if (line.startsWith("{\"type\":\"hit\"")) {
-          hits++;
-        }
-      }
-    }
-    return new StreamRun("service", hits, (System.nanoTime() - start) / 1e9, firstByte);
+                .build());
+    return new StreamRun("service", read.hits(), read.seconds(), read.firstByteMillis());
   }
 
   /**
