@@ -160,13 +160,7 @@ class MatchQueries {
               weights.language()));
     }
     bool.should(recency("published_at", now, properties.freshnessHalfDays(), weights.freshness()));
-    for (int tenth = 1; tenth <= RankingSteps.TENTHS; tenth++) {
-      bool.should(
-          constant(
-              "capacity:" + tenth,
-              OpportunityQueries.term("capacity_steps", String.valueOf(tenth)),
-              weights.capacity() / RankingSteps.TENTHS));
-    }
+    bool.should(tenths("capacity", "capacity_steps", weights.capacity()));
     return Query.of(q -> q.bool(bool.build()));
   }
 
@@ -244,13 +238,7 @@ class MatchQueries {
               weights.language()));
     }
     bool.should(recency("updated_at", now, properties.activityHalfDays(), weights.freshness()));
-    for (int tenth = 1; tenth <= RankingSteps.TENTHS; tenth++) {
-      bool.should(
-          constant(
-              "experience:" + tenth,
-              OpportunityQueries.term("experience_steps", String.valueOf(tenth)),
-              weights.experience() / RankingSteps.TENTHS));
-    }
+    bool.should(tenths("experience", "experience_steps", weights.experience()));
     return Query.of(q -> q.bool(bool.build()));
   }
 
@@ -276,6 +264,22 @@ class MatchQueries {
               return Query.of(q -> q.disMax(d -> d.queries(byShare).queryName(prefix + code)));
             })
         .toList();
+  }
+
+  /**
+   * A value indexed in tenths ({@link RankingSteps}): one constant score per tenth token, named
+   * {@code component:<tenth>}, each worth a tenth of the weight.
+   */
+  private static List<Query> tenths(String component, String field, double weight) {
+    List<Query> steps = new ArrayList<>(RankingSteps.TENTHS);
+    for (int tenth = 1; tenth <= RankingSteps.TENTHS; tenth++) {
+      steps.add(
+          constant(
+              component + ":" + tenth,
+              OpportunityQueries.term(field, String.valueOf(tenth)),
+              weight / RankingSteps.TENTHS));
+    }
+    return steps;
   }
 
   private static Query constant(@Nullable String name, Query filter, double weight) {

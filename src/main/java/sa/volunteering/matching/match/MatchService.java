@@ -318,7 +318,7 @@ class MatchService {
         opportunities,
         queries.opportunitiesFor(volunteer, refinement, Instant.now()),
         MATCH_SOURCE,
-        new QueryParser.Paging(0, size, 1));
+        new QueryParser.Paging(0, size, 0));
   }
 
   /** The request a page of an opportunity's candidates sends. */
@@ -327,7 +327,7 @@ class MatchService {
         volunteers,
         queries.candidatesFor(opportunity, Instant.now()),
         VolunteerDoc.SOURCE,
-        new QueryParser.Paging(0, size, 1));
+        new QueryParser.Paging(0, size, 0));
   }
 
   private static SearchRequest pageRequest(
