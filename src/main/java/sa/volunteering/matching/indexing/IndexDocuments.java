@@ -73,6 +73,7 @@ public final class IndexDocuments {
     document.put("capacity_left", capacity);
     document.put("capacity_steps", RankingSteps.reached(capacity));
     document.put("skill_share_steps", RankingSteps.shareTokens(required));
+    document.put("tiebreak_bits", Rotation.tokens((String) document.get("id")));
     document.put(
         "languages",
         row.get("title_en", String.class) != null || row.get("description_en", String.class) != null
@@ -122,8 +123,8 @@ public final class IndexDocuments {
 
   /**
    * A volunteer's document with what ranking derives from its other fields: the cells of the travel
-   * disc around its {@code location} ({@link ReachCells}) and the experience of its {@code
-   * verified_hours}, as a value and as steps ({@link Experience}).
+   * disc around its {@code location} ({@link ReachCells}), the experience of its {@code
+   * verified_hours}, as a value and as steps ({@link Experience}), and its {@link Rotation} bits.
    */
   public static Map<String, Object> withRankingFields(Map<String, Object> volunteer) {
     Map<String, Object> document = new LinkedHashMap<>(volunteer);
@@ -131,6 +132,7 @@ public final class IndexDocuments {
         document.get("verified_hours") instanceof Number verified ? verified.doubleValue() : 0;
     document.put("experience", Experience.of(hours));
     document.put("experience_steps", Experience.steps(hours));
+    document.put("tiebreak_bits", Rotation.tokens(String.valueOf(document.get("id"))));
     document.remove("reach_cells");
     if (document.get("travel_km") instanceof Number travelKm
         && travelKm.doubleValue() >= 1

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import sa.volunteering.matching.indexing.RankingSteps;
 import sa.volunteering.matching.indexing.ReachCells;
+import sa.volunteering.matching.indexing.Rotation;
 import sa.volunteering.matching.search.opportunities.OpportunityQueries;
 import sa.volunteering.matching.search.opportunities.OpportunityQuery;
 
@@ -26,17 +27,25 @@ import sa.volunteering.matching.search.opportunities.OpportunityQuery;
  * component ({@code skills:<code>}, {@code field}, {@code distance}, …) and worth at most its
  * weight, so that Elasticsearch reports each clause's part of a hit's score and the explanation is
  * what ranked it. Every clause is a constant score or a {@code distance_feature}, whose highest
- * score Lucene knows; Elasticsearch still scores the whole eligible set while the sort breaks ties
- * on {@code id} and distance is a {@code distance_feature} (docs/benchmarks.md, issue 20). No
- * nested query either: with {@code search.allow_expensive_queries} off, Elasticsearch refuses them.
+ * score Lucene knows, and a page is sorted by score alone, ties broken inside the score by the
+ * day's {@link Rotation}: a second sort key would stop Elasticsearch from skipping documents that
+ * cannot reach the page (docs/ranking.md, "What a ranking request costs"). No nested query either:
+ * with {@code search.allow_expensive_queries} off, Elasticsearch refuses them.
  */
 @Component
 class MatchQueries {
 
-  static final List<SortOptions> BY_SCORE =
+  /**
+   * How a stream's ranked ids are listed: by score, then by the unique id, so that a cursor names
+   * one hit in any point in time.
+   */
+  static final List<SortOptions> BY_SCORE_THEN_ID =
       List.of(
           SortOptions.of(s -> s.score(score -> score.order(SortOrder.Desc))),
           SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
+
+  /** The name of the clauses of the {@link Rotation}. */
+  static final String TIEBREAK = "tiebreak";
 
   private final MatchingProperties properties;
   private final SkillRelations relations;
@@ -161,6 +170,7 @@ class MatchQueries {
     }
     bool.should(recency("published_at", now, properties.freshnessHalfDays(), weights.freshness()));
     bool.should(tenths("capacity", "capacity_steps", weights.capacity()));
+    bool.should(rotation(now));
     return Query.of(q -> q.bool(bool.build()));
   }
 
@@ -239,6 +249,7 @@ class MatchQueries {
     }
     bool.should(recency("updated_at", now, properties.activityHalfDays(), weights.freshness()));
     bool.should(tenths("experience", "experience_steps", weights.experience()));
+    bool.should(rotation(now));
     return Query.of(q -> q.bool(bool.build()));
   }
 
@@ -280,6 +291,19 @@ class MatchQueries {
               weight / RankingSteps.TENTHS));
     }
     return steps;
+  }
+
+  /** One constant score per bit of the {@link Rotation}, named {@code tiebreak:<bit>}. */
+  private static List<Query> rotation(Instant now) {
+    List<Query> bits = new ArrayList<>(Rotation.BITS);
+    for (int bit = 0; bit < Rotation.BITS; bit++) {
+      bits.add(
+          constant(
+              TIEBREAK + ":" + bit,
+              OpportunityQueries.term("tiebreak_bits", Rotation.favoured(bit, now)),
+              Rotation.points(bit)));
+    }
+    return bits;
   }
 
   private static Query constant(@Nullable String name, Query filter, double weight) {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import sa.volunteering.matching.indexing.Experience;
 import sa.volunteering.matching.indexing.RankingSteps;
+import sa.volunteering.matching.indexing.Rotation;
 import sa.volunteering.matching.search.opportunities.GreatCircle;
 
 /**
@@ -118,6 +119,10 @@ class MatchScorer {
       points.put(
           "experience", tenths(Experience.of(volunteer.verifiedHours())) * weights.experience());
     }
+    points.put(
+        MatchQueries.TIEBREAK,
+        Rotation.points(
+            direction == Direction.OPPORTUNITIES ? opportunity.id() : volunteer.id(), now));
     double total = points.values().stream().mapToDouble(Double::doubleValue).sum();
     return explanation(volunteer, opportunity, direction, skills, points, total);
   }
@@ -157,8 +162,24 @@ class MatchScorer {
 
   private static List<String> components(Direction direction) {
     return direction == Direction.OPPORTUNITIES
-        ? List.of("skills", "field", "city", "distance", "language", "freshness", "capacity")
-        : List.of("skills", "field", "city", "distance", "language", "freshness", "experience");
+        ? List.of(
+            "skills",
+            "field",
+            "city",
+            "distance",
+            "language",
+            "freshness",
+            "capacity",
+            MatchQueries.TIEBREAK)
+        : List.of(
+            "skills",
+            "field",
+            "city",
+            "distance",
+            "language",
+            "freshness",
+            "experience",
+            MatchQueries.TIEBREAK);
   }
 
   /** The required skills the volunteer has, has a related one of, or lacks, and the coverage. */
@@ -240,6 +261,7 @@ class MatchScorer {
       case "capacity" -> weights.capacity();
       case "experience" -> weights.experience();
       case MatchQueries.TEXT -> weights.text();
+      case MatchQueries.TIEBREAK -> Rotation.WEIGHT;
       default ->
           throw new IllegalArgumentException(
               "no component " + component + " when ranking " + direction);

@@ -189,7 +189,7 @@ class MatchService {
                     PointInTimeStream.Query.ranked(
                         opportunities,
                         queries.opportunitiesFor(volunteer, corrected, now),
-                        MatchQueries.BY_SCORE,
+                        MatchQueries.BY_SCORE_THEN_ID,
                         SORT,
                         MATCH_SOURCE),
                     after,
@@ -234,7 +234,7 @@ class MatchService {
                     PointInTimeStream.Query.ranked(
                         volunteers,
                         queries.candidatesFor(opportunity, now),
-                        MatchQueries.BY_SCORE,
+                        MatchQueries.BY_SCORE_THEN_ID,
                         SORT,
                         VolunteerDoc.SOURCE),
                     after,
@@ -336,7 +336,6 @@ class MatchService {
         s ->
             s.index(index)
                 .query(query)
-                .sort(MatchQueries.BY_SCORE)
                 .from(paging.from())
                 .size(paging.size())
                 .trackTotalHits(t -> t.count(TOTAL_COUNTED_UP_TO))

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import sa.volunteering.matching.indexing.OutboxIndexer;
 import sa.volunteering.matching.indexing.ReachCells;
+import sa.volunteering.matching.indexing.Rotation;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
@@ -56,6 +62,8 @@ class CandidateIT {
   @Autowired OutboxIndexer indexer;
 
   @Autowired MatchingProperties properties;
+
+  @Autowired MatchQueries queries;
 
   Api api;
   MatchDocuments documents;
@@ -162,6 +170,50 @@ class CandidateIT {
         assertThat(found).as("well inside the limit").contains(key);
       }
     }
+  }
+
+  /**
+   * Volunteers the model cannot tell apart, ranked by the query a page sends on two consecutive
+   * days: the first of them one day are not the first the next.
+   */
+  @Test
+  void tiedVolunteersTakeTurnsFromOneDayToTheNext() throws IOException {
+    Map<String, Object> base = MatchDocuments.volunteer();
+    List<Map<String, Object>> twins = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      twins.add(
+          MatchDocuments.with(
+              base,
+              "id",
+              UUID.nameUUIDFromBytes(("twin-" + i).getBytes(StandardCharsets.UTF_8)).toString()));
+    }
+    documents.write(MatchDocuments.VOLUNTEERS, twins);
+    List<String> ids = twins.stream().map(twin -> (String) twin.get("id")).toList();
+    Instant monday = Instant.parse("2026-12-07T10:00:00Z");
+
+    List<Hit<Void>> first = ranked(ids, monday);
+    List<Hit<Void>> next = ranked(ids, monday.plus(Duration.ofDays(1)));
+
+    assertThat(first).hasSize(ids.size());
+    assertThat(first.getFirst().score() - first.getLast().score())
+        .as("only the rotation tells them apart")
+        .isLessThanOrEqualTo(Rotation.WEIGHT + 1e-4);
+    assertThat(next.subList(0, 6).stream().map(Hit::id))
+        .doesNotContainAnyElementsOf(first.subList(0, 6).stream().map(Hit::id).toList());
+  }
+
+  private List<Hit<Void>> ranked(List<String> ids, Instant now) throws IOException {
+    Query ranking = queries.candidatesFor(OpportunityDoc.of(opportunity), now);
+    return elasticsearch
+        .search(
+            s ->
+                s.index(MatchDocuments.VOLUNTEERS)
+                    .query(q -> q.bool(b -> b.must(ranking).filter(f -> f.ids(i -> i.values(ids)))))
+                    .size(ids.size())
+                    .source(source -> source.fetch(false)),
+            Void.class)
+        .hits()
+        .hits();
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import sa.volunteering.matching.indexing.IndexDocuments;
 import sa.volunteering.matching.indexing.RankingSteps;
+import sa.volunteering.matching.indexing.Rotation;
 import sa.volunteering.matching.support.Geodesy;
 import sa.volunteering.matching.support.TestEnvironment;
 
@@ -147,6 +148,7 @@ final class MatchDocuments {
     withShares.put("skill_shares", shares);
     withShares.put(
         "skill_share_steps", RankingSteps.shareTokens((List<Map<String, Object>>) required));
+    withShares.put("tiebreak_bits", Rotation.tokens((String) document.get("id")));
     withShares.put(
         "capacity_steps",
         RankingSteps.reached(((Number) document.getOrDefault("capacity_left", 0.0)).doubleValue()));

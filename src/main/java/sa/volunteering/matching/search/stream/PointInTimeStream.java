@@ -9,6 +9,8 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
  * when the previous one is being read, so a slow client holds the stream to at most two pages in
  * memory; a client that leaves cancels the stream and the point in time is closed at once rather
  * than left to expire.
+ *
+ * <p>A ranked query scores every eligible document on each request that asks for the next hits in
+ * score order, however few it asks for. So its stream first lists the next {@code ranked-batch} ids
+ * and scores in order (no source), then fetches each page of those ids by id in the same point in
+ * time, where Elasticsearch scores only the page's documents, with the same query and so the same
+ * scores and named clauses: a 100,000-hit stream is ten scoring passes rather than two hundred, and
+ * holds at most two lists of ids.
  */
 @Component
 public class PointInTimeStream {
@@ -41,7 +50,8 @@ public class PointInTimeStream {
    * @param sort must end on a unique field, so that a cursor names one hit
    * @param sortName written into cursors, so that one from another sort is refused
    * @param highlight what to mark in each hit, if anything
-   * @param namedScores whether each hit says what each named clause scored
+   * @param namedScores whether each hit says what each named clause scored; such a query is ranked
+   *     and streamed through lists of ids
    */
   public record Query(
       String index,
@@ -79,6 +89,7 @@ public class PointInTimeStream {
   private final StreamProperties limits;
   private final Time keepAlive;
   private final Counter pages;
+  private final Counter rankedLists;
   private final AtomicInteger open = new AtomicInteger();
 
   PointInTimeStream(
@@ -95,6 +106,10 @@ public class PointInTimeStream {
     this.pages =
         Counter.builder("search.stream.pages")
             .description("Pages of hits fetched from Elasticsearch for result streams")
+            .register(meters);
+    this.rankedLists =
+        Counter.builder("search.stream.ranked-lists")
+            .description("Lists of ranked ids fetched from Elasticsearch for ranked result streams")
             .register(meters);
     meters.gauge("search.stream.open", open);
   }
@@ -114,12 +129,9 @@ public class PointInTimeStream {
         Flux.usingWhen(
             openPointInTime(query.index()),
             pit ->
-                fetch(pit, query, after == null ? null : after.inNewPointInTime(), 0, limit, read)
-                    .expand(
-                        page ->
-                            page.end() || page.truncated()
-                                ? Mono.empty()
-                                : fetch(pit, query, page.lastSort(), page.sent(), limit, read))
+                (query.namedScores()
+                        ? rankedPages(pit, query, after, limit, read)
+                        : pages(pit, query, after, limit, read))
                     .doOnNext(last::set)
                     .concatMapIterable(StreamPage::events, 1),
             this::close,
@@ -134,6 +146,170 @@ public class PointInTimeStream {
                   page != null && !page.truncated(),
                   (System.nanoTime() - started) / 1_000_000);
             }));
+  }
+
+  private Flux<StreamPage> pages(
+      AtomicReference<String> pit,
+      Query query,
+      @Nullable Cursor after,
+      int limit,
+      Function<Hit<Map<String, Object>>, Object> read) {
+    return fetch(pit, query, after == null ? null : after.inNewPointInTime(), 0, limit, read)
+        .expand(
+            page ->
+                page.end() || page.truncated()
+                    ? Mono.empty()
+                    : fetch(pit, query, page.lastSort(), page.sent(), limit, read));
+  }
+
+  private Flux<StreamPage> rankedPages(
+      AtomicReference<String> pit,
+      Query query,
+      @Nullable Cursor after,
+      int limit,
+      Function<Hit<Map<String, Object>>, Object> read) {
+    return list(pit, query, after == null ? null : after.inNewPointInTime(), 0, limit)
+        .expand(
+            ranked ->
+                ranked.end() || ranked.truncated()
+                    ? Mono.empty()
+                    : list(pit, query, ranked.lastSort(), ranked.sent(), limit))
+        .concatMap(ranked -> Flux.fromIterable(ranked.pages(limits.pageSize())), 1)
+        .concatMap(page -> fetchByIds(pit, query, page, read), 1);
+  }
+
+  /** A hit's place in a ranked list. */
+  private record Ranked(String id, List<FieldValue> sort) {}
+
+  /**
+   * The next ids of a ranked query in order.
+   *
+   * @param sent how many hits the stream has sent once this list is
+   */
+  private record RankedList(
+      List<Ranked> hits,
+      @Nullable List<FieldValue> lastSort,
+      int sent,
+      boolean end,
+      boolean truncated) {
+
+    /** The list cut into pages; the last page says whether the list ended the stream. */
+    List<RankedPage> pages(int size) {
+      List<RankedPage> pages = new ArrayList<>();
+      int sentBefore = sent - hits.size();
+      for (int from = 0; from < hits.size(); from += size) {
+        int to = Math.min(hits.size(), from + size);
+        boolean last = to == hits.size();
+        pages.add(
+            new RankedPage(
+                hits.subList(from, to), sentBefore + to, last && end, last && truncated));
+      }
+      if (pages.isEmpty()) {
+        pages.add(new RankedPage(List.of(), sent, end, truncated));
+      }
+      return pages;
+    }
+  }
+
+  private record RankedPage(List<Ranked> hits, int sent, boolean end, boolean truncated) {}
+
+  /**
+   * Lists the next ranked ids, one more than the limit allows, to tell a result cut short from one
+   * that ended.
+   */
+  private Mono<RankedList> list(
+      AtomicReference<String> pit,
+      Query query,
+      @Nullable List<FieldValue> after,
+      int sentBefore,
+      int limit) {
+    int allowed = limit - sentBefore;
+    int size = Math.min(limits.rankedBatch(), allowed + 1);
+    SearchRequest request =
+        SearchRequest.of(
+            s -> {
+              s.pit(p -> p.id(pit.get()).keepAlive(keepAlive))
+                  .query(query.query())
+                  .sort(query.sort())
+                  .size(size)
+                  .trackTotalHits(t -> t.enabled(false))
+                  .source(source -> source.fetch(false));
+              if (after != null) {
+                s.searchAfter(after);
+              }
+              return s;
+            });
+    return lanes
+        .search(() -> client.search(request, Void.class))
+        .map(
+            response -> {
+              rankedLists.increment();
+              if (response.pitId() != null) {
+                pit.set(response.pitId());
+              }
+              List<Ranked> found =
+                  response.hits().hits().stream()
+                      .map(hit -> new Ranked(String.valueOf(hit.id()), hit.sort()))
+                      .toList();
+              boolean truncated = found.size() > allowed;
+              List<Ranked> kept = truncated ? found.subList(0, allowed) : found;
+              List<FieldValue> lastSort = kept.isEmpty() ? after : kept.getLast().sort();
+              return new RankedList(
+                  kept, lastSort, sentBefore + kept.size(), found.size() < size, truncated);
+            });
+  }
+
+  /**
+   * The page's documents, scored by the ranked query restricted to their ids in the same point in
+   * time, in the list's order.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Mono<StreamPage> fetchByIds(
+      AtomicReference<String> pit,
+      Query query,
+      RankedPage page,
+      Function<Hit<Map<String, Object>>, Object> read) {
+    if (page.hits().isEmpty()) {
+      return Mono.just(new StreamPage(List.of(), null, page.sent(), page.end(), page.truncated()));
+    }
+    List<String> ids = page.hits().stream().map(Ranked::id).toList();
+    SearchRequest request =
+        SearchRequest.of(
+            s ->
+                s.pit(p -> p.id(pit.get()).keepAlive(keepAlive))
+                    .query(
+                        q ->
+                            q.bool(
+                                b -> b.must(query.query()).filter(f -> f.ids(i -> i.values(ids)))))
+                    .size(ids.size())
+                    .trackTotalHits(t -> t.enabled(false))
+                    .includeNamedQueriesScore(true)
+                    .source(source -> source.filter(f -> f.includes(query.source()))));
+    return lanes
+        .search(() -> client.search(request, Map.class))
+        .map(
+            response -> {
+              pages.increment();
+              if (response.pitId() != null) {
+                pit.set(response.pitId());
+              }
+              Map<String, Hit<Map<String, Object>>> byId = new HashMap<>();
+              for (Hit hit : response.hits().hits()) {
+                byId.put(hit.id(), (Hit<Map<String, Object>>) hit);
+              }
+              List<StreamEvent> events = new ArrayList<>(ids.size());
+              for (Ranked ranked : page.hits()) {
+                Hit<Map<String, Object>> hit = byId.get(ranked.id());
+                if (hit != null) {
+                  events.add(
+                      new StreamEvent.HitEvent(
+                          new Cursor(query.sortName(), ranked.sort()).encode(json),
+                          read.apply(hit)));
+                }
+              }
+              return new StreamPage(
+                  events, page.hits().getLast().sort(), page.sent(), page.end(), page.truncated());
+            });
   }
 
   private record StreamPage(
