@@ -124,7 +124,10 @@ class BulkIndexer {
       if ((status >= 200 && status < 300) || status == 409 || removedAlready) {
         outcome.done(action.outboxIds());
         if (status < 300 && action instanceof IndexAction.Put put) {
-          outcome.indexed(put);
+          outcome.indexed(put).changed(put.id());
+        }
+        if (action instanceof IndexAction.Remove remove && status != 409) {
+          outcome.changed(remove.id());
         }
       } else if (status == 429 || status >= 500) {
         outcome.retry(action, describe(status, item.error()));

@@ -10,15 +10,17 @@ import java.util.Map;
 /**
  * What a batch settled: rows done (indexed, removed, or already superseded by a newer version),
  * rows to retry later (429, 5xx, timeouts, a failed request) and rows that failed for good, with
- * reasons; and the documents Elasticsearch took. {@code unreachable} says the request failed as a
- * whole (the cluster was not reached, or did not answer): no fault of any row, so no row is given
- * up on for it. Immutable: built once by {@link Builder}.
+ * reasons; the documents Elasticsearch took, and the ids of every document it wrote or removed.
+ * {@code unreachable} says the request failed as a whole (the cluster was not reached, or did not
+ * answer): no fault of any row, so no row is given up on for it. Immutable: built once by {@link
+ * Builder}.
  */
 record BulkOutcome(
     List<Long> done,
     Map<Long, String> retry,
     Map<Long, String> failed,
     List<IndexAction.Put> indexed,
+    List<String> changed,
     boolean unreachable) {
 
   BulkOutcome {
@@ -26,6 +28,7 @@ record BulkOutcome(
     retry = Collections.unmodifiableMap(new LinkedHashMap<>(retry));
     failed = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
     indexed = List.copyOf(indexed);
+    changed = List.copyOf(changed);
   }
 
   /** Every row of the actions to retry for one reason, besides those already done. */
@@ -43,6 +46,7 @@ record BulkOutcome(
     private final Map<Long, String> retry = new LinkedHashMap<>();
     private final Map<Long, String> failed = new LinkedHashMap<>();
     private final List<IndexAction.Put> indexed = new ArrayList<>();
+    private final List<String> changed = new ArrayList<>();
 
     Builder done(Collection<Long> rows) {
       done.addAll(rows);
@@ -51,6 +55,11 @@ record BulkOutcome(
 
     Builder indexed(IndexAction.Put put) {
       indexed.add(put);
+      return this;
+    }
+
+    Builder changed(String id) {
+      changed.add(id);
       return this;
     }
 
@@ -69,7 +78,7 @@ record BulkOutcome(
     }
 
     BulkOutcome build(boolean unreachable) {
-      return new BulkOutcome(done, retry, failed, indexed, unreachable);
+      return new BulkOutcome(done, retry, failed, indexed, changed, unreachable);
     }
   }
 }

@@ -29,8 +29,17 @@ public class IndexedOpportunities {
   }
 
   Mono<Void> announce(List<IndexAction.Put> indexed) {
-    List<String> ids =
-        indexed.stream().filter(put -> put.index().equals(alias)).map(IndexAction.Put::id).toList();
+    return notify(
+        database,
+        CHANNEL,
+        indexed.stream()
+            .filter(put -> put.index().equals(alias))
+            .map(IndexAction.Put::id)
+            .toList());
+  }
+
+  /** Notifies the ids on the channel, {@link #IDS_PER_NOTIFICATION} at a time. */
+  static Mono<Void> notify(DatabaseClient database, String channel, List<String> ids) {
     List<String> payloads = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += IDS_PER_NOTIFICATION) {
       payloads.add(
@@ -40,7 +49,7 @@ public class IndexedOpportunities {
         .concatMap(
             payload ->
                 database
-                    .sql("select pg_notify('" + CHANNEL + "', :payload)")
+                    .sql("select pg_notify('" + channel + "', :payload)")
                     .bind("payload", payload)
                     .fetch()
                     .rowsUpdated())

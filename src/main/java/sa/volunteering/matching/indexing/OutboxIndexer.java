@@ -23,7 +23,8 @@ import sa.volunteering.matching.system.PostgresNotifications;
  * max-attempts} failures of its own, never for an outage of the whole cluster, which it outlives
  * retrying every {@code max-backoff} at most. It wakes on {@code NOTIFY outbox} and polls as a
  * fallback. Opportunities it indexed are announced on {@code opportunities_indexed} when the batch
- * commits (live matches listen there).
+ * commits (live matches listen there), and every document written or removed on {@code
+ * documents_changed} (the matching document cache listens there).
  */
 @Component
 public class OutboxIndexer implements SmartLifecycle {
@@ -36,6 +37,7 @@ public class OutboxIndexer implements SmartLifecycle {
   private final TransactionalOperator transaction;
   private final PostgresNotifications notifications;
   private final IndexedOpportunities announcements;
+  private final ChangedDocuments changes;
   private final IndexingProperties properties;
   private volatile Disposable running = () -> {};
   private volatile boolean started;
@@ -47,6 +49,7 @@ public class OutboxIndexer implements SmartLifecycle {
       TransactionalOperator transaction,
       PostgresNotifications notifications,
       IndexedOpportunities announcements,
+      ChangedDocuments changes,
       IndexingProperties properties) {
     this.queue = queue;
     this.documents = documents;
@@ -54,6 +57,7 @@ public class OutboxIndexer implements SmartLifecycle {
     this.transaction = transaction;
     this.notifications = notifications;
     this.announcements = announcements;
+    this.changes = changes;
     this.properties = properties;
   }
 
@@ -131,6 +135,7 @@ public class OutboxIndexer implements SmartLifecycle {
     return queue
         .done(outcome.done())
         .then(announcements.announce(outcome.indexed()))
+        .then(changes.announce(outcome.changed()))
         .thenMany(
             Flux.fromIterable(parked.entrySet())
                 .concatMap(group -> queue.park(group.getValue(), group.getKey())))

@@ -14,14 +14,16 @@ import java.util.List;
  * document's part is then {@code UNIT × (hash XOR salt)}: at most {@link #WEIGHT}, below any step
  * of the model, the same all day (UTC) and different the next. The salt's top bit alternates from
  * one day to the next, so the documents ranked first among ties one day rank in the lower half of
- * them the next; its other bits are a hash of the day.
+ * them the next; its other bits are a hash of the day. Ties within one of the {@code 2^BITS} groups
+ * keep the index's order. Three bits, because each bit is one more clause Elasticsearch evaluates
+ * on every document it scores (docs/ranking.md: eight cost 13 ms a request).
  */
 public final class Rotation {
 
-  public static final int BITS = 8;
+  public static final int BITS = 3;
 
   /** The score of the lowest bit. */
-  public static final double UNIT = 0.00001;
+  public static final double UNIT = 0.0001;
 
   /** The most a document's rotation adds to its score. */
   public static final double WEIGHT = UNIT * ((1 << BITS) - 1);
@@ -59,7 +61,7 @@ public final class Rotation {
   }
 
   static int hash(String id) {
-    return mix(id.hashCode()) & 0xFF;
+    return mix(id.hashCode()) & ((1 << BITS) - 1);
   }
 
   private static String token(int bit, int value) {

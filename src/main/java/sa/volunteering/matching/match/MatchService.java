@@ -3,6 +3,7 @@ package sa.volunteering.matching.match;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ class MatchService {
   private final MatchScorer scorer;
   private final HitReader hits;
   private final Applicants applicants;
+  private final CachedDocuments documents;
   private final Taxonomy taxonomy;
   private final String opportunities;
   private final String volunteers;
@@ -69,6 +71,7 @@ class MatchService {
       MatchScorer scorer,
       HitReader hits,
       Applicants applicants,
+      CachedDocuments documents,
       Taxonomy taxonomy,
       SearchIndexProperties indexes) {
     this.client = client;
@@ -79,15 +82,16 @@ class MatchService {
     this.scorer = scorer;
     this.hits = hits;
     this.applicants = applicants;
+    this.documents = documents;
     this.taxonomy = taxonomy;
     this.opportunities = indexes.alias("opportunities");
     this.volunteers = indexes.alias("volunteers");
   }
 
   /**
-   * The volunteer's document, read in real time under the caller's own id: a volunteer's token can
-   * fetch no other volunteer's document, whatever the path says; an administrator reads the one
-   * named.
+   * The volunteer's document, from the instance's cache or read in real time, under the caller's
+   * own id: a volunteer's token can fetch no other volunteer's document, whatever the path says; an
+   * administrator reads the one named.
    */
   Mono<VolunteerDoc> volunteer(Actor actor, UUID id) {
     UUID readable = actor.isAdmin() ? id : Ownership.of(actor).volunteer();
@@ -97,63 +101,21 @@ class MatchService {
   }
 
   /**
-   * The opportunity's document if the caller manages its organization, found by a query that itself
-   * filters on the caller's organization (administrators: any). A document indexed in the last
-   * second may not be searchable yet: then it is read in real time and its organization compared.
-   * 403 for another organization's, 404 when there is none.
+   * The opportunity's document, from the instance's cache or read in real time, if the caller
+   * manages its organization (administrators: any): 403 for another organization's, 404 when there
+   * is none.
    */
   Mono<OpportunityDoc> managedOpportunity(Actor actor, UUID id) {
-    Query byId = Query.of(q -> q.ids(i -> i.values(id.toString())));
-    Query owned =
-        actor.isAdmin()
-            ? byId
-            : Query.of(
-                q ->
-                    q.bool(
-                        b ->
-                            b.filter(byId)
-                                .filter(
-                                    f ->
-                                        f.term(
-                                            t ->
-                                                t.field("organization.id")
-                                                    .value(
-                                                        String.valueOf(
-                                                            Ownership.of(actor)
-                                                                .organization()))))));
-    SearchRequest request =
-        SearchRequest.of(
-            s ->
-                s.index(opportunities)
-                    .query(owned)
-                    .size(1)
-                    .trackTotalHits(t -> t.enabled(false))
-                    .source(src -> src.filter(f -> f.includes(OpportunityDoc.SOURCE))));
-    return lanes
-        .search(() -> client.search(request, Map.class))
+    return document(opportunities, id, OpportunityDoc.SOURCE)
+        .map(OpportunityDoc::of)
+        .switchIfEmpty(Mono.error(() -> Problems.notFound("Published opportunity", id)))
         .flatMap(
-            response ->
-                response.hits().hits().isEmpty()
-                    ? Mono.<OpportunityDoc>empty()
-                    : Mono.just(OpportunityDoc.of(sourceOf(response.hits().hits().getFirst()))))
-        .switchIfEmpty(
-            Mono.defer(
-                () ->
-                    document(opportunities, id, OpportunityDoc.SOURCE)
-                        .map(OpportunityDoc::of)
-                        .flatMap(
-                            recent ->
-                                actor.canManage(UUID.fromString(recent.organizationId()))
-                                    ? Mono.just(recent)
-                                    : Mono.error(
-                                        actor.denied(
-                                            "Only the organization that published this opportunity sees its candidates")))))
-        .switchIfEmpty(Mono.error(() -> Problems.notFound("Published opportunity", id)));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> sourceOf(Hit<?> hit) {
-    return hit.source() == null ? Map.of() : (Map<String, Object>) hit.source();
+            opportunity ->
+                actor.canManage(UUID.fromString(opportunity.organizationId()))
+                    ? Mono.just(opportunity)
+                    : Mono.error(
+                        actor.denied(
+                            "Only the organization that published this opportunity sees its candidates")));
   }
 
   Mono<Page<MatchHit>> matches(
@@ -162,16 +124,28 @@ class MatchService {
       QueryParser.Paging paging,
       Language language) {
     Instant now = Instant.now();
-    return corrector
-        .corrected(refinement)
+    return send(matchesRequest(volunteer, refinement, paging, now))
         .flatMap(
-            corrected ->
-                page(
-                    opportunities,
-                    queries.opportunitiesFor(volunteer, corrected, now),
-                    MATCH_SOURCE,
-                    paging,
-                    hit -> matchHit(volunteer, hit, language)));
+            response -> {
+              OpportunityQuery corrected = TypoCorrector.correctedBy(refinement, response);
+              return corrected == null
+                  ? Mono.just(response)
+                  : send(matchesRequest(volunteer, corrected, paging, now));
+            })
+        .map(response -> page(response, paging, hit -> matchHit(volunteer, hit, language)));
+  }
+
+  /** A page of matches, asking for the corrections of the text along the way. */
+  private SearchRequest matchesRequest(
+      VolunteerDoc volunteer, OpportunityQuery refinement, QueryParser.Paging paging, Instant now) {
+    SearchRequest.Builder request =
+        pageRequest(
+            opportunities,
+            queries.opportunitiesFor(volunteer, refinement, now),
+            MATCH_SOURCE,
+            paging);
+    TypoCorrector.askAlong(request, refinement);
+    return request.build();
   }
 
   Flux<StreamEvent> matchStream(
@@ -200,12 +174,10 @@ class MatchService {
   Mono<Page<CandidateCard>> candidates(
       OpportunityDoc opportunity, QueryParser.Paging paging, Language language) {
     Instant now = Instant.now();
-    return page(
-            volunteers,
-            queries.candidatesFor(opportunity, now),
-            VolunteerDoc.SOURCE,
-            paging,
-            hit -> hit)
+    return send(pageRequest(
+                volunteers, queries.candidatesFor(opportunity, now), VolunteerDoc.SOURCE, paging)
+            .build())
+        .map(response -> page(response, paging, hit -> hit))
         .flatMap(
             found ->
                 applicants
@@ -314,67 +286,63 @@ class MatchService {
 
   /** The request a page of a volunteer's matches sends, without text or filters. */
   SearchRequest matchesRequest(VolunteerDoc volunteer, OpportunityQuery refinement, int size) {
-    return pageRequest(
-        opportunities,
-        queries.opportunitiesFor(volunteer, refinement, Instant.now()),
-        MATCH_SOURCE,
-        new QueryParser.Paging(0, size, 0));
+    return matchesRequest(volunteer, refinement, new QueryParser.Paging(0, size, 0), Instant.now());
   }
 
   /** The request a page of an opportunity's candidates sends. */
   SearchRequest candidatesRequest(OpportunityDoc opportunity, int size) {
     return pageRequest(
-        volunteers,
-        queries.candidatesFor(opportunity, Instant.now()),
-        VolunteerDoc.SOURCE,
-        new QueryParser.Paging(0, size, 0));
+            volunteers,
+            queries.candidatesFor(opportunity, Instant.now()),
+            VolunteerDoc.SOURCE,
+            new QueryParser.Paging(0, size, 0))
+        .build();
   }
 
-  private static SearchRequest pageRequest(
+  private static SearchRequest.Builder pageRequest(
       String index, Query query, List<String> source, QueryParser.Paging paging) {
-    return SearchRequest.of(
-        s ->
-            s.index(index)
-                .query(query)
-                .from(paging.from())
-                .size(paging.size())
-                .trackTotalHits(t -> t.count(TOTAL_COUNTED_UP_TO))
-                .includeNamedQueriesScore(true)
-                .source(src -> src.filter(f -> f.includes(source))));
+    return new SearchRequest.Builder()
+        .index(index)
+        .query(query)
+        .from(paging.from())
+        .size(paging.size())
+        .trackTotalHits(t -> t.count(TOTAL_COUNTED_UP_TO))
+        .includeNamedQueriesScore(true)
+        .source(src -> src.filter(f -> f.includes(source)));
+  }
+
+  @SuppressWarnings("rawtypes")
+  private Mono<SearchResponse<Map>> send(SearchRequest request) {
+    return lanes.search(() -> client.search(request, Map.class));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private <T> Mono<Page<T>> page(
-      String index,
-      Query query,
-      List<String> source,
+  private static <T> Page<T> page(
+      SearchResponse<Map> response,
       QueryParser.Paging paging,
       Function<Hit<Map<String, Object>>, T> read) {
-    SearchRequest request = pageRequest(index, query, source, paging);
-    return lanes
-        .search(() -> client.search(request, Map.class))
-        .map(
-            response -> {
-              List<T> items = new ArrayList<>();
-              for (Hit hit : response.hits().hits()) {
-                items.add(read.apply((Hit<Map<String, Object>>) hit));
-              }
-              long total =
-                  response.hits().total() == null ? items.size() : response.hits().total().value();
-              return new Page<>(items, paging.page(), paging.size(), total);
-            });
+    List<T> items = new ArrayList<>();
+    for (Hit hit : response.hits().hits()) {
+      items.add(read.apply((Hit<Map<String, Object>>) hit));
+    }
+    long total = response.hits().total() == null ? items.size() : response.hits().total().value();
+    return new Page<>(items, paging.page(), paging.size(), total);
   }
 
   @SuppressWarnings("unchecked")
   private Mono<Map<String, Object>> document(String index, UUID id, List<String> source) {
-    return lanes
-        .search(
-            () ->
-                client.get(g -> g.index(index).id(id.toString()).sourceIncludes(source), Map.class))
-        .flatMap(
-            response ->
-                response.found() && response.source() != null
-                    ? Mono.just((Map<String, Object>) response.source())
-                    : Mono.empty());
+    return documents.get(
+        index,
+        id.toString(),
+        lanes
+            .search(
+                () ->
+                    client.get(
+                        g -> g.index(index).id(id.toString()).sourceIncludes(source), Map.class))
+            .flatMap(
+                response ->
+                    response.found() && response.source() != null
+                        ? Mono.just((Map<String, Object>) response.source())
+                        : Mono.empty()));
   }
 }

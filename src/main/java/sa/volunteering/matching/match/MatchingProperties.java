@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param liveThreshold a live match is pushed when its score, without text, reaches this share of
  *     the highest possible
  * @param liveMaxSubscribers live subscriptions one instance holds at most; more get 503
+ * @param liveHeartbeat interval of keep-alive events on a live stream
+ * @param documentCache the instance's cache of the volunteers' and opportunities' documents that
+ *     ranking requests start from
  */
 @Validated
 @ConfigurationProperties("app.matching")
@@ -32,7 +36,19 @@ public record MatchingProperties(
     @DefaultValue("90") @DecimalMin("0.1") double activityHalfDays,
     @DefaultValue("0.55") @DecimalMin("0") @DecimalMax("1") double liveThreshold,
     @DefaultValue("10000") @Min(1) int liveMaxSubscribers,
-    @DefaultValue("30s") Duration liveHeartbeat) {
+    @DefaultValue("30s") Duration liveHeartbeat,
+    @DefaultValue @Valid DocumentCacheLimits documentCache) {
+
+  /**
+   * @param maxEntries documents kept at most
+   * @param maxSize their estimated heap size at most
+   * @param timeToLive how long a document is kept at most, in case an announcement of its change
+   *     was lost
+   */
+  public record DocumentCacheLimits(
+      @DefaultValue("20000") @Min(0) int maxEntries,
+      @DefaultValue("64MB") DataSize maxSize,
+      @DefaultValue("60s") Duration timeToLive) {}
 
   /**
    * @param skills full coverage of the required skills (weighted by each skill's weight)

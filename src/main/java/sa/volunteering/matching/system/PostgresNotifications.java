@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
@@ -38,12 +39,20 @@ public class PostgresNotifications {
    * is subscribed.
    */
   public Flux<String> listen(String channel) {
+    return listen(channel, () -> {});
+  }
+
+  /**
+   * The same, calling {@code onListening} each time the {@code LISTEN} takes effect: first, and
+   * again after a lost connection, when notifications may have been missed in between.
+   */
+  public Flux<String> listen(String channel, Runnable onListening) {
     if (!CHANNEL.matcher(channel).matches()) {
       throw new IllegalArgumentException("not a channel name: " + channel);
     }
     return Flux.usingWhen(
             connections.create(),
-            connection -> listen(PostgresConnections.unwrap(connection), channel),
+            connection -> listen(PostgresConnections.unwrap(connection), channel, onListening),
             Connection::close)
         .retryWhen(
             Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
@@ -56,12 +65,13 @@ public class PostgresNotifications {
                             signal.failure().toString())));
   }
 
-  private static Flux<String> listen(PostgresqlConnection connection, String channel) {
+  private static Flux<String> listen(
+      PostgresqlConnection connection, String channel, Runnable onListening) {
     return connection
         .createStatement("LISTEN " + channel)
         .execute()
         .flatMap(result -> result.getRowsUpdated())
-        .then()
+        .then(Mono.fromRunnable(onListening))
         .thenMany(
             connection
                 .getNotifications()

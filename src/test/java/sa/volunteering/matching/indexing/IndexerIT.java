@@ -63,6 +63,8 @@ class IndexerIT {
 
   @Autowired IndexedOpportunities announcements;
 
+  @Autowired ChangedDocuments changes;
+
   @Autowired IndexingProperties properties;
 
   @Autowired io.micrometer.core.instrument.MeterRegistry meters;
@@ -186,7 +188,7 @@ class IndexerIT {
   void twoIndexersDrainingTogetherIndexEveryChangeAtItsLatestVersion() throws Exception {
     OutboxIndexer second =
         new OutboxIndexer(
-            queue, documents, bulk, transaction, notifications, announcements, properties);
+            queue, documents, bulk, transaction, notifications, announcements, changes, properties);
     UUID organization = fixtures.organization();
     List<UUID> opportunities = new ArrayList<>();
     for (int i = 0; i < 8; i++) {

@@ -28,6 +28,7 @@ final class OwnIndexers {
         context.getBean(TransactionalOperator.class),
         context.getBean(PostgresNotifications.class),
         context.getBean(IndexedOpportunities.class),
+        context.getBean(ChangedDocuments.class),
         properties);
   }
 

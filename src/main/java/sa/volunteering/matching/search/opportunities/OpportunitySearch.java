@@ -71,12 +71,10 @@ public class OpportunitySearch {
     return send(request(query, paging))
         .flatMap(
             response -> {
-              Corrections corrections =
-                  query.hasText() ? Corrections.read(response.suggest()) : Corrections.NONE;
-              if (corrections.isEmpty()) {
+              OpportunityQuery corrected = TypoCorrector.correctedBy(query, response);
+              if (corrected == null) {
                 return Mono.just(result(query, paging, language, response));
               }
-              OpportunityQuery corrected = query.withCorrections(corrections);
               return send(request(corrected, paging))
                   .map(again -> result(corrected, paging, language, again));
             });
@@ -156,10 +154,8 @@ public class OpportunitySearch {
           }
           if (query.hasText()) {
             s.highlight(highlight(query));
-            if (query.corrections().isEmpty()) {
-              s.suggest(Corrections.suggester(query.text()));
-            }
           }
+          TypoCorrector.askAlong(s, query);
           return s;
         });
   }

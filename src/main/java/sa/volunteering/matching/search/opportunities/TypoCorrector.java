@@ -2,6 +2,8 @@ package sa.volunteering.matching.search.opportunities;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.search.ElasticsearchLanes;
@@ -9,7 +11,7 @@ import sa.volunteering.matching.search.index.SearchIndexProperties;
 
 /**
  * Looks up the {@link Corrections} of a query's text, for the searches that cannot ask for them
- * along the way (streams, matches).
+ * along the way (streams; pages ask along with {@link #askAlong}).
  */
 @Component
 public class TypoCorrector {
@@ -23,6 +25,29 @@ public class TypoCorrector {
     this.client = client;
     this.lanes = lanes;
     this.alias = indexes.alias("opportunities");
+  }
+
+  /**
+   * Asks for the corrections of the query's text along with a search, when it has text and no
+   * corrections yet.
+   */
+  public static void askAlong(SearchRequest.Builder search, OpportunityQuery query) {
+    if (query.hasText() && query.corrections().isEmpty()) {
+      search.suggest(Corrections.suggester(query.text()));
+    }
+  }
+
+  /**
+   * The query with the corrections a search asked for along the way ({@link #askAlong}), or null
+   * when there are none.
+   */
+  public static @Nullable OpportunityQuery correctedBy(
+      OpportunityQuery query, SearchResponse<?> response) {
+    if (!query.hasText() || !query.corrections().isEmpty()) {
+      return null;
+    }
+    Corrections corrections = Corrections.read(response.suggest());
+    return corrections.isEmpty() ? null : query.withCorrections(corrections);
   }
 
   public Mono<OpportunityQuery> corrected(OpportunityQuery query) {
