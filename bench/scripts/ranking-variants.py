@@ -52,6 +52,7 @@ BASE = SKILLS + [
     constant("language", {"terms": {"languages": ["ar"]}}, 0.5),
 ]
 EXPERIENCE = [constant("experience:%d" % t, term("experience_steps", str(t)), 0.05) for t in range(1, 11)]
+EXPERIENCE_FIFTHS = [constant("experience:%d" % (t // 2), term("experience_steps", str(t)), 0.1) for t in (2, 4, 6, 8, 10)]
 EXPERIENCE_HALVES = [constant("experience:%d" % t, term("experience_steps", str(t)), 0.25) for t in (5, 10)]
 DISTANCE = {"distance_feature": {"field": "location", "origin": {"lat": LAT, "lon": LON},
                                  "pivot": "20km", "boost": 1.5, "_name": "distance"}}
@@ -59,18 +60,22 @@ FRESHNESS = {"distance_feature": {"field": "updated_at", "origin": "now", "pivot
                                   "boost": 0.5, "_name": "freshness"}}
 RINGS = [constant("distance:%d" % j, {"geo_distance": {"distance": "%skm" % r, "location": {"lat": LAT, "lon": LON}}}, 0.15)
          for j, r in enumerate([1.05, 3.5, 6.67, 10.77, 16.4, 24.4, 37.1, 60, 113, 380])]
-ROTATION = [constant("tiebreak:%d" % b, term("tiebreak_bits", "%d:1" % b), 0.00001 * 2 ** b) for b in range(8)]
+ROTATION = [constant("tiebreak:%d" % b, term("tiebreak_bits", "%d:1" % b), 0.0001 * 2 ** b) for b in range(3)]
+# the rotation as first built, in eight bits; indexes built before it was cut to three hold all eight tokens
+ROTATION_IN_EIGHT = [constant("tiebreak:%d" % b, term("tiebreak_bits", "%d:1" % b), 0.00001 * 2 ** b) for b in range(8)]
 BY_SCORE_THEN_ID = [{"_score": "desc"}, {"id": "asc"}]
 
 VARIANTS = [
     ("the filters alone", [], None),
     ("+ skills, field, city, language", BASE, None),
     ("+ experience in tenths", BASE + EXPERIENCE, None),
+    ("+ experience in fifths", BASE + EXPERIENCE_FIFTHS, None),
     ("+ experience in halves", BASE + EXPERIENCE_HALVES, None),
-    ("+ distance and freshness (distance_feature)", BASE + EXPERIENCE + [DISTANCE, FRESHNESS], None),
-    ("the same sorted by score then id", BASE + EXPERIENCE + [DISTANCE, FRESHNESS], BY_SCORE_THEN_ID),
-    ("distance as ten geo_distance rings", BASE + EXPERIENCE + RINGS + [FRESHNESS], None),
-    ("+ the rotation", BASE + EXPERIENCE + [DISTANCE, FRESHNESS] + ROTATION, None),
+    ("tenths + distance and freshness (distance_feature)", BASE + EXPERIENCE + [DISTANCE, FRESHNESS], None),
+    ("the same sorted by score then id: the query at 055deff", BASE + EXPERIENCE + [DISTANCE, FRESHNESS], BY_SCORE_THEN_ID),
+    ("distance as ten geo_distance rings instead", BASE + EXPERIENCE + RINGS + [FRESHNESS], None),
+    ("tenths, distance, freshness + the rotation in eight bits", BASE + EXPERIENCE + [DISTANCE, FRESHNESS] + ROTATION_IN_EIGHT, None),
+    ("fifths, distance, freshness + the rotation in three bits: the query now", BASE + EXPERIENCE_FIFTHS + [DISTANCE, FRESHNESS] + ROTATION, None),
 ]
 
 

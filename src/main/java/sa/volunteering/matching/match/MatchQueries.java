@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import sa.volunteering.matching.indexing.RankingSteps;
@@ -251,6 +252,57 @@ class MatchQueries {
     bool.should(tenths("experience", "experience_steps", weights.experience()));
     bool.should(rotation(now));
     return Query.of(q -> q.bool(bool.build()));
+  }
+
+  /**
+   * Opportunities that share something with the volunteer: a skill of theirs or a related one, or a
+   * field of theirs. Any other scores at most {@link #sharingNothingAtMost} without text.
+   */
+  Query opportunitiesSharedWith(VolunteerDoc volunteer) {
+    Set<String> skills = new TreeSet<>(volunteer.skills());
+    skills.addAll(relations.around(volunteer.skills()));
+    return sharing("skill_codes", skills, "field_code", volunteer.fields());
+  }
+
+  /**
+   * Volunteers who share something with the opportunity: a required skill or a related one, or its
+   * field. Any other scores at most {@link #sharingNothingAtMost}.
+   */
+  Query candidatesSharing(OpportunityDoc opportunity) {
+    Set<String> skills = new TreeSet<>();
+    for (OpportunityDoc.RequiredSkill skill : opportunity.requiredSkills()) {
+      skills.add(skill.code());
+      skills.addAll(relations.of(skill.code()));
+    }
+    return sharing("skill_codes", skills, "field_codes", List.of(opportunity.fieldCode()));
+  }
+
+  /**
+   * The most a document that shares no skill, related skill or field can score (the text aside):
+   * every other component's weight, and the rotation's.
+   */
+  double sharingNothingAtMost(Direction direction) {
+    MatchingProperties.Weights weights = properties.weights();
+    return weights.city()
+        + weights.distance()
+        + weights.language()
+        + weights.freshness()
+        + (direction == Direction.OPPORTUNITIES ? weights.capacity() : weights.experience())
+        + Rotation.WEIGHT;
+  }
+
+  private static Query sharing(
+      String skillField, Collection<String> skills, String fieldField, Collection<String> fields) {
+    List<Query> shared = new ArrayList<>();
+    if (!skills.isEmpty()) {
+      shared.add(OpportunityQueries.terms(skillField, skills));
+    }
+    if (!fields.isEmpty()) {
+      shared.add(OpportunityQueries.terms(fieldField, fields));
+    }
+    return shared.isEmpty()
+        ? Query.of(q -> q.matchNone(m -> m))
+        : Query.of(q -> q.bool(b -> b.should(shared).minimumShouldMatch("1")));
   }
 
   /**

@@ -5,6 +5,10 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +50,9 @@ class MatchService {
    */
   static final int TOTAL_COUNTED_UP_TO = 1_000;
 
+  /** Elasticsearch adds scores in single precision: bounds are compared with this much to spare. */
+  private static final double SCORE_MARGIN = 0.001;
+
   static final List<String> MATCH_SOURCE =
       Stream.concat(HitReader.SOURCE.stream(), OpportunityDoc.SOURCE.stream()).distinct().toList();
 
@@ -61,6 +68,8 @@ class MatchService {
   private final Taxonomy taxonomy;
   private final String opportunities;
   private final String volunteers;
+  private final Counter sharedAnswers;
+  private final Counter wholeAnswers;
 
   MatchService(
       ElasticsearchAsyncClient client,
@@ -73,7 +82,8 @@ class MatchService {
       Applicants applicants,
       CachedDocuments documents,
       Taxonomy taxonomy,
-      SearchIndexProperties indexes) {
+      SearchIndexProperties indexes,
+      MeterRegistry meters) {
     this.client = client;
     this.lanes = lanes;
     this.streams = streams;
@@ -86,6 +96,8 @@ class MatchService {
     this.taxonomy = taxonomy;
     this.opportunities = indexes.alias("opportunities");
     this.volunteers = indexes.alias("volunteers");
+    this.sharedAnswers = meters.counter("matching.pages", "answered-by", "shared");
+    this.wholeAnswers = meters.counter("matching.pages", "answered-by", "whole");
   }
 
   /**
@@ -124,15 +136,79 @@ class MatchService {
       QueryParser.Paging paging,
       Language language) {
     Instant now = Instant.now();
-    return send(matchesRequest(volunteer, refinement, paging, now))
+    Mono<SearchResponse<Map>> answer =
+        refinement.hasText()
+            ? send(matchesRequest(volunteer, refinement, paging, now))
+                .flatMap(
+                    response -> {
+                      OpportunityQuery corrected = TypoCorrector.correctedBy(refinement, response);
+                      return corrected == null
+                          ? Mono.just(response)
+                          : send(matchesRequest(volunteer, corrected, paging, now));
+                    })
+            : sharedFirst(
+                pageRequest(
+                    opportunities,
+                    queries.opportunitiesFor(volunteer, refinement, now),
+                    MATCH_SOURCE,
+                    paging),
+                queries.opportunitiesSharedWith(volunteer),
+                queries.sharingNothingAtMost(Direction.OPPORTUNITIES),
+                paging);
+    return answer.map(
+        response -> page(response, paging, hit -> matchHit(volunteer, hit, language)));
+  }
+
+  /**
+   * The page of the whole ranking query, read first among the documents that share a skill, a
+   * related skill or a field with the one ranked for, where Elasticsearch scores far fewer (Lucene
+   * does not skip the others by itself: docs/ranking.md). That answer is the whole query's when the
+   * page is full, its lowest score is above the most a document sharing nothing can score, and at
+   * least {@link #TOTAL_COUNTED_UP_TO} documents share something (so the total says "at least"
+   * either way); otherwise the whole query is sent.
+   */
+  @SuppressWarnings("rawtypes")
+  private Mono<SearchResponse<Map>> sharedFirst(
+      SearchRequest.Builder whole,
+      Query shared,
+      double sharingNothingAtMost,
+      QueryParser.Paging paging) {
+    SearchRequest wholeRequest = whole.build();
+    return send(restricted(wholeRequest, shared))
         .flatMap(
             response -> {
-              OpportunityQuery corrected = TypoCorrector.correctedBy(refinement, response);
-              return corrected == null
-                  ? Mono.just(response)
-                  : send(matchesRequest(volunteer, corrected, paging, now));
-            })
-        .map(response -> page(response, paging, hit -> matchHit(volunteer, hit, language)));
+              if (answersTheWhole(response, paging, sharingNothingAtMost)) {
+                sharedAnswers.increment();
+                return Mono.just(response);
+              }
+              wholeAnswers.increment();
+              return send(wholeRequest);
+            });
+  }
+
+  /** The same request among the documents {@code shared} lets through, with the same scores. */
+  private static SearchRequest restricted(SearchRequest whole, Query shared) {
+    return SearchRequest.of(
+        s ->
+            s.index(whole.index())
+                .query(q -> q.bool(b -> b.must(whole.query()).filter(shared)))
+                .from(whole.from())
+                .size(whole.size())
+                .trackTotalHits(whole.trackTotalHits())
+                .includeNamedQueriesScore(true)
+                .source(whole.source()));
+  }
+
+  static boolean answersTheWhole(
+      SearchResponse<?> response, QueryParser.Paging paging, double sharingNothingAtMost) {
+    List<? extends Hit<?>> hits = response.hits().hits();
+    TotalHits total = response.hits().total();
+    Double lowest = hits.isEmpty() ? null : hits.getLast().score();
+    return hits.size() == paging.size()
+        && total != null
+        && total.relation() == TotalHitsRelation.Gte
+        && lowest != null
+        && lowest > sharingNothingAtMost + SCORE_MARGIN;
   }
 
   /** A page of matches, asking for the corrections of the text along the way. */
@@ -174,9 +250,12 @@ class MatchService {
   Mono<Page<CandidateCard>> candidates(
       OpportunityDoc opportunity, QueryParser.Paging paging, Language language) {
     Instant now = Instant.now();
-    return send(pageRequest(
-                volunteers, queries.candidatesFor(opportunity, now), VolunteerDoc.SOURCE, paging)
-            .build())
+    return sharedFirst(
+            pageRequest(
+                volunteers, queries.candidatesFor(opportunity, now), VolunteerDoc.SOURCE, paging),
+            queries.candidatesSharing(opportunity),
+            queries.sharingNothingAtMost(Direction.CANDIDATES),
+            paging)
         .map(response -> page(response, paging, hit -> hit))
         .flatMap(
             found ->
@@ -284,19 +363,29 @@ class MatchService {
     return hit.matchedQueries() == null ? Map.of() : hit.matchedQueries();
   }
 
-  /** The request a page of a volunteer's matches sends, without text or filters. */
+  /**
+   * The request a first page of a volunteer's matches without text sends first: among the
+   * opportunities that share something with the volunteer.
+   */
   SearchRequest matchesRequest(VolunteerDoc volunteer, OpportunityQuery refinement, int size) {
-    return matchesRequest(volunteer, refinement, new QueryParser.Paging(0, size, 0), Instant.now());
+    return restricted(
+        matchesRequest(volunteer, refinement, new QueryParser.Paging(0, size, 0), Instant.now()),
+        queries.opportunitiesSharedWith(volunteer));
   }
 
-  /** The request a page of an opportunity's candidates sends. */
+  /**
+   * The request a first page of an opportunity's candidates sends first: among the volunteers who
+   * share something with it.
+   */
   SearchRequest candidatesRequest(OpportunityDoc opportunity, int size) {
-    return pageRequest(
-            volunteers,
-            queries.candidatesFor(opportunity, Instant.now()),
-            VolunteerDoc.SOURCE,
-            new QueryParser.Paging(0, size, 0))
-        .build();
+    return restricted(
+        pageRequest(
+                volunteers,
+                queries.candidatesFor(opportunity, Instant.now()),
+                VolunteerDoc.SOURCE,
+                new QueryParser.Paging(0, size, 0))
+            .build(),
+        queries.candidatesSharing(opportunity));
   }
 
   private static SearchRequest.Builder pageRequest(

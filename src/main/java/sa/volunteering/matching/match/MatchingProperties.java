@@ -47,7 +47,7 @@ public record MatchingProperties(
    */
   public record DocumentCacheLimits(
       @DefaultValue("20000") @Min(0) int maxEntries,
-      @DefaultValue("64MB") DataSize maxSize,
+      @DefaultValue("96MB") DataSize maxSize,
       @DefaultValue("60s") Duration timeToLive) {}
 
   /**

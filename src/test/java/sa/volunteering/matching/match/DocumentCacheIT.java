@@ -53,6 +53,17 @@ class DocumentCacheIT {
     double hits = hits();
     assertThat(api.get(matches, token).status()).isEqualTo(200);
     assertThat(hits()).as("the second page started from the cached profile").isGreaterThan(hits);
+    double entries = meters.get("matching.document-cache.entries").gauge().value();
+    double bytes = meters.get("matching.document-cache.bytes").gauge().value();
+    System.out.printf(
+        "document cache: %.0f entries, %.0f bytes estimated, %.0f a document%n",
+        entries, bytes, bytes / entries);
+    assertThat(bytes / entries)
+        .as("a cached document's estimated size, against the default bounds' share")
+        .isPositive()
+        .isLessThan(
+            (double) properties.documentCache().maxSize().toBytes()
+                / properties.documentCache().maxEntries());
 
     assertThat(api.delete("/api/volunteers/me", token).status()).isBetween(200, 299);
     await().atMost(wellBeforeTheTimeToLive()).until(() -> api.get(matches, token).status() == 404);

@@ -34,7 +34,7 @@ public record OpportunityQuery(
     SearchSort sort,
     Corrections corrections) {
 
-  boolean hasText() {
+  public boolean hasText() {
     return !text.isEmpty();
   }
 
