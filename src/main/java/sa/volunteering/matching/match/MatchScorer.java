@@ -161,25 +161,9 @@ class MatchScorer {
   }
 
   private static List<String> components(Direction direction) {
-    return direction == Direction.OPPORTUNITIES
-        ? List.of(
-            "skills",
-            "field",
-            "city",
-            "distance",
-            "language",
-            "freshness",
-            "capacity",
-            MatchQueries.TIEBREAK)
-        : List.of(
-            "skills",
-            "field",
-            "city",
-            "distance",
-            "language",
-            "freshness",
-            "experience",
-            MatchQueries.TIEBREAK);
+    String own = direction == Direction.OPPORTUNITIES ? "capacity" : "experience";
+    return List.of(
+        "skills", "field", "city", "distance", "language", "freshness", own, MatchQueries.TIEBREAK);
   }
 
   /** The required skills the volunteer has, has a related one of, or lacks, and the coverage. */

@@ -1,18 +1,18 @@
 package sa.volunteering.matching.match;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.core.search.TotalHits;
-import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -160,12 +160,12 @@ class MatchService {
   }
 
   /**
-   * The page of the whole ranking query, read first among the documents that share a skill, a
-   * related skill or a field with the one ranked for, where Elasticsearch scores far fewer (Lucene
-   * does not skip the others by itself: docs/ranking.md). That answer is the whole query's when the
-   * page is full, its lowest score is above the most a document sharing nothing can score, and at
-   * least {@link #TOTAL_COUNTED_UP_TO} documents share something (so the total says "at least"
-   * either way); otherwise the whole query is sent.
+   * The page of the whole ranking query, asked first with its scoring clauses evaluated only for
+   * the documents that share a skill, a related skill or a field with the one ranked for (Lucene
+   * does not skip the others by itself: docs/ranking.md); the others still match, with no score, so
+   * the total is the whole query's. That answer is the whole query's page when the page is full and
+   * its lowest score is above the most a document sharing nothing can score; otherwise the whole
+   * query is sent.
    */
   @SuppressWarnings("rawtypes")
   private Mono<SearchResponse<Map>> sharedFirst(
@@ -186,12 +186,30 @@ class MatchService {
             });
   }
 
-  /** The same request among the documents {@code shared} lets through, with the same scores. */
+  /**
+   * The same request with the whole query's scoring clauses ({@code should}) evaluated only for the
+   * documents {@code shared} lets through: their scores are the whole query's, every other document
+   * still matches and scores what its other clauses (the text) give it.
+   */
   private static SearchRequest restricted(SearchRequest whole, Query shared) {
+    BoolQuery ranking = Objects.requireNonNull(whole.query(), "a ranking query").bool();
     return SearchRequest.of(
         s ->
             s.index(whole.index())
-                .query(q -> q.bool(b -> b.must(whole.query()).filter(shared)))
+                .query(
+                    q ->
+                        q.bool(
+                            b ->
+                                b.must(ranking.must())
+                                    .filter(ranking.filter())
+                                    .mustNot(ranking.mustNot())
+                                    .should(
+                                        inner ->
+                                            inner.bool(
+                                                scored ->
+                                                    scored
+                                                        .filter(shared)
+                                                        .should(ranking.should())))))
                 .from(whole.from())
                 .size(whole.size())
                 .trackTotalHits(whole.trackTotalHits())
@@ -202,11 +220,8 @@ class MatchService {
   static boolean answersTheWhole(
       SearchResponse<?> response, QueryParser.Paging paging, double sharingNothingAtMost) {
     List<? extends Hit<?>> hits = response.hits().hits();
-    TotalHits total = response.hits().total();
     Double lowest = hits.isEmpty() ? null : hits.getLast().score();
     return hits.size() == paging.size()
-        && total != null
-        && total.relation() == TotalHitsRelation.Gte
         && lowest != null
         && lowest > sharingNothingAtMost + SCORE_MARGIN;
   }
@@ -364,7 +379,7 @@ class MatchService {
   }
 
   /**
-   * The request a first page of a volunteer's matches without text sends first: among the
+   * The request a first page of a volunteer's matches without text sends first: scored among the
    * opportunities that share something with the volunteer.
    */
   SearchRequest matchesRequest(VolunteerDoc volunteer, OpportunityQuery refinement, int size) {
@@ -374,8 +389,8 @@ class MatchService {
   }
 
   /**
-   * The request a first page of an opportunity's candidates sends first: among the volunteers who
-   * share something with it.
+   * The request a first page of an opportunity's candidates sends first: scored among the
+   * volunteers who share something with it.
    */
   SearchRequest candidatesRequest(OpportunityDoc opportunity, int size) {
     return restricted(

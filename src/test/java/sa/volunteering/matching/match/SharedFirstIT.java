@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.within;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.HitsMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A page of candidates is read first among the volunteers who share a skill, a related skill or the
  * field with the opportunity, and that answer is the whole query's page: same volunteers, same
- * order, same scores. When it cannot be (too few share anything), the whole query answers.
+ * order, same scores, same total, whether many or few share something. When it cannot be (nobody
+ * shares anything), the whole query answers.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,6 +53,18 @@ class SharedFirstIT {
   MatchDocuments documents;
   final UUID organization = UUID.randomUUID();
   final Map<String, Object> opportunity = MatchDocuments.opportunity(organization.toString());
+
+  /** Fewer than {@link MatchService#TOTAL_COUNTED_UP_TO} volunteers share carpentry or media. */
+  final Map<String, Object> carpentry =
+      MatchDocuments.with(
+          opportunity,
+          "field_code",
+          "media",
+          "skill_codes",
+          List.of("carpentry"),
+          "required_skills",
+          List.of(Map.of("code", "carpentry", "weight", 1.0, "share", 1.0)));
+
   final Map<String, Object> lonely =
       MatchDocuments.with(
           opportunity,
@@ -95,7 +113,7 @@ class SharedFirstIT {
               0.95));
     }
     documents.write(MatchDocuments.VOLUNTEERS, volunteers);
-    documents.write(MatchDocuments.OPPORTUNITIES, List.of(opportunity, lonely));
+    documents.write(MatchDocuments.OPPORTUNITIES, List.of(opportunity, carpentry, lonely));
   }
 
   @AfterAll
@@ -104,30 +122,32 @@ class SharedFirstIT {
   }
 
   @Test
-  void theFirstPagesComeFromThoseWhoShareSomethingAndAreTheWholeQuerysPages() throws IOException {
-    for (int page = 0; page < 3; page++) {
-      double shared = answers("shared");
-      List<JsonNode> cards = candidates(opportunity, page);
-      assertThat(answers("shared"))
-          .as("page %d answered among those sharing", page)
-          .isEqualTo(shared + 1);
-      assertSameAsTheWholeQuery(opportunity, page, cards);
+  void pagesComeFromThoseWhoShareSomethingAndAreTheWholeQuerysPages() throws IOException {
+    for (Map<String, Object> ranked : List.of(opportunity, carpentry)) {
+      for (int page = 0; page < 3; page++) {
+        double shared = answers("shared");
+        Api.Response response = candidates(ranked, page);
+        assertThat(answers("shared"))
+            .as("page %d answered among those sharing", page)
+            .isEqualTo(shared + 1);
+        assertSameAsTheWholeQuery(ranked, page, response);
+      }
     }
   }
 
   @Test
-  void whenTooFewShareAnythingTheWholeQueryAnswers() throws IOException {
+  void whenNobodySharesAnythingTheWholeQueryAnswers() throws IOException {
     double whole = answers("whole");
-    List<JsonNode> cards = candidates(lonely, 0);
+    Api.Response response = candidates(lonely, 0);
     assertThat(answers("whole")).isEqualTo(whole + 1);
-    assertThat(cards).isNotEmpty();
-    assertSameAsTheWholeQuery(lonely, 0, cards);
+    assertThat(response.body().path("items").size()).isPositive();
+    assertSameAsTheWholeQuery(lonely, 0, response);
   }
 
-  private void assertSameAsTheWholeQuery(Map<String, Object> ranked, int page, List<JsonNode> cards)
-      throws IOException {
+  private void assertSameAsTheWholeQuery(
+      Map<String, Object> ranked, int page, Api.Response response) throws IOException {
     Query whole = queries.candidatesFor(OpportunityDoc.of(ranked), Instant.now());
-    List<Hit<Void>> hits =
+    HitsMetadata<Void> hits =
         elasticsearch
             .search(
                 s ->
@@ -135,28 +155,57 @@ class SharedFirstIT {
                         .query(whole)
                         .from(page * 20)
                         .size(20)
+                        .trackTotalHits(t -> t.count(MatchService.TOTAL_COUNTED_UP_TO))
                         .source(source -> source.fetch(false)),
                 Void.class)
-            .hits()
             .hits();
-    assertThat(cards.stream().map(card -> card.path("volunteerId").asString()).toList())
-        .isEqualTo(hits.stream().map(Hit::id).toList());
-    for (int i = 0; i < hits.size(); i++) {
+    List<JsonNode> cards = new ArrayList<>();
+    response.body().path("items").forEach(cards::add);
+    assertThat(cards).hasSameSizeAs(hits.hits());
+    for (int i = 0; i < cards.size(); i++) {
       assertThat(cards.get(i).path("score").asDouble())
-          .isCloseTo(hits.get(i).score(), within(0.001));
+          .isCloseTo(hits.hits().get(i).score(), within(0.001));
     }
+    assertThat(
+            tied(
+                cards.stream().map(card -> card.path("volunteerId").asString()).toList(),
+                cards.stream().map(card -> card.path("score").asDouble()).toList()))
+        .as(
+            "the same volunteers in the same order, but for ties in the last place (sums in single precision)")
+        .isEqualTo(
+            tied(
+                hits.hits().stream().map(Hit::id).toList(),
+                hits.hits().stream().map(hit -> Objects.requireNonNull(hit.score())).toList()));
+    assertThat(response.body().path("total").asLong())
+        .isEqualTo(Objects.requireNonNull(hits.total()).value());
   }
 
-  private List<JsonNode> candidates(Map<String, Object> ranked, int page) {
+  /**
+   * The ids grouped by score (to 0.0001), in order; the group of the page's last score only by its
+   * size, since it may go on beyond the page.
+   */
+  private static List<Object> tied(List<String> ids, List<Double> scores) {
+    Map<Long, Set<String>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      groups
+          .computeIfAbsent(Math.round(scores.get(i) * 10_000), score -> new HashSet<>())
+          .add(ids.get(i));
+    }
+    List<Object> tied = new ArrayList<>(groups.values());
+    if (!tied.isEmpty()) {
+      tied.set(tied.size() - 1, ((Set<?>) tied.getLast()).size());
+    }
+    return tied;
+  }
+
+  private Api.Response candidates(Map<String, Object> ranked, int page) {
     Api.Response response =
         api.getEncoded(
             Api.query(
                 "/api/opportunities/" + ranked.get("id") + "/candidates", "page", page, "size", 20),
             MatchIT.bearer(Tokens.member(organization), "application/json"));
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    List<JsonNode> cards = new ArrayList<>();
-    response.body().path("items").forEach(cards::add);
-    return cards;
+    return response;
   }
 
   private double answers(String by) {

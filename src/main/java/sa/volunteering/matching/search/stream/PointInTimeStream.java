@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -226,19 +227,7 @@ public class PointInTimeStream {
     int allowed = limit - sentBefore;
     int size = Math.min(limits.rankedBatch(), allowed + 1);
     SearchRequest request =
-        SearchRequest.of(
-            s -> {
-              s.pit(p -> p.id(pit.get()).keepAlive(keepAlive))
-                  .query(query.query())
-                  .sort(query.sort())
-                  .size(size)
-                  .trackTotalHits(t -> t.enabled(false))
-                  .source(source -> source.fetch(false));
-              if (after != null) {
-                s.searchAfter(after);
-              }
-              return s;
-            });
+        inPointInTime(pit, query, size, after, s -> s.source(source -> source.fetch(false)));
     return lanes
         .search(() -> client.search(request, Void.class))
         .map(
@@ -312,6 +301,28 @@ public class PointInTimeStream {
             });
   }
 
+  /** The next {@code size} hits of the query after {@code after}, in the point in time. */
+  private SearchRequest inPointInTime(
+      AtomicReference<String> pit,
+      Query query,
+      int size,
+      @Nullable List<FieldValue> after,
+      Consumer<SearchRequest.Builder> more) {
+    return SearchRequest.of(
+        s -> {
+          s.pit(p -> p.id(pit.get()).keepAlive(keepAlive))
+              .query(query.query())
+              .sort(query.sort())
+              .size(size)
+              .trackTotalHits(t -> t.enabled(false));
+          if (after != null) {
+            s.searchAfter(after);
+          }
+          more.accept(s);
+          return s;
+        });
+  }
+
   private record StreamPage(
       List<StreamEvent> events,
       @Nullable List<FieldValue> lastSort,
@@ -361,24 +372,19 @@ public class PointInTimeStream {
     int allowed = limit - sentBefore;
     int size = Math.min(limits.pageSize(), allowed + 1);
     SearchRequest request =
-        SearchRequest.of(
+        inPointInTime(
+            pit,
+            query,
+            size,
+            after,
             s -> {
-              s.pit(p -> p.id(pit.get()).keepAlive(keepAlive))
-                  .query(query.query())
-                  .sort(query.sort())
-                  .size(size)
-                  .trackTotalHits(t -> t.enabled(false))
-                  .source(source -> source.filter(f -> f.includes(query.source())));
+              s.source(source -> source.filter(f -> f.includes(query.source())));
               if (query.namedScores()) {
                 s.includeNamedQueriesScore(true);
-              }
-              if (after != null) {
-                s.searchAfter(after);
               }
               if (query.highlight() != null) {
                 s.highlight(query.highlight());
               }
-              return s;
             });
     return lanes
         .search(() -> client.search(request, Map.class))
