@@ -23,7 +23,6 @@ import org.springframework.validation.annotation.Validated;
  * @param liveThreshold a live match is pushed when its score, without text, reaches this share of
  *     the highest possible
  * @param liveMaxSubscribers live subscriptions one instance holds at most; more get 503
- * @param liveHeartbeat interval of keep-alive events on a live stream
  * @param documentCache the instance's cache of the volunteers' and opportunities' documents that
  *     ranking requests start from
  */
@@ -36,7 +35,6 @@ public record MatchingProperties(
     @DefaultValue("90") @DecimalMin("0.1") double activityHalfDays,
     @DefaultValue("0.55") @DecimalMin("0") @DecimalMax("1") double liveThreshold,
     @DefaultValue("10000") @Min(1) int liveMaxSubscribers,
-    @DefaultValue("30s") Duration liveHeartbeat,
     @DefaultValue @Valid DocumentCacheLimits documentCache) {
 
   /**
