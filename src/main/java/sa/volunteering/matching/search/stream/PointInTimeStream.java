@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -228,14 +229,9 @@ public class PointInTimeStream {
     int size = Math.min(limits.rankedBatch(), allowed + 1);
     SearchRequest request =
         inPointInTime(pit, query, size, after, s -> s.source(source -> source.fetch(false)));
-    return lanes
-        .search(() -> client.search(request, Void.class))
+    return searchIn(pit, request, Void.class, rankedLists)
         .map(
             response -> {
-              rankedLists.increment();
-              if (response.pitId() != null) {
-                pit.set(response.pitId());
-              }
               List<Ranked> found =
                   response.hits().hits().stream()
                       .map(hit -> new Ranked(String.valueOf(hit.id()), hit.sort()))
@@ -274,14 +270,9 @@ public class PointInTimeStream {
                     .trackTotalHits(t -> t.enabled(false))
                     .includeNamedQueriesScore(true)
                     .source(source -> source.filter(f -> f.includes(query.source()))));
-    return lanes
-        .search(() -> client.search(request, Map.class))
+    return searchIn(pit, request, Map.class, pages)
         .map(
             response -> {
-              pages.increment();
-              if (response.pitId() != null) {
-                pit.set(response.pitId());
-              }
               Map<String, Hit<Map<String, Object>>> byId = new HashMap<>();
               for (Hit hit : response.hits().hits()) {
                 byId.put(hit.id(), (Hit<Map<String, Object>>) hit);
@@ -298,6 +289,22 @@ public class PointInTimeStream {
               }
               return new StreamPage(
                   events, page.hits().getLast().sort(), page.sent(), page.end(), page.truncated());
+            });
+  }
+
+  /**
+   * Sends a search in the point in time, counts it, and keeps the point in time it answers with.
+   */
+  private <T> Mono<SearchResponse<T>> searchIn(
+      AtomicReference<String> pit, SearchRequest request, Class<T> type, Counter counted) {
+    return lanes
+        .search(() -> client.search(request, type))
+        .doOnNext(
+            response -> {
+              counted.increment();
+              if (response.pitId() != null) {
+                pit.set(response.pitId());
+              }
             });
   }
 
@@ -386,14 +393,9 @@ public class PointInTimeStream {
                 s.highlight(query.highlight());
               }
             });
-    return lanes
-        .search(() -> client.search(request, Map.class))
+    return searchIn(pit, request, Map.class, pages)
         .map(
             response -> {
-              pages.increment();
-              if (response.pitId() != null) {
-                pit.set(response.pitId());
-              }
               List<Hit<Map<String, Object>>> found = (List) response.hits().hits();
               boolean truncated = found.size() > allowed;
               List<Hit<Map<String, Object>>> kept = truncated ? found.subList(0, allowed) : found;
