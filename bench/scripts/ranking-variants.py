@@ -63,6 +63,10 @@ RINGS = [constant("distance:%d" % j, {"geo_distance": {"distance": "%skm" % r, "
 ROTATION = [constant("tiebreak:%d" % b, term("tiebreak_bits", "%d:1" % b), 0.0001 * 2 ** b) for b in range(3)]
 # the rotation as first built, in eight bits; indexes built before it was cut to three hold all eight tokens
 ROTATION_IN_EIGHT = [constant("tiebreak:%d" % b, term("tiebreak_bits", "%d:1" % b), 0.00001 * 2 ** b) for b in range(8)]
+# the service's first request for a page (MatchService.sharedFirst): the scoring clauses only for those who share a
+# required skill, a related one or the field; everyone eligible still matches
+SHARING = {"bool": {"should": [{"terms": {"skill_codes": ["beach_cleanup", "gardening", "recycling", "wildlife_protection"]}},
+                               term("field_codes", "environment")], "minimum_should_match": 1}}
 BY_SCORE_THEN_ID = [{"_score": "desc"}, {"id": "asc"}]
 
 VARIANTS = [
@@ -75,7 +79,8 @@ VARIANTS = [
     ("the same sorted by score then id: the query at 055deff", BASE + EXPERIENCE + [DISTANCE, FRESHNESS], BY_SCORE_THEN_ID),
     ("distance as ten geo_distance rings instead", BASE + EXPERIENCE + RINGS + [FRESHNESS], None),
     ("tenths, distance, freshness + the rotation in eight bits", BASE + EXPERIENCE + [DISTANCE, FRESHNESS] + ROTATION_IN_EIGHT, None),
-    ("fifths, distance, freshness + the rotation in three bits: the query now", BASE + EXPERIENCE_FIFTHS + [DISTANCE, FRESHNESS] + ROTATION, None),
+    ("tenths, distance, freshness + the rotation in three bits: the query now", BASE + EXPERIENCE + [DISTANCE, FRESHNESS] + ROTATION, None),
+    ("the query now, scored only among those who share something", [{"bool": {"filter": SHARING, "should": BASE + EXPERIENCE + [DISTANCE, FRESHNESS] + ROTATION}}], None),
 ]
 
 

@@ -16,7 +16,7 @@ import java.util.List;
  * one day to the next, so the documents ranked first among ties one day rank in the lower half of
  * them the next; its other bits are a hash of the day. Ties within one of the {@code 2^BITS} groups
  * keep the index's order. Three bits, because each bit is one more clause Elasticsearch evaluates
- * on every document it scores (docs/ranking.md: eight cost 13 ms a request).
+ * on every document it scores (docs/ranking.md: eight cost 8 to 24 ms a request).
  */
 public final class Rotation {
 
