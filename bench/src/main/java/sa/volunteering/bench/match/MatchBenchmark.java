@@ -21,6 +21,7 @@ import sa.volunteering.bench.Bench;
 import sa.volunteering.bench.Http;
 import sa.volunteering.bench.Measurement;
 import sa.volunteering.bench.OpenLoad;
+import sa.volunteering.bench.Profiler;
 import sa.volunteering.bench.Report;
 import sa.volunteering.matching.match.RankingRequests;
 import sa.volunteering.matching.search.index.SearchIndexProperties;
@@ -44,6 +45,7 @@ class MatchBenchmark implements Measurement {
   private final Samples samples;
   private final RankingRequests requests;
   private final AdminToken admin;
+  private final Profiler profiler;
   private final String opportunities;
   private final String volunteers;
 
@@ -52,7 +54,9 @@ class MatchBenchmark implements Measurement {
       Samples samples,
       RankingRequests requests,
       AdminToken admin,
+      Profiler profiler,
       SearchIndexProperties indexes) {
+    this.profiler = profiler;
     this.client = client;
     this.samples = samples;
     this.requests = requests;
@@ -246,11 +250,15 @@ class MatchBenchmark implements Measurement {
             scored);
   }
 
-  private List<String> compare(Bench bench, Pair pair, double rate) {
+  private List<String> compare(Bench bench, Pair pair, double rate) throws Exception {
     OpenLoad.run(bench.http(), "warm-up", pair.service(), rate, bench.scale().warmUp(), 64);
     OpenLoad.run(bench.http(), "warm-up", pair.plain(), rate, bench.scale().warmUp(), 64);
     OpenLoad.Result ours =
-        OpenLoad.run(bench.http(), pair.what(), pair.service(), rate, bench.scale().perRate(), 64);
+        profiler.during(
+            pair.what() + " " + Report.number(rate),
+            () ->
+                OpenLoad.run(
+                    bench.http(), pair.what(), pair.service(), rate, bench.scale().perRate(), 64));
     OpenLoad.Result yardstick =
         OpenLoad.run(bench.http(), "plain", pair.plain(), rate, bench.scale().perRate(), 64);
     return List.of(

@@ -8,6 +8,7 @@ import sa.volunteering.bench.Bench;
 import sa.volunteering.bench.Cpu;
 import sa.volunteering.bench.Measurement;
 import sa.volunteering.bench.OpenLoad;
+import sa.volunteering.bench.Profiler;
 import sa.volunteering.bench.Report;
 
 /**
@@ -24,9 +25,11 @@ class SearchLoadMeasurement implements Measurement {
   private static final long SEED = 20261129;
 
   private final SearchBenchmark search;
+  private final Profiler profiler;
 
-  SearchLoadMeasurement(SearchBenchmark search) {
+  SearchLoadMeasurement(SearchBenchmark search, Profiler profiler) {
     this.search = search;
+    this.profiler = profiler;
   }
 
   @Override
@@ -102,8 +105,16 @@ class SearchLoadMeasurement implements Measurement {
       double serviceCpu1 = Cpu.service();
       double elasticCpu1 = Cpu.elasticsearch(bench.http(), bench.elasticsearch());
       OpenLoad.Result service =
-          OpenLoad.run(
-              bench.http(), "service", toService, rate, bench.scale().perRate(), MAX_IN_FLIGHT);
+          profiler.during(
+              "search mix " + Report.number(rate),
+              () ->
+                  OpenLoad.run(
+                      bench.http(),
+                      "service",
+                      toService,
+                      rate,
+                      bench.scale().perRate(),
+                      MAX_IN_FLIGHT));
       double serviceCpu2 = Cpu.service();
       double elasticCpu2 = Cpu.elasticsearch(bench.http(), bench.elasticsearch());
       rows.add(
