@@ -3,6 +3,7 @@ package sa.volunteering.bench.search;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 import sa.volunteering.bench.Bench;
 import sa.volunteering.bench.Cpu;
@@ -106,7 +107,7 @@ class SearchLoadMeasurement implements Measurement {
       double elasticCpu1 = Cpu.elasticsearch(bench.http(), bench.elasticsearch());
       OpenLoad.Result service =
           profiler.during(
-              "search mix " + Report.number(rate),
+              String.format(Locale.ROOT, "search mix at %.0f req per s", rate),
               () ->
                   OpenLoad.run(
                       bench.http(),
