@@ -255,26 +255,79 @@ class MatchQueries {
   }
 
   /**
-   * Opportunities that share something with the volunteer: a skill of theirs or a related one, or a
-   * field of theirs. Any other scores at most {@link #sharingNothingAtMost} without text.
+   * The documents a page is scored among first, and the most any other document can score without
+   * text: a page whose lowest score is above that is the whole query's page.
    */
-  Query opportunitiesSharedWith(VolunteerDoc volunteer) {
-    Set<String> skills = new TreeSet<>(volunteer.skills());
-    skills.addAll(relations.around(volunteer.skills()));
-    return sharing("skill_codes", skills, "field_code", volunteer.fields());
+  record ScoredFirst(Query among, double othersAtMost) {}
+
+  /**
+   * Opportunities that need a skill of the volunteer's, or a related skill in a field of theirs;
+   * with no skill, those that need a related one or are in a field of theirs.
+   */
+  ScoredFirst opportunitiesScoredFirst(VolunteerDoc volunteer) {
+    Set<String> exact = new TreeSet<>(volunteer.skills());
+    Set<String> related = new TreeSet<>(relations.around(volunteer.skills()));
+    related.removeAll(exact);
+    return scoredFirst(
+        Direction.OPPORTUNITIES, "skill_codes", exact, related, "field_code", volunteer.fields());
   }
 
   /**
-   * Volunteers who share something with the opportunity: a required skill or a related one, or its
-   * field. Any other scores at most {@link #sharingNothingAtMost}.
+   * Volunteers who have a required skill, or a related one and the opportunity's field; when it
+   * requires none, those who share its field.
    */
-  Query candidatesSharing(OpportunityDoc opportunity) {
-    Set<String> skills = new TreeSet<>();
+  ScoredFirst candidatesScoredFirst(OpportunityDoc opportunity) {
+    Set<String> exact = new TreeSet<>();
+    Set<String> related = new TreeSet<>();
     for (OpportunityDoc.RequiredSkill skill : opportunity.requiredSkills()) {
-      skills.add(skill.code());
-      skills.addAll(relations.of(skill.code()));
+      exact.add(skill.code());
+      related.addAll(relations.of(skill.code()));
     }
-    return sharing("skill_codes", skills, "field_codes", List.of(opportunity.fieldCode()));
+    related.removeAll(exact);
+    return scoredFirst(
+        Direction.CANDIDATES,
+        "skill_codes",
+        exact,
+        related,
+        "field_codes",
+        List.of(opportunity.fieldCode()));
+  }
+
+  /**
+   * With skills in common: those with one of them, or with a related skill and the field. Any other
+   * document earns no skill credit but a related one (at most the skills' weight times the related
+   * credit, the required shares adding up to one) or the field's, not both, on top of what every
+   * document may earn ({@link #sharingNothingAtMost}). Without: those with a related skill or the
+   * field, and any other earns at most what every document may.
+   */
+  private ScoredFirst scoredFirst(
+      Direction direction,
+      String skillField,
+      Set<String> exact,
+      Set<String> related,
+      String fieldField,
+      Collection<String> fields) {
+    MatchingProperties.Weights weights = properties.weights();
+    if (exact.isEmpty()) {
+      return new ScoredFirst(
+          sharing(skillField, related, fieldField, fields), sharingNothingAtMost(direction));
+    }
+    List<Query> among = new ArrayList<>();
+    among.add(OpportunityQueries.terms(skillField, exact));
+    if (!related.isEmpty() && !fields.isEmpty()) {
+      among.add(
+          Query.of(
+              q ->
+                  q.bool(
+                      b ->
+                          b.filter(OpportunityQueries.terms(skillField, related))
+                              .filter(OpportunityQueries.terms(fieldField, fields)))));
+    }
+    double relatedAtMost = related.isEmpty() ? 0 : weights.skills() * weights.relatedSkillCredit();
+    double fieldAtMost = fields.isEmpty() ? 0 : weights.field();
+    return new ScoredFirst(
+        Query.of(q -> q.bool(b -> b.should(among).minimumShouldMatch("1"))),
+        sharingNothingAtMost(direction) + Math.max(relatedAtMost, fieldAtMost));
   }
 
   /**

@@ -152,8 +152,7 @@ class MatchService {
                     queries.opportunitiesFor(volunteer, refinement, now),
                     MATCH_SOURCE,
                     paging),
-                queries.opportunitiesSharedWith(volunteer),
-                queries.sharingNothingAtMost(Direction.OPPORTUNITIES),
+                queries.opportunitiesScoredFirst(volunteer),
                 paging);
     return answer.map(
         response -> page(response, paging, hit -> matchHit(volunteer, hit, language)));
@@ -161,23 +160,20 @@ class MatchService {
 
   /**
    * The page of the whole ranking query, asked first with its scoring clauses evaluated only for
-   * the documents that share a skill, a related skill or a field with the one ranked for (Lucene
-   * does not skip the others by itself: docs/ranking.md); the others still match, with no score, so
-   * the total is the whole query's. That answer is the whole query's page when the page is full and
-   * its lowest score is above the most a document sharing nothing can score; otherwise the whole
-   * query is sent.
+   * the documents most likely to fill it ({@link MatchQueries.ScoredFirst}: a skill in common, or a
+   * related skill and the field; Lucene does not skip the others by itself: docs/ranking.md); the
+   * others still match, with no score, so the total is the whole query's. That answer is the whole
+   * query's page when the page is full and its lowest score is above the most any other document
+   * can score; otherwise the whole query is sent.
    */
   @SuppressWarnings("rawtypes")
   private Mono<SearchResponse<Map>> sharedFirst(
-      SearchRequest.Builder whole,
-      Query shared,
-      double sharingNothingAtMost,
-      QueryParser.Paging paging) {
+      SearchRequest.Builder whole, MatchQueries.ScoredFirst first, QueryParser.Paging paging) {
     SearchRequest wholeRequest = whole.build();
-    return send(restricted(wholeRequest, shared))
+    return send(restricted(wholeRequest, first.among()))
         .flatMap(
             response -> {
-              if (answersTheWhole(response, paging, sharingNothingAtMost)) {
+              if (answersTheWhole(response, paging, first.othersAtMost())) {
                 sharedAnswers.increment();
                 return Mono.just(response);
               }
@@ -218,12 +214,10 @@ class MatchService {
   }
 
   static boolean answersTheWhole(
-      SearchResponse<?> response, QueryParser.Paging paging, double sharingNothingAtMost) {
+      SearchResponse<?> response, QueryParser.Paging paging, double othersAtMost) {
     List<? extends Hit<?>> hits = response.hits().hits();
     Double lowest = hits.isEmpty() ? null : hits.getLast().score();
-    return hits.size() == paging.size()
-        && lowest != null
-        && lowest > sharingNothingAtMost + SCORE_MARGIN;
+    return hits.size() == paging.size() && lowest != null && lowest > othersAtMost + SCORE_MARGIN;
   }
 
   /** A page of matches, asking for the corrections of the text along the way. */
@@ -268,8 +262,7 @@ class MatchService {
     return sharedFirst(
             pageRequest(
                 volunteers, queries.candidatesFor(opportunity, now), VolunteerDoc.SOURCE, paging),
-            queries.candidatesSharing(opportunity),
-            queries.sharingNothingAtMost(Direction.CANDIDATES),
+            queries.candidatesScoredFirst(opportunity),
             paging)
         .map(response -> page(response, paging, hit -> hit))
         .flatMap(
@@ -380,17 +373,17 @@ class MatchService {
 
   /**
    * The request a first page of a volunteer's matches without text sends first: scored among the
-   * opportunities that share something with the volunteer.
+   * opportunities it is scored first among.
    */
   SearchRequest matchesRequest(VolunteerDoc volunteer, OpportunityQuery refinement, int size) {
     return restricted(
         matchesRequest(volunteer, refinement, new QueryParser.Paging(0, size, 0), Instant.now()),
-        queries.opportunitiesSharedWith(volunteer));
+        queries.opportunitiesScoredFirst(volunteer).among());
   }
 
   /**
    * The request a first page of an opportunity's candidates sends first: scored among the
-   * volunteers who share something with it.
+   * volunteers it is scored first among.
    */
   SearchRequest candidatesRequest(OpportunityDoc opportunity, int size) {
     return restricted(
@@ -400,7 +393,7 @@ class MatchService {
                 VolunteerDoc.SOURCE,
                 new QueryParser.Paging(0, size, 0))
             .build(),
-        queries.candidatesSharing(opportunity));
+        queries.candidatesScoredFirst(opportunity).among());
   }
 
   private static SearchRequest.Builder pageRequest(

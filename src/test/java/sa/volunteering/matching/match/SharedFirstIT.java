@@ -30,10 +30,10 @@ import sa.volunteering.matching.support.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A page of candidates is read first among the volunteers who share a skill, a related skill or the
- * field with the opportunity, and that answer is the whole query's page: same volunteers, same
- * order, same scores, same total, whether many or few share something. When it cannot be (nobody
- * shares anything), the whole query answers.
+ * A page of candidates is read first among the volunteers who have a required skill, or a related
+ * skill and the opportunity's field, and that answer is the whole query's page: same volunteers,
+ * same order, same scores, same total, whether many or few are scored first. When it cannot be
+ * (nobody shares anything), the whole query answers.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,6 +65,22 @@ class SharedFirstIT {
           "required_skills",
           List.of(Map.of("code", "carpentry", "weight", 1.0, "share", 1.0)));
 
+  /** Nobody has paramedic skills: pages come from those with a related skill and its field. */
+  final Map<String, Object> paramedic =
+      MatchDocuments.with(
+          opportunity,
+          "skill_codes",
+          List.of("paramedic"),
+          "required_skills",
+          List.of(Map.of("code", "paramedic", "weight", 1.0, "share", 1.0)));
+
+  /**
+   * Paramedic work in media: scored first are the first-aiders in media, all far away; first-aiders
+   * in health close by score more without being scored first.
+   */
+  final Map<String, Object> paramedicInMedia =
+      MatchDocuments.with(paramedic, "field_code", "media");
+
   final Map<String, Object> lonely =
       MatchDocuments.with(
           opportunity,
@@ -77,7 +93,9 @@ class SharedFirstIT {
 
   /**
    * Volunteers who share first aid or health with the opportunity, at many distances and with many
-   * hours; and strangers (no skill or field in common) who are as close and experienced as anyone.
+   * hours; strangers (no skill or field in common) who are as close and experienced as anyone; and
+   * nurses (a skill related to first aid) as close and experienced, half of them in health, the
+   * others in media; and first-aiders in media, in another city 25 km away.
    */
   @BeforeAll
   void writeDocuments() {
@@ -112,8 +130,38 @@ class SharedFirstIT {
               "experience",
               0.95));
     }
+    for (int i = 0; i < 40; i++) {
+      volunteers.add(
+          MatchDocuments.with(
+              base,
+              "skill_codes",
+              List.of("nursing"),
+              "field_codes",
+              i % 2 == 0 ? List.of("health") : List.of("media"),
+              "location",
+              MatchDocuments.fromRiyadh(0, i * 9),
+              "verified_hours",
+              400.0,
+              "experience",
+              0.94));
+    }
+    for (int i = 0; i < 25; i++) {
+      volunteers.add(
+          MatchDocuments.with(
+              base,
+              "skill_codes",
+              List.of("first_aid"),
+              "field_codes",
+              List.of("media"),
+              "city_code",
+              "diriyah",
+              "location",
+              MatchDocuments.fromRiyadh(25, i * 14)));
+    }
     documents.write(MatchDocuments.VOLUNTEERS, volunteers);
-    documents.write(MatchDocuments.OPPORTUNITIES, List.of(opportunity, carpentry, lonely));
+    documents.write(
+        MatchDocuments.OPPORTUNITIES,
+        List.of(opportunity, carpentry, paramedic, paramedicInMedia, lonely));
   }
 
   @AfterAll
@@ -123,7 +171,7 @@ class SharedFirstIT {
 
   @Test
   void pagesComeFromThoseWhoShareSomethingAndAreTheWholeQuerysPages() throws IOException {
-    for (Map<String, Object> ranked : List.of(opportunity, carpentry)) {
+    for (Map<String, Object> ranked : List.of(opportunity, carpentry, paramedic)) {
       for (int page = 0; page < 3; page++) {
         double shared = answers("shared");
         Api.Response response = candidates(ranked, page);
@@ -142,6 +190,17 @@ class SharedFirstIT {
     assertThat(answers("whole")).isEqualTo(whole + 1);
     assertThat(response.body().path("items").size()).isPositive();
     assertSameAsTheWholeQuery(lonely, 0, response);
+  }
+
+  @Test
+  void whenOthersCouldOutscoreThePageTheWholeQueryAnswers() throws IOException {
+    double whole = answers("whole");
+    Api.Response response = candidates(paramedicInMedia, 0);
+    assertThat(answers("whole")).isEqualTo(whole + 1);
+    assertSameAsTheWholeQuery(paramedicInMedia, 0, response);
+    assertThat(response.body().path("items").get(0).path("distanceKm").asDouble())
+        .as("a first-aider in health close by, not scored first, tops the page")
+        .isLessThan(24);
   }
 
   private void assertSameAsTheWholeQuery(
