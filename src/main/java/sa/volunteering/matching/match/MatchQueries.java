@@ -255,16 +255,17 @@ class MatchQueries {
   }
 
   /**
-   * The documents a page is scored among first, and the most any other document can score without
-   * text: a page whose lowest score is above that is the whole query's page.
+   * Documents a page is scored among before the whole query, and the most any other document can
+   * score without text: a page whose lowest score is above that is the whole query's page.
    */
   record ScoredFirst(Query among, double othersAtMost) {}
 
   /**
-   * Opportunities that need a skill of the volunteer's, or a related skill in a field of theirs;
-   * with no skill, those that need a related one or are in a field of theirs.
+   * What a volunteer's page of matches is scored among first, narrowest first: opportunities that
+   * need a skill of the volunteer's, or a related skill in a field of theirs; then those that need
+   * one of their skills or a related one, or are in a field of theirs.
    */
-  ScoredFirst opportunitiesScoredFirst(VolunteerDoc volunteer) {
+  List<ScoredFirst> opportunitiesScoredFirst(VolunteerDoc volunteer) {
     Set<String> exact = new TreeSet<>(volunteer.skills());
     Set<String> related = new TreeSet<>(relations.around(volunteer.skills()));
     related.removeAll(exact);
@@ -273,10 +274,11 @@ class MatchQueries {
   }
 
   /**
-   * Volunteers who have a required skill, or a related one and the opportunity's field; when it
-   * requires none, those who share its field.
+   * What an opportunity's page of candidates is scored among first, narrowest first: volunteers
+   * with a required skill, or a related one and the opportunity's field; then those with a required
+   * or related skill, or the field.
    */
-  ScoredFirst candidatesScoredFirst(OpportunityDoc opportunity) {
+  List<ScoredFirst> candidatesScoredFirst(OpportunityDoc opportunity) {
     Set<String> exact = new TreeSet<>();
     Set<String> related = new TreeSet<>();
     for (OpportunityDoc.RequiredSkill skill : opportunity.requiredSkills()) {
@@ -294,23 +296,27 @@ class MatchQueries {
   }
 
   /**
-   * With skills in common: those with one of them, or with a related skill and the field. Any other
-   * document earns no skill credit but a related one (at most the skills' weight times the related
-   * credit, the required shares adding up to one) or the field's, not both, on top of what every
-   * document may earn ({@link #sharingNothingAtMost}). Without: those with a related skill or the
-   * field, and any other earns at most what every document may.
+   * With skills in common, first those with one of them, or with a related skill and the field: any
+   * other document earns no skill credit but a related one (at most the skills' weight times the
+   * related credit, the required shares adding up to one) or the field's, not both, on top of what
+   * every document may earn ({@link #sharingNothingAtMost}). Then, and alone without skills in
+   * common, those sharing a skill, a related skill or the field: any other earns at most what every
+   * document may.
    */
-  private ScoredFirst scoredFirst(
+  private List<ScoredFirst> scoredFirst(
       Direction direction,
       String skillField,
       Set<String> exact,
       Set<String> related,
       String fieldField,
       Collection<String> fields) {
-    MatchingProperties.Weights weights = properties.weights();
+    Set<String> skills = new TreeSet<>(exact);
+    skills.addAll(related);
+    ScoredFirst sharing =
+        new ScoredFirst(
+            sharing(skillField, skills, fieldField, fields), sharingNothingAtMost(direction));
     if (exact.isEmpty()) {
-      return new ScoredFirst(
-          sharing(skillField, related, fieldField, fields), sharingNothingAtMost(direction));
+      return List.of(sharing);
     }
     List<Query> among = new ArrayList<>();
     among.add(OpportunityQueries.terms(skillField, exact));
@@ -323,11 +329,14 @@ class MatchQueries {
                           b.filter(OpportunityQueries.terms(skillField, related))
                               .filter(OpportunityQueries.terms(fieldField, fields)))));
     }
+    MatchingProperties.Weights weights = properties.weights();
     double relatedAtMost = related.isEmpty() ? 0 : weights.skills() * weights.relatedSkillCredit();
     double fieldAtMost = fields.isEmpty() ? 0 : weights.field();
-    return new ScoredFirst(
-        Query.of(q -> q.bool(b -> b.should(among).minimumShouldMatch("1"))),
-        sharingNothingAtMost(direction) + Math.max(relatedAtMost, fieldAtMost));
+    ScoredFirst narrow =
+        new ScoredFirst(
+            Query.of(q -> q.bool(b -> b.should(among).minimumShouldMatch("1"))),
+            sharingNothingAtMost(direction) + Math.max(relatedAtMost, fieldAtMost));
+    return List.of(narrow, sharing);
   }
 
   /**

@@ -146,12 +146,13 @@ class MatchService {
                           ? Mono.just(response)
                           : send(matchesRequest(volunteer, corrected, paging, now));
                     })
-            : sharedFirst(
+            : scoredFirst(
                 pageRequest(
-                    opportunities,
-                    queries.opportunitiesFor(volunteer, refinement, now),
-                    MATCH_SOURCE,
-                    paging),
+                        opportunities,
+                        queries.opportunitiesFor(volunteer, refinement, now),
+                        MATCH_SOURCE,
+                        paging)
+                    .build(),
                 queries.opportunitiesScoredFirst(volunteer),
                 paging);
     return answer.map(
@@ -160,25 +161,28 @@ class MatchService {
 
   /**
    * The page of the whole ranking query, asked first with its scoring clauses evaluated only for
-   * the documents most likely to fill it ({@link MatchQueries.ScoredFirst}: a skill in common, or a
-   * related skill and the field; Lucene does not skip the others by itself: docs/ranking.md); the
-   * others still match, with no score, so the total is the whole query's. That answer is the whole
-   * query's page when the page is full and its lowest score is above the most any other document
-   * can score; otherwise the whole query is sent.
+   * the documents most likely to fill it, then for a broader set ({@link MatchQueries.ScoredFirst};
+   * Lucene does not skip the others by itself: docs/ranking.md); the others still match, with no
+   * score, so the total is the whole query's. An answer is the whole query's page when the page is
+   * full and its lowest score is above the most any other document can score; when none is, the
+   * whole query is sent.
    */
   @SuppressWarnings("rawtypes")
-  private Mono<SearchResponse<Map>> sharedFirst(
-      SearchRequest.Builder whole, MatchQueries.ScoredFirst first, QueryParser.Paging paging) {
-    SearchRequest wholeRequest = whole.build();
-    return send(restricted(wholeRequest, first.among()))
+  private Mono<SearchResponse<Map>> scoredFirst(
+      SearchRequest whole, List<MatchQueries.ScoredFirst> tiers, QueryParser.Paging paging) {
+    if (tiers.isEmpty()) {
+      wholeAnswers.increment();
+      return send(whole);
+    }
+    MatchQueries.ScoredFirst tier = tiers.getFirst();
+    return send(restricted(whole, tier.among()))
         .flatMap(
             response -> {
-              if (answersTheWhole(response, paging, first.othersAtMost())) {
+              if (answersTheWhole(response, paging, tier.othersAtMost())) {
                 sharedAnswers.increment();
                 return Mono.just(response);
               }
-              wholeAnswers.increment();
-              return send(wholeRequest);
+              return scoredFirst(whole, tiers.subList(1, tiers.size()), paging);
             });
   }
 
@@ -259,9 +263,13 @@ class MatchService {
   Mono<Page<CandidateCard>> candidates(
       OpportunityDoc opportunity, QueryParser.Paging paging, Language language) {
     Instant now = Instant.now();
-    return sharedFirst(
+    return scoredFirst(
             pageRequest(
-                volunteers, queries.candidatesFor(opportunity, now), VolunteerDoc.SOURCE, paging),
+                    volunteers,
+                    queries.candidatesFor(opportunity, now),
+                    VolunteerDoc.SOURCE,
+                    paging)
+                .build(),
             queries.candidatesScoredFirst(opportunity),
             paging)
         .map(response -> page(response, paging, hit -> hit))
@@ -378,7 +386,7 @@ class MatchService {
   SearchRequest matchesRequest(VolunteerDoc volunteer, OpportunityQuery refinement, int size) {
     return restricted(
         matchesRequest(volunteer, refinement, new QueryParser.Paging(0, size, 0), Instant.now()),
-        queries.opportunitiesScoredFirst(volunteer).among());
+        queries.opportunitiesScoredFirst(volunteer).getFirst().among());
   }
 
   /**
@@ -393,7 +401,7 @@ class MatchService {
                 VolunteerDoc.SOURCE,
                 new QueryParser.Paging(0, size, 0))
             .build(),
-        queries.candidatesScoredFirst(opportunity).among());
+        queries.candidatesScoredFirst(opportunity).getFirst().among());
   }
 
   private static SearchRequest.Builder pageRequest(

@@ -31,9 +31,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A page of candidates is read first among the volunteers who have a required skill, or a related
- * skill and the opportunity's field, and that answer is the whole query's page: same volunteers,
- * same order, same scores, same total, whether many or few are scored first. When it cannot be
- * (nobody shares anything), the whole query answers.
+ * skill and the opportunity's field, then among those who share a skill, a related skill or the
+ * field; an answer is used only as the whole query's page: same volunteers, same order, same
+ * scores, same total, whether many or few are scored first. When none can be (nobody shares
+ * anything), the whole query answers.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -193,13 +194,16 @@ class SharedFirstIT {
   }
 
   @Test
-  void whenOthersCouldOutscoreThePageTheWholeQueryAnswers() throws IOException {
+  void whenOthersCouldOutscoreThePageTheBroaderSetAnswersWithTheWholeQuerysPage()
+      throws IOException {
+    double shared = answers("shared");
     double whole = answers("whole");
     Api.Response response = candidates(paramedicInMedia, 0);
-    assertThat(answers("whole")).isEqualTo(whole + 1);
+    assertThat(answers("shared")).isEqualTo(shared + 1);
+    assertThat(answers("whole")).isEqualTo(whole);
     assertSameAsTheWholeQuery(paramedicInMedia, 0, response);
     assertThat(response.body().path("items").get(0).path("distanceKm").asDouble())
-        .as("a first-aider in health close by, not scored first, tops the page")
+        .as("a first-aider in health close by, not in the narrowest set, tops the page")
         .isLessThan(24);
   }
 
