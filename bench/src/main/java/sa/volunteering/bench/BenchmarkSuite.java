@@ -44,12 +44,17 @@ public class BenchmarkSuite {
   private final List<Measurement> all;
   private final Environment environment;
   private final BackgroundWork background;
+  private final Profiler profiler;
 
   BenchmarkSuite(
-      List<Measurement> measurements, Environment environment, BackgroundWork background) {
+      List<Measurement> measurements,
+      Environment environment,
+      BackgroundWork background,
+      Profiler profiler) {
     this.all = measurements.stream().sorted(Comparator.comparingInt(Measurement::order)).toList();
     this.environment = environment;
     this.background = background;
+    this.profiler = profiler;
   }
 
   /**
@@ -277,7 +282,12 @@ public class BenchmarkSuite {
         + Report.number(seconds)
         + " s, scale `"
         + bench.scale().name()
-        + "`.\n\n"
+        + "`."
+        + (profiler.on()
+            ? " **Profiled** (`--profile`): the service loads ran under async-profiler, and their"
+                + " figures carry its cost."
+            : "")
+        + "\n\n"
         + "| machine | |\n|---|---|\n"
         + "| processors | "
         + os.getAvailableProcessors()

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Flame graphs of this process (the service and the load's client share it, decision 0018) while a
- * measured load runs: {@code bin/bench --profile=DIR [--profile-event=cpu|wall|alloc]} writes one
- * HTML flame graph per profiled run into DIR. Without {@code --profile} nothing is loaded and the
- * run is measured as it is.
+ * measured load runs: {@code bin/bench --profile=DIR [--profile-event=cpu|wall|alloc|itimer]}
+ * writes one HTML flame graph per profiled run into DIR. Without {@code --profile} nothing is
+ * loaded and the run is measured as it is.
  */
 @Component
 public class Profiler {
