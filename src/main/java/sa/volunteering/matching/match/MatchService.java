@@ -6,8 +6,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +66,7 @@ class MatchService {
   private final Taxonomy taxonomy;
   private final String opportunities;
   private final String volunteers;
-  private final Counter sharedAnswers;
-  private final Counter wholeAnswers;
+  private final PageAnswers answers;
 
   MatchService(
       ElasticsearchAsyncClient client,
@@ -83,7 +80,7 @@ class MatchService {
       CachedDocuments documents,
       Taxonomy taxonomy,
       SearchIndexProperties indexes,
-      MeterRegistry meters) {
+      PageAnswers answers) {
     this.client = client;
     this.lanes = lanes;
     this.streams = streams;
@@ -96,8 +93,7 @@ class MatchService {
     this.taxonomy = taxonomy;
     this.opportunities = indexes.alias("opportunities");
     this.volunteers = indexes.alias("volunteers");
-    this.sharedAnswers = meters.counter("matching.pages", "answered-by", "shared");
-    this.wholeAnswers = meters.counter("matching.pages", "answered-by", "whole");
+    this.answers = answers;
   }
 
   /**
@@ -147,6 +143,7 @@ class MatchService {
                           : send(matchesRequest(volunteer, corrected, paging, now));
                     })
             : scoredFirst(
+                Direction.OPPORTUNITIES,
                 pageRequest(
                         opportunities,
                         queries.opportunitiesFor(volunteer, refinement, now),
@@ -169,20 +166,34 @@ class MatchService {
    */
   @SuppressWarnings("rawtypes")
   private Mono<SearchResponse<Map>> scoredFirst(
-      SearchRequest whole, List<MatchQueries.ScoredFirst> tiers, QueryParser.Paging paging) {
-    if (tiers.isEmpty()) {
-      wholeAnswers.increment();
-      return send(whole);
+      Direction direction,
+      SearchRequest whole,
+      List<MatchQueries.ScoredFirst> tiers,
+      QueryParser.Paging paging) {
+    return Mono.defer(() -> scoredFirst(direction, whole, tiers, 0, paging, System.nanoTime()));
+  }
+
+  @SuppressWarnings("rawtypes")
+  private Mono<SearchResponse<Map>> scoredFirst(
+      Direction direction,
+      SearchRequest whole,
+      List<MatchQueries.ScoredFirst> tiers,
+      int tier,
+      QueryParser.Paging paging,
+      long started) {
+    if (tier == tiers.size()) {
+      return send(whole)
+          .doOnNext(response -> answers.record(direction, PageAnswers.WHOLE, started));
     }
-    MatchQueries.ScoredFirst tier = tiers.getFirst();
-    return send(restricted(whole, tier.among()))
+    MatchQueries.ScoredFirst set = tiers.get(tier);
+    return send(restricted(whole, set.among()))
         .flatMap(
             response -> {
-              if (answersTheWhole(response, paging, tier.othersAtMost())) {
-                sharedAnswers.increment();
+              if (answersTheWhole(response, paging, set.othersAtMost())) {
+                answers.record(direction, PageAnswers.set(tier), started);
                 return Mono.just(response);
               }
-              return scoredFirst(whole, tiers.subList(1, tiers.size()), paging);
+              return scoredFirst(direction, whole, tiers, tier + 1, paging, started);
             });
   }
 
@@ -264,6 +275,7 @@ class MatchService {
       OpportunityDoc opportunity, QueryParser.Paging paging, Language language) {
     Instant now = Instant.now();
     return scoredFirst(
+            Direction.CANDIDATES,
             pageRequest(
                     volunteers,
                     queries.candidatesFor(opportunity, now),

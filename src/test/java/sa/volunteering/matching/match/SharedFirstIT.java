@@ -174,11 +174,11 @@ class SharedFirstIT {
   void pagesComeFromThoseWhoShareSomethingAndAreTheWholeQuerysPages() throws IOException {
     for (Map<String, Object> ranked : List.of(opportunity, carpentry, paramedic)) {
       for (int page = 0; page < 3; page++) {
-        double shared = answers("shared");
+        double first = answers("set-1");
         Api.Response response = candidates(ranked, page);
-        assertThat(answers("shared"))
-            .as("page %d answered among those sharing", page)
-            .isEqualTo(shared + 1);
+        assertThat(answers("set-1"))
+            .as("page %d answered by the narrowest set", page)
+            .isEqualTo(first + 1);
         assertSameAsTheWholeQuery(ranked, page, response);
       }
     }
@@ -196,10 +196,12 @@ class SharedFirstIT {
   @Test
   void whenOthersCouldOutscoreThePageTheBroaderSetAnswersWithTheWholeQuerysPage()
       throws IOException {
-    double shared = answers("shared");
+    double first = answers("set-1");
+    double second = answers("set-2");
     double whole = answers("whole");
     Api.Response response = candidates(paramedicInMedia, 0);
-    assertThat(answers("shared")).isEqualTo(shared + 1);
+    assertThat(answers("set-1")).isEqualTo(first);
+    assertThat(answers("set-2")).isEqualTo(second + 1);
     assertThat(answers("whole")).isEqualTo(whole);
     assertSameAsTheWholeQuery(paramedicInMedia, 0, response);
     assertThat(response.body().path("items").get(0).path("distanceKm").asDouble())
@@ -272,6 +274,6 @@ class SharedFirstIT {
   }
 
   private double answers(String by) {
-    return meters.counter("matching.pages", "answered-by", by).count();
+    return PageAnswers.timer(meters, Direction.CANDIDATES, by).count();
   }
 }

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.json.JsonpUtils;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,6 +47,7 @@ class MatchBenchmark implements Measurement {
   private final RankingRequests requests;
   private final AdminToken admin;
   private final Profiler profiler;
+  private final MeterRegistry meters;
   private final String opportunities;
   private final String volunteers;
 
@@ -55,8 +57,10 @@ class MatchBenchmark implements Measurement {
       RankingRequests requests,
       AdminToken admin,
       Profiler profiler,
+      MeterRegistry meters,
       SearchIndexProperties indexes) {
     this.profiler = profiler;
+    this.meters = meters;
     this.client = client;
     this.samples = samples;
     this.requests = requests;
@@ -78,6 +82,7 @@ class MatchBenchmark implements Measurement {
    */
   private record Pair(
       String what,
+      String ranked,
       List<HttpRequest> service,
       List<Ranking> ranking,
       List<HttpRequest> plainService,
@@ -125,6 +130,7 @@ class MatchBenchmark implements Measurement {
     return List.of(
         new Pair(
             "a volunteer's matches",
+            "opportunities",
             people.stream()
                 .map(
                     s ->
@@ -141,6 +147,7 @@ class MatchBenchmark implements Measurement {
             2.0),
         new Pair(
             "an opportunity's candidates",
+            "candidates",
             places.stream()
                 .map(
                     s ->
@@ -216,7 +223,10 @@ class MatchBenchmark implements Measurement {
                     + " path (`GET /api/opportunities/search?city=…&size=20`, the sample's city, no text), for both directions (the service"
                     + " has no plain volunteer search); beside it, stricter, a plain search sent straight to Elasticsearch on the ranked"
                     + " index (20 documents of the city through filters only). Aims: matches at most 2.0 and candidates at most 2.5 times"
-                    + " the plain search through the service, at p50 and p99.",
+                    + " the plain search through the service, at p50 and p99. The last column: what answered the service's pages"
+                    + " (docs/ranking.md), `set-1` or `set-2` (the documents scored first) or `whole` (the whole query, after the sets"
+                    + " could not prove their page), with each one's mean time from the page's first request to Elasticsearch to its"
+                    + " answer.",
                 samples.count(opportunities),
                 samples.count(volunteers),
                 people.size(),
@@ -233,7 +243,8 @@ class MatchBenchmark implements Measurement {
                 "service / plain p99",
                 "plain search straight to Elasticsearch p50 / p99 (ms)",
                 "service / straight p50 / p99",
-                "errors or overloaded (service / plain / straight)"),
+                "errors or overloaded (service / plain / straight)",
+                "service's pages answered by: share (mean ms in Elasticsearch)"),
             rows)
         .paragraph(
             "Elasticsearch's own time (`took`) for the request the service sends for the first page, sent straight to it one at a time"
@@ -263,12 +274,14 @@ class MatchBenchmark implements Measurement {
     OpenLoad.run(bench.http(), "warm-up", pair.service(), rate, bench.scale().warmUp(), 64);
     OpenLoad.run(bench.http(), "warm-up", pair.plainService(), rate, bench.scale().warmUp(), 64);
     OpenLoad.run(bench.http(), "warm-up", pair.plain(), rate, bench.scale().warmUp(), 64);
+    PageAnswerShares answers = PageAnswerShares.from(meters, pair.ranked());
     OpenLoad.Result ours =
         profiler.during(
             String.format(Locale.ROOT, "%s at %.0f req per s", pair.what(), rate),
             () ->
                 OpenLoad.run(
                     bench.http(), pair.what(), pair.service(), rate, bench.scale().perRate(), 64));
+    String answeredBy = answers.since();
     OpenLoad.Result yardstick =
         OpenLoad.run(
             bench.http(),
@@ -294,7 +307,8 @@ class MatchBenchmark implements Measurement {
             + " / "
             + (yardstick.errors() + yardstick.overloaded())
             + " / "
-            + (direct.errors() + direct.overloaded()));
+            + (direct.errors() + direct.overloaded()),
+        answeredBy);
   }
 
   private List<String> took(Bench bench, Pair pair) throws Exception {
