@@ -3,6 +3,12 @@
 group of clauses, and the sort, costs in `took` (docs/ranking.md, "What a ranking request costs").
 
     bench/scripts/ranking-variants.py [--es=http://127.0.0.1:9200] [--index=after-volunteers] [--runs=15]
+        [--experience-date=experience_as_date] [--tenths]
+
+Experience is one `distance_feature` on the date `--experience-date` (ValueAsDate; on an index built
+before that field, name another date every volunteer has, `updated_at`, to measure what the clause
+costs); `--tenths` adds the variants with experience in tenths, for an index that still has
+`experience_steps` (mapping version 5 and before).
 
 The opportunity is fixed: in Riyadh at (24.67021, 46.62379), two required skills (beach_cleanup
 0.526, wildlife_protection 0.474; related: gardening, recycling), field environment, Arabic,
@@ -58,6 +64,13 @@ DISTANCE = {"distance_feature": {"field": "location", "origin": {"lat": LAT, "lo
                                  "pivot": "20km", "boost": 1.5, "_name": "distance"}}
 FRESHNESS = {"distance_feature": {"field": "updated_at", "origin": "now", "pivot": "129600m",
                                   "boost": 0.5, "_name": "freshness"}}
+
+
+def experience_as_date(field):
+    return {"distance_feature": {"field": field, "origin": "2200-01-01T00:00:00Z", "pivot": "86400000ms",
+                                 "boost": 0.5, "_name": "experience"}}
+
+
 RINGS = [constant("distance:%d" % j, {"geo_distance": {"distance": "%skm" % r, "location": {"lat": LAT, "lon": LON}}}, 0.15)
          for j, r in enumerate([1.05, 3.5, 6.67, 10.77, 16.4, 24.4, 37.1, 60, 113, 380])]
 ROTATION = [constant("tiebreak:%d" % b, term("tiebreak_bits", "%d:1" % b), 0.0001 * 2 ** b) for b in range(3)]
@@ -69,9 +82,7 @@ SHARING = {"bool": {"should": [{"terms": {"skill_codes": ["beach_cleanup", "gard
                                term("field_codes", "environment")], "minimum_should_match": 1}}
 BY_SCORE_THEN_ID = [{"_score": "desc"}, {"id": "asc"}]
 
-VARIANTS = [
-    ("the filters alone", [], None),
-    ("+ skills, field, city, language", BASE, None),
+TENTHS_VARIANTS = [
     ("+ experience in tenths", BASE + EXPERIENCE, None),
     ("+ experience in fifths", BASE + EXPERIENCE_FIFTHS, None),
     ("+ experience in halves", BASE + EXPERIENCE_HALVES, None),
@@ -79,9 +90,19 @@ VARIANTS = [
     ("the same sorted by score then id: the query at 055deff", BASE + EXPERIENCE + [DISTANCE, FRESHNESS], BY_SCORE_THEN_ID),
     ("distance as ten geo_distance rings instead", BASE + EXPERIENCE + RINGS + [FRESHNESS], None),
     ("tenths, distance, freshness + the rotation in eight bits", BASE + EXPERIENCE + [DISTANCE, FRESHNESS] + ROTATION_IN_EIGHT, None),
-    ("tenths, distance, freshness + the rotation in three bits: the query now", BASE + EXPERIENCE + [DISTANCE, FRESHNESS] + ROTATION, None),
-    ("the query now, scored only among those who share something", [{"bool": {"filter": SHARING, "should": BASE + EXPERIENCE + [DISTANCE, FRESHNESS] + ROTATION}}], None),
+    ("tenths, distance, freshness + the rotation in three bits: the query until experience was a date", BASE + EXPERIENCE + [DISTANCE, FRESHNESS] + ROTATION, None),
+    ("the same, scored only among those who share something", [{"bool": {"filter": SHARING, "should": BASE + EXPERIENCE + [DISTANCE, FRESHNESS] + ROTATION}}], None),
 ]
+
+
+def variants(experience_date, tenths):
+    experience = experience_as_date(experience_date)
+    now = BASE + [experience, DISTANCE, FRESHNESS] + ROTATION
+    return ([("the filters alone", [], None), ("+ skills, field, city, language", BASE, None)]
+            + (TENTHS_VARIANTS if tenths else [])
+            + [("+ experience as one distance_feature on a date", BASE + [experience], None),
+               ("experience as a date, distance, freshness + the rotation: the query now", now, None),
+               ("the query now, scored only among those who share something", [{"bool": {"filter": SHARING, "should": now}}], None)])
 
 
 def took(es, index, should, sort, runs):
@@ -105,10 +126,12 @@ def main():
     arguments.add_argument("--es", default="http://127.0.0.1:9200")
     arguments.add_argument("--index", default="after-volunteers")
     arguments.add_argument("--runs", type=int, default=15)
+    arguments.add_argument("--experience-date", default="experience_as_date")
+    arguments.add_argument("--tenths", action="store_true")
     options = arguments.parse_args()
     print("| clauses | took p25 / p50 / p75 (ms) |")
     print("|---|---|")
-    for name, should, sort in VARIANTS:
+    for name, should, sort in variants(options.experience_date, options.tenths):
         low, median, high = took(options.es, options.index, should, sort, options.runs)
         print("| %s | %d / %d / %d |" % (name, low, median, high))
 

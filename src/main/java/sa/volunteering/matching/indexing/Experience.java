@@ -1,11 +1,9 @@
 package sa.volunteering.matching.indexing;
 
-import java.util.List;
-
 /**
  * A volunteer's verified hours as a number in [0, 1) that ranking can weigh: {@code h / (h + 25)},
  * so 25 hours count half, 100 hours 0.8, and nobody's thousands drown every other signal. Ranking
- * reads it in tenths ({@link RankingSteps}).
+ * reads it as a date ({@link ValueAsDate}).
  */
 public final class Experience {
 
@@ -15,10 +13,5 @@ public final class Experience {
 
   public static double of(double verifiedHours) {
     return verifiedHours <= 0 ? 0 : verifiedHours / (verifiedHours + HALF_AT_HOURS);
-  }
-
-  /** The tokens of the tenths of experience reached: {@link RankingSteps#reached}. */
-  public static List<String> steps(double verifiedHours) {
-    return RankingSteps.reached(of(verifiedHours));
   }
 }

@@ -71,7 +71,7 @@ public final class IndexDocuments {
     document.put("seats_left", left);
     double capacity = seats == 0 ? 0.0 : (double) left / seats;
     document.put("capacity_left", capacity);
-    document.put("capacity_steps", RankingSteps.reached(capacity));
+    putIfPresent(document, "capacity_as_date", ValueAsDate.of(capacity));
     document.put("skill_share_steps", RankingSteps.shareTokens(required));
     document.put("tiebreak_bits", Rotation.tokens((String) document.get("id")));
     document.put(
@@ -124,14 +124,16 @@ public final class IndexDocuments {
   /**
    * A volunteer's document with what ranking derives from its other fields: the cells of the travel
    * disc around its {@code location} ({@link ReachCells}), the experience of its {@code
-   * verified_hours}, as a value and as steps ({@link Experience}), and its {@link Rotation} bits.
+   * verified_hours}, as a value and as a date ({@link Experience}, {@link ValueAsDate}), and its
+   * {@link Rotation} bits.
    */
   public static Map<String, Object> withRankingFields(Map<String, Object> volunteer) {
     Map<String, Object> document = new LinkedHashMap<>(volunteer);
     double hours =
         document.get("verified_hours") instanceof Number verified ? verified.doubleValue() : 0;
     document.put("experience", Experience.of(hours));
-    document.put("experience_steps", Experience.steps(hours));
+    document.remove("experience_as_date");
+    putIfPresent(document, "experience_as_date", ValueAsDate.of(Experience.of(hours)));
     document.put("tiebreak_bits", Rotation.tokens(String.valueOf(document.get("id"))));
     document.remove("reach_cells");
     if (document.get("travel_km") instanceof Number travelKm

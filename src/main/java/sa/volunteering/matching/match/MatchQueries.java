@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import sa.volunteering.matching.indexing.RankingSteps;
 import sa.volunteering.matching.indexing.ReachCells;
 import sa.volunteering.matching.indexing.Rotation;
+import sa.volunteering.matching.indexing.ValueAsDate;
 import sa.volunteering.matching.search.opportunities.OpportunityQueries;
 import sa.volunteering.matching.search.opportunities.OpportunityQuery;
 
@@ -170,7 +171,7 @@ class MatchQueries {
               weights.language()));
     }
     bool.should(recency("published_at", now, properties.freshnessHalfDays(), weights.freshness()));
-    bool.should(tenths("capacity", "capacity_steps", weights.capacity()));
+    bool.should(asDate("capacity", "capacity_as_date", weights.capacity()));
     bool.should(rotation(now));
     return Query.of(q -> q.bool(bool.build()));
   }
@@ -249,7 +250,7 @@ class MatchQueries {
               weights.language()));
     }
     bool.should(recency("updated_at", now, properties.activityHalfDays(), weights.freshness()));
-    bool.should(tenths("experience", "experience_steps", weights.experience()));
+    bool.should(asDate("experience", "experience_as_date", weights.experience()));
     bool.should(rotation(now));
     return Query.of(q -> q.bool(bool.build()));
   }
@@ -392,19 +393,14 @@ class MatchQueries {
   }
 
   /**
-   * A value indexed in tenths ({@link RankingSteps}): one constant score per tenth token, named
-   * {@code component:<tenth>}, each worth a tenth of the weight.
+   * A value indexed as a date ({@link ValueAsDate}), scored back as {@code weight × value} by one
+   * {@code distance_feature} named after its component.
    */
-  private static List<Query> tenths(String component, String field, double weight) {
-    List<Query> steps = new ArrayList<>(RankingSteps.TENTHS);
-    for (int tenth = 1; tenth <= RankingSteps.TENTHS; tenth++) {
-      steps.add(
-          constant(
-              component + ":" + tenth,
-              OpportunityQueries.term(field, String.valueOf(tenth)),
-              weight / RankingSteps.TENTHS));
-    }
-    return steps;
+  private static Query asDate(String component, String field, double weight) {
+    return json(
+        """
+        {"distance_feature": {"field": "%s", "origin": "%s", "pivot": "%dms", "boost": %s, "_name": "%s"}}"""
+            .formatted(field, ValueAsDate.ORIGIN, ValueAsDate.PIVOT_MILLIS, weight, component));
   }
 
   /** One constant score per bit of the {@link Rotation}, named {@code tiebreak:<bit>}. */

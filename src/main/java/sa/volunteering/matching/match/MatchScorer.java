@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import sa.volunteering.matching.indexing.Experience;
 import sa.volunteering.matching.indexing.RankingSteps;
 import sa.volunteering.matching.indexing.Rotation;
+import sa.volunteering.matching.indexing.ValueAsDate;
 import sa.volunteering.matching.search.opportunities.GreatCircle;
 
 /**
@@ -111,13 +112,14 @@ class MatchScorer {
           "freshness",
           recency(opportunity.publishedAt(), now, properties.freshnessHalfDays())
               * weights.freshness());
-      points.put("capacity", tenths(opportunity.capacityLeft()) * weights.capacity());
+      points.put("capacity", ValueAsDate.scored(opportunity.capacityLeft()) * weights.capacity());
     } else {
       points.put(
           "freshness",
           recency(volunteer.updatedAt(), now, properties.activityHalfDays()) * weights.freshness());
       points.put(
-          "experience", tenths(Experience.of(volunteer.verifiedHours())) * weights.experience());
+          "experience",
+          ValueAsDate.scored(Experience.of(volunteer.verifiedHours())) * weights.experience());
     }
     points.put(
         MatchQueries.TIEBREAK,
@@ -294,10 +296,6 @@ class MatchScorer {
     }
     double days = Math.abs(now.toEpochMilli() - at.toEpochMilli()) / 86_400_000.0;
     return closeness(days, halfDays);
-  }
-
-  private static double tenths(double value) {
-    return (double) RankingSteps.tenths(value) / RankingSteps.TENTHS;
   }
 
   /** Elasticsearch's {@code distance_feature}: 1 at the origin, half at {@code half}. */

@@ -58,7 +58,7 @@ public record MatchingProperties(
    * @param language a language in common
    * @param freshness recently published opportunity / recently active volunteer
    * @param capacity share of the seats still free (ranking opportunities)
-   * @param experience verified hours, saturating, in tenths (ranking volunteers)
+   * @param experience verified hours, saturating (ranking volunteers)
    * @param text relevance to the free text, when there is some (multiplies the text score)
    */
   public record Weights(

@@ -10,25 +10,6 @@ import org.junit.jupiter.api.Test;
 class RankingStepsTest {
 
   @Test
-  void tenthsAreReachedRoundingDown() {
-    assertThat(RankingSteps.tenths(0)).isZero();
-    assertThat(RankingSteps.tenths(0.2)).isEqualTo(2);
-    assertThat(RankingSteps.tenths(0.8)).as("100 hours of experience").isEqualTo(8);
-    assertThat(RankingSteps.tenths(0.999)).isEqualTo(9);
-    assertThat(RankingSteps.tenths(1)).isEqualTo(10);
-    assertThat(RankingSteps.reached(0.35)).containsExactly("1", "2", "3");
-    assertThat(RankingSteps.reached(0.05)).isEmpty();
-  }
-
-  @Test
-  void experienceCountsInTenthsOfItsCurve() {
-    assertThat(Experience.steps(0)).isEmpty();
-    assertThat(Experience.steps(25)).hasSize(5);
-    assertThat(Experience.steps(100)).hasSize(8);
-    assertThat(Experience.steps(100_000)).hasSize(9);
-  }
-
-  @Test
   void sharesCountInTwelfthsAndNeverVanish() {
     assertThat(RankingSteps.twelfths(1)).isEqualTo(12);
     assertThat(RankingSteps.twelfths(0.5)).isEqualTo(6);

@@ -15,6 +15,7 @@ import java.util.UUID;
 import sa.volunteering.matching.indexing.IndexDocuments;
 import sa.volunteering.matching.indexing.RankingSteps;
 import sa.volunteering.matching.indexing.Rotation;
+import sa.volunteering.matching.indexing.ValueAsDate;
 import sa.volunteering.matching.support.Geodesy;
 import sa.volunteering.matching.support.TestEnvironment;
 
@@ -149,9 +150,12 @@ final class MatchDocuments {
     withShares.put(
         "skill_share_steps", RankingSteps.shareTokens((List<Map<String, Object>>) required));
     withShares.put("tiebreak_bits", Rotation.tokens((String) document.get("id")));
-    withShares.put(
-        "capacity_steps",
-        RankingSteps.reached(((Number) document.getOrDefault("capacity_left", 0.0)).doubleValue()));
+    withShares.remove("capacity_as_date");
+    String capacity =
+        ValueAsDate.of(((Number) document.getOrDefault("capacity_left", 0.0)).doubleValue());
+    if (capacity != null) {
+      withShares.put("capacity_as_date", capacity);
+    }
     return withShares;
   }
 

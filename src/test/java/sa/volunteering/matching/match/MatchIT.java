@@ -213,12 +213,12 @@ class MatchIT {
       Map<String, Object> stored = source(MatchDocuments.VOLUNTEERS, who.get("id"));
       assertThat(stored)
           .as("the tokens ranking derives are indexed, not stored")
-          .doesNotContainKeys("reach_cells", "experience_steps");
+          .doesNotContainKeys("reach_cells", "experience_as_date");
       VolunteerDoc person = VolunteerDoc.of(stored);
       Instant now = Instant.now();
       for (Map.Entry<String, String> opportunity : opportunities.entrySet()) {
         Map<String, Object> placed = source(MatchDocuments.OPPORTUNITIES, opportunity.getValue());
-        assertThat(placed).doesNotContainKeys("capacity_steps", "skill_share_steps");
+        assertThat(placed).doesNotContainKeys("capacity_as_date", "skill_share_steps");
         OpportunityDoc place = OpportunityDoc.of(placed);
         String why = scorer.ineligible(person, place, now);
         String pair = (who == volunteer ? "placed" : "placeless") + " / " + opportunity.getKey();
