@@ -6,6 +6,8 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,7 +164,9 @@ class MatchService {
    * Lucene does not skip the others by itself: docs/ranking.md); the others still match, with no
    * score, so the total is the whole query's. An answer is the whole query's page when the page is
    * full and its lowest score is above the most any other document can score; when none is, the
-   * whole query is sent.
+   * whole query is sent. When an answer shows fewer eligible documents than {@link
+   * #TOTAL_COUNTED_UP_TO} (counted exactly), the whole query is sent next: it scores no more
+   * documents than a broader set would, and its page needs no proof.
    */
   @SuppressWarnings("rawtypes")
   private Mono<SearchResponse<Map>> scoredFirst(
@@ -193,7 +197,8 @@ class MatchService {
                 answers.record(direction, PageAnswers.set(tier), started);
                 return Mono.just(response);
               }
-              return scoredFirst(direction, whole, tiers, tier + 1, paging, started);
+              int next = fewEligible(response) ? tiers.size() : tier + 1;
+              return scoredFirst(direction, whole, tiers, next, paging, started);
             });
   }
 
@@ -226,6 +231,13 @@ class MatchService {
                 .trackTotalHits(whole.trackTotalHits())
                 .includeNamedQueriesScore(true)
                 .source(whole.source()));
+  }
+
+  private static boolean fewEligible(SearchResponse<?> response) {
+    TotalHits total = response.hits().total();
+    return total != null
+        && total.relation() == TotalHitsRelation.Eq
+        && total.value() < TOTAL_COUNTED_UP_TO;
   }
 
   static boolean answersTheWhole(

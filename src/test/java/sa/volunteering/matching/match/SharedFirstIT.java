@@ -82,6 +82,13 @@ class SharedFirstIT {
   final Map<String, Object> paramedicInMedia =
       MatchDocuments.with(paramedic, "field_code", "media");
 
+  /**
+   * The same for men only: thirty men are eligible, ten of them first-aiders in media, too few to
+   * fill a page from set 1; set 2 (all thirty) would prove its page.
+   */
+  final Map<String, Object> paramedicInMediaForMen =
+      MatchDocuments.with(paramedicInMedia, "gender", "male");
+
   final Map<String, Object> lonely =
       MatchDocuments.with(
           opportunity,
@@ -96,7 +103,8 @@ class SharedFirstIT {
    * Volunteers who share first aid or health with the opportunity, at many distances and with many
    * hours; strangers (no skill or field in common) who are as close and experienced as anyone; and
    * nurses (a skill related to first aid) as close and experienced, half of them in health, the
-   * others in media; and first-aiders in media, in another city 25 km away.
+   * others in media; first-aiders in media, in another city 25 km away; and thirty men, all
+   * first-aiders 25 km away, ten in media in the other city and twenty in health in Riyadh.
    */
   @BeforeAll
   void writeDocuments() {
@@ -159,10 +167,26 @@ class SharedFirstIT {
               "location",
               MatchDocuments.fromRiyadh(25, i * 14)));
     }
+    for (int i = 0; i < 30; i++) {
+      volunteers.add(
+          MatchDocuments.with(
+              base,
+              "gender",
+              "male",
+              "skill_codes",
+              List.of("first_aid"),
+              "field_codes",
+              i < 10 ? List.of("media") : List.of("health"),
+              "city_code",
+              i < 10 ? "diriyah" : "riyadh",
+              "location",
+              MatchDocuments.fromRiyadh(25, i * 12)));
+    }
     documents.write(MatchDocuments.VOLUNTEERS, volunteers);
     documents.write(
         MatchDocuments.OPPORTUNITIES,
-        List.of(opportunity, carpentry, paramedic, paramedicInMedia, lonely));
+        List.of(
+            opportunity, carpentry, paramedic, paramedicInMedia, paramedicInMediaForMen, lonely));
   }
 
   @AfterAll
@@ -207,6 +231,20 @@ class SharedFirstIT {
     assertThat(response.body().path("items").get(0).path("distanceKm").asDouble())
         .as("a first-aider in health close by, not in the narrowest set, tops the page")
         .isLessThan(24);
+  }
+
+  @Test
+  void whenFewAreEligibleTheWholeQueryAnswersRightAfterTheNarrowestSet() throws IOException {
+    double first = answers("set-1");
+    double second = answers("set-2");
+    double whole = answers("whole");
+    Api.Response response = candidates(paramedicInMediaForMen, 0);
+    assertThat(answers("set-1")).isEqualTo(first);
+    assertThat(answers("set-2")).as("no broader set asked").isEqualTo(second);
+    assertThat(answers("whole")).isEqualTo(whole + 1);
+    assertThat(response.body().path("total").asLong()).isEqualTo(30);
+    assertThat(response.body().path("items").size()).isEqualTo(20);
+    assertSameAsTheWholeQuery(paramedicInMediaForMen, 0, response);
   }
 
   private void assertSameAsTheWholeQuery(
