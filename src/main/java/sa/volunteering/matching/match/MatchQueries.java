@@ -1,7 +1,9 @@
 package sa.volunteering.matching.match;
 
+import co.elastic.clients.elasticsearch._types.GeoLocation;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import java.io.StringReader;
@@ -45,6 +47,8 @@ class MatchQueries {
       List.of(
           SortOptions.of(s -> s.score(score -> score.order(SortOrder.Desc))),
           SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
+
+  private static final double MILLIS_A_DAY = 86_400_000.0;
 
   /** The name of the clauses of the {@link Rotation}. */
   static final String TIEBREAK = "tiebreak";
@@ -397,10 +401,7 @@ class MatchQueries {
    * {@code distance_feature} named after its component.
    */
   private static Query asDate(String component, String field, double weight) {
-    return json(
-        """
-        {"distance_feature": {"field": "%s", "origin": "%s", "pivot": "%dms", "boost": %s, "_name": "%s"}}"""
-            .formatted(field, ValueAsDate.ORIGIN, ValueAsDate.PIVOT_MILLIS, weight, component));
+    return dateFeature(field, ValueAsDate.ORIGIN, ValueAsDate.PIVOT_MILLIS, weight, component);
   }
 
   /** One constant score per bit of the {@link Rotation}, named {@code tiebreak:<bit>}. */
@@ -426,24 +427,45 @@ class MatchQueries {
    * clause, which Lucene can stop evaluating beyond the distance no competitive hit lies at.
    */
   private Query closeness(double lat, double lon, double weight, @Nullable String name) {
-    return json(
-        """
-        {"distance_feature": {"field": "location", "origin": {"lat": %s, "lon": %s}, "pivot": "%skm", "boost": %s%s}}"""
-            .formatted(
-                lat,
-                lon,
-                properties.distanceHalfKm(),
-                weight,
-                name == null ? "" : ", \"_name\": \"" + name + "\""));
+    return Query.of(
+        q ->
+            q.distanceFeature(
+                d ->
+                    d.geo(
+                        g ->
+                            g.field("location")
+                                .origin(GeoLocation.of(o -> o.latlon(l -> l.lat(lat).lon(lon))))
+                                .pivot(properties.distanceHalfKm() + "km")
+                                .boost((float) weight)
+                                .queryName(name))));
   }
 
   /** How recent the date is, {@code half / (half + age)} times the weight. */
   private static Query recency(String field, Instant now, double halfDays, double weight) {
-    return json(
-        """
-        {"distance_feature": {"field": "%s", "origin": "%s", "pivot": "%sm", "boost": %s, "_name": "freshness"}}"""
-            .formatted(
-                field, now.truncatedTo(ChronoUnit.MILLIS), Math.round(halfDays * 24 * 60), weight));
+    return dateFeature(
+        field,
+        now.truncatedTo(ChronoUnit.MILLIS),
+        Math.round(halfDays * MILLIS_A_DAY),
+        weight,
+        "freshness");
+  }
+
+  /**
+   * A {@code distance_feature} on a date field: {@code weight × pivot / (pivot + |date − origin|)}.
+   */
+  private static Query dateFeature(
+      String field, Instant origin, long pivotMillis, double weight, String name) {
+    return Query.of(
+        q ->
+            q.distanceFeature(
+                d ->
+                    d.date(
+                        date ->
+                            date.field(field)
+                                .origin(origin.toString())
+                                .pivot(Time.of(p -> p.time(pivotMillis + "ms")))
+                                .boost((float) weight)
+                                .queryName(name))));
   }
 
   private static Query absentOr(String field, Query condition) {
