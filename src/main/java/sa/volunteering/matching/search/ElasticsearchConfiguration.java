@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import sa.volunteering.matching.system.observability.RequestIdTransport;
 
 /**
- * Spring Boot builds the transport and the blocking client; request paths use the asynchronous
- * client on the same transport (one connection pool), wrapped lazily: {@code Mono.fromFuture(() ->
- * ...)}. Each of its requests names the service's request it serves ({@code X-Opaque-Id}).
+ * Spring Boot builds the blocking client on the service's transport ({@code search.client});
+ * request paths use the asynchronous client on the same transport (one connection pool), wrapped
+ * lazily: {@code Mono.fromFuture(() -> ...)}. Each of its requests names the service's request it
+ * serves ({@code X-Opaque-Id}).
  */
 @Configuration(proxyBeanMethods = false)
 class ElasticsearchConfiguration {

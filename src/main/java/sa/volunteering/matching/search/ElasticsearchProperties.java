@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
  * suggestions, streams, matches) and the indexer's ({@code indexing}: bulk writes, reindexing) each
  * have lanes of their own, so that a flood of searches cannot take the connections and the time the
  * indexer needs. Their concurrencies together should stay within the client's connections per node
- * (10 by default).
+ * ({@code app.elasticsearch.client.connections}).
  */
 @Validated
 @ConfigurationProperties("app.elasticsearch")

@@ -6,16 +6,20 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.JsonpMapper;
-import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
-import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.util.unit.DataSize;
+import sa.volunteering.matching.search.client.ClientProperties;
+import sa.volunteering.matching.search.client.NettyTransport;
+import sa.volunteering.matching.search.client.ReactorNettyHttpClient;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.ChaosWorkload;
 import sa.volunteering.matching.support.FaultyProxy;
@@ -68,9 +72,17 @@ class IndexingChaosIT {
             Duration.ofSeconds(60));
 
     try (FaultyProxy proxy = new FaultyProxy(URI.create(elasticsearchUri.split(",")[0]), 42, 0.3);
-        Rest5Client rest = Rest5Client.builder(proxy.uri()).build()) {
-      ElasticsearchAsyncClient faulty =
-          new ElasticsearchAsyncClient(new Rest5ClientTransport(rest, mapper));
+        NettyTransport transport =
+            new NettyTransport(
+                ReactorNettyHttpClient.create(
+                    List.of(proxy.uri()),
+                    Map.of(),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(30),
+                    false,
+                    new ClientProperties(16, 256, DataSize.ofMegabytes(100))),
+                mapper)) {
+      ElasticsearchAsyncClient faulty = new ElasticsearchAsyncClient(transport);
       ChaosWorkload workload = new ChaosWorkload(new Api(port), database, 20261129);
       OutboxIndexer indexer = start(faulty, fast);
       int restarts = 0;

@@ -13,9 +13,8 @@ public final class ElasticsearchStatus {
     if (failure instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException refused) {
       return refused.status();
     }
-    if (failure
-        instanceof co.elastic.clients.transport.rest5_client.low_level.ResponseException refused) {
-      return refused.getResponse().getStatusCode();
+    if (failure instanceof co.elastic.clients.transport.TransportException refused) {
+      return refused.statusCode();
     }
     return 0;
   }

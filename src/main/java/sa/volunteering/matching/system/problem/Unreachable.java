@@ -19,9 +19,7 @@ final class Unreachable {
           "java.net.SocketException",
           "java.nio.channels.ClosedChannelException",
           "io.netty.channel.unix.Errors$NativeIoException",
-          "org.apache.hc.core5.http.ConnectionClosedException",
-          "org.apache.hc.core5.http.NoHttpResponseException",
-          "org.apache.hc.core5.http.ConnectionRequestTimeoutException",
+          "sa.volunteering.matching.search.client.ClusterUnreachableException",
           "co.elastic.clients.transport.TransportException",
           "io.r2dbc.spi.R2dbcTransientResourceException",
           "io.r2dbc.spi.R2dbcNonTransientResourceException",
@@ -102,7 +100,7 @@ final class Unreachable {
         || type.startsWith("org.springframework.r2dbc")) {
       return "the database";
     }
-    return type.startsWith("co.elastic") || type.startsWith("org.apache.hc")
+    return type.startsWith("co.elastic") || type.startsWith("sa.volunteering.matching.search.")
         ? "the search cluster"
         : null;
   }
