@@ -9,7 +9,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,7 +59,7 @@ class MatchController {
   Mono<Page<MatchHit>> matches(
       Actor actor,
       @PathVariable UUID id,
-      @ParameterObject @ModelAttribute SearchParameters refinement,
+      @ParameterObject SearchParameters refinement,
       ServerWebExchange exchange) {
     requireSelfOrAdmin(actor, id);
     OpportunityQuery query = refine(refinement);
@@ -79,7 +78,7 @@ class MatchController {
   ResponseEntity<Flux<DataBuffer>> matchStream(
       Actor actor,
       @PathVariable UUID id,
-      @ParameterObject @ModelAttribute SearchParameters refinement,
+      @ParameterObject SearchParameters refinement,
       ServerWebExchange exchange) {
     requireSelfOrAdmin(actor, id);
     OpportunityQuery query = refine(refinement);

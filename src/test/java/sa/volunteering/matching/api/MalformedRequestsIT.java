@@ -503,16 +503,6 @@ class MalformedRequestsIT {
             400,
             "nameAr"));
     cases.add(
-        new Case(
-            "multipart without a boundary on a search",
-            HttpMethod.GET,
-            test -> "/api/opportunities/search?q=x",
-            Role.VOLUNTEER,
-            "multipart/form-data",
-            "--x".getBytes(StandardCharsets.UTF_8),
-            400,
-            null));
-    cases.add(
         empty(
             "a date that is not one",
             HttpMethod.GET,
@@ -525,6 +515,23 @@ class MalformedRequestsIT {
             test -> "/api/opportunities/%252e%252e/applications",
             400));
     return cases;
+  }
+
+  /**
+   * FuzzIT once found this a 500, when Spring's binder read a search's parameters from a form body
+   * too; a search reads its query string only (decision 0024), so the body of a GET is not read.
+   */
+  @org.junit.jupiter.api.Test
+  void aSearchReadsItsQueryStringNotTheBodyOfTheGet() {
+    Api.Response response =
+        api.raw(
+            HttpMethod.GET,
+            "/api/opportunities/search?q=x&size=1",
+            Tokens.volunteer(UUID.randomUUID()),
+            "multipart/form-data",
+            "--x".getBytes(StandardCharsets.UTF_8));
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.body().path("size").asInt()).isEqualTo(1);
   }
 
   @org.junit.jupiter.api.Test

@@ -10,7 +10,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,7 +56,7 @@ class OpportunitySearchController {
           "Labels follow Accept-Language (ar or en). page × size + size is at most app.search.opportunities.max-window; "
               + "read deeper results from /api/opportunities/search/stream.")
   Mono<SearchResult> search(
-      @ParameterObject @ModelAttribute SearchParameters parameters, ServerWebExchange exchange) {
+      @ParameterObject SearchParameters parameters, ServerWebExchange exchange) {
     OpportunityQuery query = parser.parse(parameters);
     QueryParser.Paging paging =
         parser.paging(parameters, pages.defaultPageSize(), pages.maxPageSize());
@@ -73,7 +72,7 @@ class OpportunitySearchController {
       description =
           "Each hit carries a cursor; resume after it with after= (or Last-Event-ID for SSE). Ends with a summary.")
   ResponseEntity<Flux<DataBuffer>> stream(
-      @ParameterObject @ModelAttribute SearchParameters parameters,
+      @ParameterObject SearchParameters parameters,
       @Parameter(description = "SSE reconnection: the cursor of the last hit received")
           @RequestHeader(name = "Last-Event-ID", required = false)
           @Nullable String lastEventId,

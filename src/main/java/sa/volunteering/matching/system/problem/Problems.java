@@ -81,6 +81,19 @@ public final class Problems {
   }
 
   /**
+   * Several fields at once, worded as Spring's validation problems are ({@link ProblemHandler}).
+   */
+  public static ApiException invalidFields(List<FieldError> errors) {
+    return badRequest(
+        "validation",
+        "Invalid request",
+        errors.size() == 1
+            ? errors.get(0).field() + ": " + errors.get(0).message()
+            : errors.size() + " fields are invalid",
+        Map.of("errors", errors));
+  }
+
+  /**
    * Spring Security's firewall refused the request: a parameter name or a path it does not accept.
    */
   public static ApiException rejectedRequest() {
