@@ -4,9 +4,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,7 +59,8 @@ public final class OpenLoad {
     AtomicLong errors = new AtomicLong();
     AtomicLong overloaded = new AtomicLong();
     AtomicInteger inFlight = new AtomicInteger();
-    ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
+    // only this thread touches it: a list's size is a field, a concurrent queue's a walk
+    List<CompletableFuture<?>> pending = new ArrayList<>();
     long interval = (long) (1_000_000_000L / rate);
     long total = Math.max(1, (long) (duration.toNanos() / interval));
     long start = System.nanoTime();

@@ -76,6 +76,6 @@ class ImportMeasurement implements Measurement {
                         Report.number(seconds),
                         Report.number(path)),
                     Report.number(yardstick) + " documents/s",
-                    Report.against(path / yardstick, 0.7, false))));
+                    Report.against(path / yardstick, 0.8, false))));
   }
 }

@@ -123,8 +123,8 @@ class SearchLoadMeasurement implements Measurement {
               Report.number(rate),
               latencies(direct),
               latencies(service),
-              Report.against(service.millis(50) / direct.millis(50), 1.3, true),
-              Report.against(service.millis(99) / direct.millis(99), 1.5, true),
+              Report.against(service.millis(50) / direct.millis(50), 1.15, true),
+              Report.against(service.millis(99) / direct.millis(99), 1.3, true),
               direct.errors()
                   + direct.overloaded()
                   + " / "
@@ -139,7 +139,7 @@ class SearchLoadMeasurement implements Measurement {
               Report.number(clientOnly),
               Report.number(serviceOwn),
               Report.number(elastic),
-              Report.against(serviceOwn / elastic, 0.5, true)));
+              Report.against(serviceOwn / elastic, 0.35, true)));
       directP50.add(new double[] {rate, direct.millis(50)});
       directP99.add(new double[] {rate, direct.millis(99)});
       serviceP50.add(new double[] {rate, service.millis(50)});

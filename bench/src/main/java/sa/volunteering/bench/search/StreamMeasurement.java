@@ -61,7 +61,7 @@ class StreamMeasurement implements Measurement {
                   + " hits/s, first page "
                   + Report.number(direct.firstByteMillis())
                   + " ms",
-              Report.against(service.get().perSecond() / direct.perSecond(), 0.8, false),
+              Report.against(service.get().perSecond() / direct.perSecond(), 0.9, false),
               Report.number(before)
                   + " / "
                   + Report.number(heap.peakLiveAfterGc())
