@@ -37,14 +37,6 @@ class DocumentLoader {
   }
 
   Mono<List<IndexAction>> actionsFor(List<OutboxRow> rows) {
-    return actionsFor(rows, opportunities, volunteers);
-  }
-
-  /**
-   * The same, writing to the given indexes instead of the aliases (a reindex fills a new index).
-   */
-  Mono<List<IndexAction>> actionsFor(
-      List<OutboxRow> rows, String opportunities, String volunteers) {
     Map<UUID, List<OutboxRow>> opportunityRows = group(rows, "opportunity");
     Map<UUID, List<OutboxRow>> volunteerRows = group(rows, "volunteer");
     Map<UUID, List<OutboxRow>> organizationRows = group(rows, "organization");
@@ -119,7 +111,8 @@ class DocumentLoader {
     Mono<Map<UUID, List<Map<String, Object>>>> skills =
         database
             .sql(
-                "select opportunity_id, skill_code, weight from opportunity_skills where opportunity_id = any(:ids)")
+                "select opportunity_id, skill_code, weight from opportunity_skills where opportunity_id = any(:ids)"
+                    + " order by opportunity_id, skill_code")
             .bind("ids", ids)
             .map(
                 row ->

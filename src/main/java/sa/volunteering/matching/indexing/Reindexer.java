@@ -41,18 +41,6 @@ public class Reindexer implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
 
-  /**
-   * One batch after the id {@code :after}: a short statement each, however large the table
-   * (statements are bounded in time).
-   */
-  private static final Map<String, String> SOURCES =
-      Map.of(
-          "opportunities",
-              "select id, version from opportunities where status <> 'draft' and id > :after order by id limit :batch",
-          "volunteers",
-              "select id, version from volunteers where status = 'active' and id > :after order by id limit :batch");
-
-  private static final UUID BEFORE_ALL = new UUID(0, 0);
   private static final Map<String, String> COUNTS =
       Map.of(
           "opportunities", "select count(*) as n from opportunities where status <> 'draft'",
@@ -66,6 +54,7 @@ public class Reindexer implements DisposableBean {
   private final ElasticsearchAsyncClient client;
   private final ElasticsearchLanes lanes;
   private final DocumentLoader documents;
+  private final ReindexSource source;
   private final BulkIndexer bulk;
   private final IndexDefinitions definitions;
   private final SearchIndexProperties indexes;
@@ -84,6 +73,7 @@ public class Reindexer implements DisposableBean {
       ElasticsearchAsyncClient client,
       ElasticsearchLanes lanes,
       DocumentLoader documents,
+      ReindexSource source,
       BulkIndexer bulk,
       IndexDefinitions definitions,
       SearchIndexProperties indexes,
@@ -95,6 +85,7 @@ public class Reindexer implements DisposableBean {
     this.client = client;
     this.lanes = lanes;
     this.documents = documents;
+    this.source = source;
     this.bulk = bulk;
     this.definitions = definitions;
     this.indexes = indexes;
@@ -286,44 +277,26 @@ public class Reindexer implements DisposableBean {
                     job.caughtUp.get()));
   }
 
+  /**
+   * Every document of the job's index, a page at a time. Two stages of one page each: the next page
+   * is read from PostgreSQL while this one's bulk request is in Elasticsearch.
+   */
   private Mono<Void> load(ReindexJob job, int batchSize, Duration throttle) {
-    String opportunitiesTarget =
-        job.name.equals("opportunities") ? job.target : indexes.alias("opportunities");
-    String volunteersTarget =
-        job.name.equals("volunteers") ? job.target : indexes.alias("volunteers");
-    String type = forIndex(ANNOUNCING, job.name).get(0);
     long[] lastLog = {System.nanoTime()};
-    java.util.function.Function<UUID, Mono<List<OutboxRow>>> batchAfter =
-        after ->
-            database
-                .sql(forIndex(SOURCES, job.name))
-                .bind("after", after)
-                .bind("batch", batchSize)
-                .map(
-                    row ->
-                        new OutboxRow(
-                            -1,
-                            type,
-                            Columns.required(row, "id", UUID.class),
-                            Columns.required(row, "version", Long.class),
-                            0))
-                .all()
-                .collectList();
-    return batchAfter
-        .apply(BEFORE_ALL)
+    return source
+        .page(job.name, ReindexSource.BEFORE_ALL, batchSize, job.target)
         .expand(
-            batch ->
-                batch.size() < batchSize
+            page ->
+                page.last() == null
                     ? Mono.empty()
-                    : batchAfter.apply(batch.getLast().aggregateId()))
-        .filter(batch -> !batch.isEmpty())
+                    : source.page(job.name, page.last(), batchSize, job.target))
+        .filter(page -> !page.actions().isEmpty())
         .concatMap(
-            batch ->
-                readAndSend(
-                        () -> documents.actionsFor(batch, opportunitiesTarget, volunteersTarget))
+            page ->
+                sendFully(page.actions(), page.readAt())
                     .doOnSuccess(
                         ignored -> {
-                          job.done.addAndGet(batch.size());
+                          job.done.addAndGet(page.actions().size());
                           if (System.nanoTime() - lastLog[0] > Duration.ofSeconds(2).toNanos()) {
                             lastLog[0] = System.nanoTime();
                             ReindexJob.Progress progress = job.progress();

@@ -34,6 +34,7 @@ import sa.volunteering.matching.support.Tokens;
 class ReindexIT {
 
   private static final String OPPORTUNITIES = TestEnvironment.PREFIX + "opportunities";
+  private static final String VOLUNTEERS = TestEnvironment.PREFIX + "volunteers";
 
   @LocalServerPort int port;
 
@@ -124,6 +125,55 @@ class ReindexIT {
         assertThat(document.source()).containsEntry("status", row.get("status"));
       }
     }
+  }
+
+  /**
+   * A reindex reads whole pages in one statement each (ReindexSource) where the indexer reads what
+   * its outbox rows name (DocumentLoader): the documents must come out the same, skills, shares,
+   * organization and verified hours included.
+   */
+  @Test
+  void aReindexWritesTheDocumentsTheIndexerWrote() throws IOException {
+    Api api = new Api(port);
+    Fixtures fixtures = new Fixtures(api);
+    UUID organization = fixtures.organization();
+    List<UUID> opportunities =
+        List.of(fixtures.published(organization, 10), fixtures.published(organization, 3));
+    UUID volunteer = fixtures.volunteer();
+    UUID application = fixtures.application(volunteer, opportunities.get(0));
+    fixtures.accept(organization, application);
+    UUID hours = fixtures.hours(organization, application);
+    assertThat(
+            api.post("/api/hours/" + hours + "/verify", Tokens.volunteer(volunteer), null).status())
+        .isEqualTo(200);
+    indexer.drain().block(Duration.ofSeconds(60));
+    Map<String, Map> written = new HashMap<>();
+    for (UUID id : opportunities) {
+      written.put(id.toString(), source(OPPORTUNITIES, id));
+    }
+    written.put(volunteer.toString(), source(VOLUNTEERS, volunteer));
+    assertThat(written.get(volunteer.toString())).containsEntry("verified_hours", 4.5);
+
+    for (String index : List.of("opportunities", "volunteers")) {
+      Api.Response started =
+          api.post("/api/admin/reindex", Tokens.admin(), Map.of("index", index, "batchSize", 7));
+      assertThat(started.status()).as(started.toString()).isEqualTo(202);
+      List<ServerSentEvent<Map>> events = progress(port, started.body().path("job").asString());
+      assertThat(events.getLast().data()).containsEntry("state", "SUCCEEDED");
+    }
+
+    for (UUID id : opportunities) {
+      assertThat(source(OPPORTUNITIES, id))
+          .as("opportunity %s", id)
+          .isEqualTo(written.get(id.toString()));
+    }
+    assertThat(source(VOLUNTEERS, volunteer)).isEqualTo(written.get(volunteer.toString()));
+  }
+
+  private Map source(String index, UUID id) throws IOException {
+    GetResponse<Map> document = elasticsearch.get(g -> g.index(index).id(id.toString()), Map.class);
+    assertThat(document.found()).as("%s in %s", id, index).isTrue();
+    return document.source();
   }
 
   /**
