@@ -1,12 +1,16 @@
 package sa.volunteering.bench.search;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import sa.volunteering.bench.Bench;
 import sa.volunteering.bench.Cpu;
+import sa.volunteering.bench.Jit;
 import sa.volunteering.bench.Measurement;
 import sa.volunteering.bench.OpenLoad;
 import sa.volunteering.bench.Profiler;
@@ -22,11 +26,15 @@ import sa.volunteering.bench.Report;
 class SearchLoadMeasurement implements Measurement {
 
   static final int MAX_IN_FLIGHT = 256;
+  private static final double SETTLED_JIT_SHARE = 0.02;
+  private static final Logger log = LoggerFactory.getLogger(SearchLoadMeasurement.class);
   private static final int PROBES = 500;
   private static final long SEED = 20261129;
 
   private final SearchBenchmark search;
   private final Profiler profiler;
+  private int jitRounds;
+  private double lastRoundJitShare;
 
   SearchLoadMeasurement(SearchBenchmark search, Profiler profiler) {
     this.search = search;
@@ -59,7 +67,48 @@ class SearchLoadMeasurement implements Measurement {
             highest,
             bench.scale().suiteWarmUp(),
             MAX_IN_FLIGHT);
-    return direct.sent() + service.sent();
+    return direct.sent() + service.sent() + untilCompiled(bench, probes, highest);
+  }
+
+  /**
+   * More of the mix both ways, in rounds, until the compilers have settled on its code: a round in
+   * which they spent less than {@link #SETTLED_JIT_SHARE} of its time, or the scale's patience for
+   * it ({@code 8 × perRate}) spent.
+   */
+  private long untilCompiled(Bench bench, List<SearchBenchmark.Probe> probes, double rate)
+      throws Exception {
+    Duration side = bench.scale().warmUp();
+    long deadline = System.nanoTime() + bench.scale().perRate().multipliedBy(8).toNanos();
+    long sent = 0;
+    jitRounds = 0;
+    do {
+      double jit = Jit.seconds();
+      long started = System.nanoTime();
+      sent +=
+          OpenLoad.run(
+                  bench.http(),
+                  "jit warm-up direct",
+                  toElasticsearch(bench, probes),
+                  rate,
+                  side,
+                  MAX_IN_FLIGHT)
+              .sent();
+      sent +=
+          OpenLoad.run(
+                  bench.http(),
+                  "jit warm-up service",
+                  toService(bench, probes),
+                  rate,
+                  side,
+                  MAX_IN_FLIGHT)
+              .sent();
+      jitRounds++;
+      lastRoundJitShare = (Jit.seconds() - jit) / ((System.nanoTime() - started) / 1e9);
+    } while (lastRoundJitShare >= SETTLED_JIT_SHARE && System.nanoTime() < deadline);
+    log.info(
+        "benchmark: search mix warmed up by {} more rounds, compilers at {} % in the last",
+        jitRounds, Math.round(lastRoundJitShare * 1000) / 10.0);
+    return sent;
   }
 
   private List<HttpRequest> toService(Bench bench, List<SearchBenchmark.Probe> probes) {
@@ -105,6 +154,7 @@ class SearchLoadMeasurement implements Measurement {
               MAX_IN_FLIGHT);
       double serviceCpu1 = Cpu.service();
       double elasticCpu1 = Cpu.elasticsearch(bench.http(), bench.elasticsearch());
+      double jit1 = Jit.seconds();
       OpenLoad.Result service =
           profiler.during(
               String.format(Locale.ROOT, "search mix at %.0f req per s", rate),
@@ -118,6 +168,7 @@ class SearchLoadMeasurement implements Measurement {
                       MAX_IN_FLIGHT));
       double serviceCpu2 = Cpu.service();
       double elasticCpu2 = Cpu.elasticsearch(bench.http(), bench.elasticsearch());
+      double jit = Jit.seconds() - jit1;
       rows.add(
           List.of(
               Report.number(rate),
@@ -138,6 +189,7 @@ class SearchLoadMeasurement implements Measurement {
               Report.number(serviceCpu2 - serviceCpu1),
               Report.number(clientOnly),
               Report.number(serviceOwn),
+              Report.number(jit),
               Report.number(elastic),
               Report.against(serviceOwn / elastic, 0.35, true)));
       directP50.add(new double[] {rate, direct.millis(50)});
@@ -157,7 +209,16 @@ class SearchLoadMeasurement implements Measurement {
                 + bench.scale().perRate().toSeconds()
                 + " s straight to Elasticsearch, then "
                 + bench.scale().perRate().toSeconds()
-                + " s through the service.")
+                + " s through the service. Before the first rate, the mix ran both ways until the JIT compilers had settled"
+                + " on its code ("
+                + jitRounds
+                + " rounds of "
+                + bench.scale().warmUp().toSeconds()
+                + " s each way after the suite's warm-up; compiling took "
+                + Report.number(lastRoundJitShare * 100)
+                + " % of the last round's time, aim < "
+                + Report.number(SETTLED_JIT_SHARE * 100)
+                + " %).")
         .table(
             List.of(
                 "rate (req/s)",
@@ -180,13 +241,15 @@ class SearchLoadMeasurement implements Measurement {
                     new Report.Series("service p99", serviceP99))))
         .paragraph(
             "CPU seconds during each run. The client shares the service's process: its cost is the process's CPU during the direct"
-                + " run, taken off the process's CPU during the service run.")
+                + " run, taken off the process's CPU during the service run. Compiling is the time the process's JIT compilers"
+                + " spent during the service run, counted in the process's CPU.")
         .table(
             List.of(
                 "rate (req/s)",
                 "service process, service run (s)",
                 "client alone, direct run (s)",
                 "service's own (s)",
+                "of the process: compiling (s)",
                 "Elasticsearch, service run (s)",
                 "service / Elasticsearch CPU"),
             cpuRows);

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 import sa.volunteering.bench.Bench;
 import sa.volunteering.bench.Measurement;
+import sa.volunteering.bench.Profiler;
 import sa.volunteering.bench.Report;
 
 /**
@@ -16,9 +17,11 @@ import sa.volunteering.bench.Report;
 class StreamMeasurement implements Measurement {
 
   private final SearchBenchmark search;
+  private final Profiler profiler;
 
-  StreamMeasurement(SearchBenchmark search) {
+  StreamMeasurement(SearchBenchmark search, Profiler profiler) {
     this.search = search;
+    this.profiler = profiler;
   }
 
   @Override
@@ -48,7 +51,13 @@ class StreamMeasurement implements Measurement {
       AtomicReference<SearchBenchmark.StreamRun> service = new AtomicReference<>();
       SearchBenchmark.HeapDuring heap =
           SearchBenchmark.heapDuring(
-              () -> service.set(search.streamService(bench.service(), hits)));
+              () ->
+                  profiler.during(
+                      "stream of " + hits + " hits",
+                      () -> {
+                        service.set(search.streamService(bench.service(), hits));
+                        return null;
+                      }));
       SearchBenchmark.StreamRun direct = search.streamDirect(bench.elasticsearch(), hits);
       rows.add(
           List.of(
