@@ -21,7 +21,7 @@ import sa.volunteering.matching.system.problem.Problems;
 /**
  * Reads {@link SearchParameters} from the query string, for the handlers that take them. Spring's
  * data binder did the same by reflection on the record's constructor, at a cost the search's flame
- * graph put at 8.7 % of the process's processor time (decision 0024). A value that is not of its
+ * graph put at 9.3 % of the process's processor time (decision 0024). A value that is not of its
  * parameter's type is named in a 400 problem worded as the binder's were; an empty value is no
  * value; a list may repeat or hold commas (split by {@link QueryParser}).
  */
