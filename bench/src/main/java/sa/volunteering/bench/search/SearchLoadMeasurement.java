@@ -50,12 +50,14 @@ class SearchLoadMeasurement implements Measurement {
   @Override
   public long warmUp(Bench bench) throws Exception {
     List<SearchBenchmark.Probe> probes = search.probes(PROBES, SEED);
+    List<HttpRequest> toService = toService(bench, probes);
+    List<HttpRequest> toElasticsearch = toElasticsearch(bench, probes);
     double highest = bench.scale().searchRates().get(bench.scale().searchRates().size() - 1);
     OpenLoad.Result direct =
         OpenLoad.run(
             bench.http(),
             "suite warm-up direct",
-            toElasticsearch(bench, probes),
+            toElasticsearch,
             highest,
             bench.scale().suiteWarmUp(),
             MAX_IN_FLIGHT);
@@ -63,11 +65,13 @@ class SearchLoadMeasurement implements Measurement {
         OpenLoad.run(
             bench.http(),
             "suite warm-up service",
-            toService(bench, probes),
+            toService,
             highest,
             bench.scale().suiteWarmUp(),
             MAX_IN_FLIGHT);
-    return direct.sent() + service.sent() + untilCompiled(bench, probes, highest);
+    return direct.sent()
+        + service.sent()
+        + untilCompiled(bench, toElasticsearch, toService, highest);
   }
 
   /**
@@ -75,7 +79,8 @@ class SearchLoadMeasurement implements Measurement {
    * which they spent less than {@link #SETTLED_JIT_SHARE} of its time, or the scale's patience for
    * it ({@code 8 × perRate}) spent.
    */
-  private long untilCompiled(Bench bench, List<SearchBenchmark.Probe> probes, double rate)
+  private long untilCompiled(
+      Bench bench, List<HttpRequest> toElasticsearch, List<HttpRequest> toService, double rate)
       throws Exception {
     Duration side = bench.scale().warmUp();
     long deadline = System.nanoTime() + bench.scale().perRate().multipliedBy(8).toNanos();
@@ -86,21 +91,10 @@ class SearchLoadMeasurement implements Measurement {
       long started = System.nanoTime();
       sent +=
           OpenLoad.run(
-                  bench.http(),
-                  "jit warm-up direct",
-                  toElasticsearch(bench, probes),
-                  rate,
-                  side,
-                  MAX_IN_FLIGHT)
+                  bench.http(), "jit warm-up direct", toElasticsearch, rate, side, MAX_IN_FLIGHT)
               .sent();
       sent +=
-          OpenLoad.run(
-                  bench.http(),
-                  "jit warm-up service",
-                  toService(bench, probes),
-                  rate,
-                  side,
-                  MAX_IN_FLIGHT)
+          OpenLoad.run(bench.http(), "jit warm-up service", toService, rate, side, MAX_IN_FLIGHT)
               .sent();
       jitRounds++;
       lastRoundJitShare = (Jit.seconds() - jit) / ((System.nanoTime() - started) / 1e9);

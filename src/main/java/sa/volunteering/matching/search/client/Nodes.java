@@ -24,10 +24,6 @@ final class Nodes {
     this.bases = List.copyOf(bases);
   }
 
-  List<URI> bases() {
-    return bases;
-  }
-
   <T> Mono<T> call(Function<URI, Mono<T>> attempt) {
     int first = Math.floorMod(next.getAndIncrement(), bases.size());
     return from(first, 0, attempt);

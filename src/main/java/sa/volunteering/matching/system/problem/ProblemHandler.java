@@ -224,11 +224,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       ServerWebExchange exchange) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST,
-            errors.size() == 1
-                ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid");
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, Problems.detailOf(errors));
     problem.setType(Problems.type("validation"));
     problem.setTitle("Invalid request");
     problem.setProperty("errors", errors);

@@ -84,13 +84,14 @@ public final class Problems {
    * Several fields at once, worded as Spring's validation problems are ({@link ProblemHandler}).
    */
   public static ApiException invalidFields(List<FieldError> errors) {
-    return badRequest(
-        "validation",
-        "Invalid request",
-        errors.size() == 1
-            ? errors.get(0).field() + ": " + errors.get(0).message()
-            : errors.size() + " fields are invalid",
-        Map.of("errors", errors));
+    return badRequest("validation", "Invalid request", detailOf(errors), Map.of("errors", errors));
+  }
+
+  /** The detail of a validation problem: the one field and what is wrong, or how many are. */
+  static String detailOf(List<FieldError> errors) {
+    return errors.size() == 1
+        ? errors.get(0).field() + ": " + errors.get(0).message()
+        : errors.size() + " fields are invalid";
   }
 
   /**
