@@ -17,6 +17,7 @@ import sa.volunteering.matching.search.index.SearchIndexProperties;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.TestStack;
 
 /**
  * The benchmark suite at smoke scale, so that the harness cannot rot: every measurement runs, the
@@ -103,10 +104,7 @@ class BenchmarkSuiteIT {
   @Test
   void writesDuringAMeasurementAreBackgroundWork() throws Exception {
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-    String elasticsearch =
-        System.getenv()
-            .getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200")
-            .split(",")[0];
+    String elasticsearch = TestStack.elasticsearch().toString();
     indexer.drain().block(Duration.ofSeconds(60));
     BackgroundWork.Snapshot before = background.snapshot(http, elasticsearch);
 
@@ -121,10 +119,7 @@ class BenchmarkSuiteIT {
 
   /** The index the opportunities alias points at, as Elasticsearch says. */
   private String aliased() throws Exception {
-    String elasticsearch =
-        System.getenv()
-            .getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200")
-            .split(",")[0];
+    String elasticsearch = TestStack.elasticsearch().toString();
     return java.net.http.HttpClient.newHttpClient()
         .send(
             java.net.http.HttpRequest.newBuilder(

@@ -12,14 +12,18 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.elasticsearch.autoconfigure.ElasticsearchConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import sa.volunteering.matching.support.Api;
+import sa.volunteering.matching.support.ElasticsearchAt;
 import sa.volunteering.matching.support.FaultyProxy;
 import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.TestStack;
 import sa.volunteering.matching.support.Tokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,9 +87,14 @@ class ElasticsearchRequestsIT {
 
   @LocalServerPort int port;
 
-  @DynamicPropertySource
-  static void throughTheRelay(DynamicPropertyRegistry registry) {
-    registry.add("spring.elasticsearch.uris", () -> RELAY.uri().toString());
+  /** The service talks to Elasticsearch through the relay, in either mode of the test stack. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class ThroughTheRelay {
+    @Bean
+    @Primary
+    ElasticsearchConnectionDetails throughTheRelay() {
+      return ElasticsearchAt.address(RELAY.uri());
+    }
   }
 
   @AfterAll
@@ -169,14 +178,12 @@ class ElasticsearchRequestsIT {
 
   @Test
   void elasticsearchRefusesExpensiveQueries() throws Exception {
-    String uris =
-        System.getenv().getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200");
     java.net.http.HttpResponse<String> settings =
         java.net.http.HttpClient.newHttpClient()
             .send(
                 java.net.http.HttpRequest.newBuilder(
                         URI.create(
-                            uris.split(",")[0]
+                            TestStack.elasticsearch()
                                 + "/_cluster/settings?include_defaults=true&flat_settings=true"))
                     .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());

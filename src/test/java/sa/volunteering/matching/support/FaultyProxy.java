@@ -83,14 +83,12 @@ public final class FaultyProxy implements AutoCloseable {
   }
 
   /**
-   * A faithful relay in front of the Elasticsearch the tests use ({@code
-   * SPRING_ELASTICSEARCH_URIS}, else bin/stack's).
+   * A faithful relay in front of the Elasticsearch the tests use ({@link
+   * TestStack#elasticsearch()}).
    */
   public static FaultyProxy relayToTheStack() {
-    String uris =
-        System.getenv().getOrDefault("SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:9200");
     try {
-      return new FaultyProxy(URI.create(uris.split(",")[0]), 0, 0);
+      return new FaultyProxy(TestStack.elasticsearch(), 0, 0);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

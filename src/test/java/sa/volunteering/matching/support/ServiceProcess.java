@@ -59,6 +59,9 @@ public final class ServiceProcess implements AutoCloseable {
                 "--app.security.national-id-key=" + Tokens.NATIONAL_ID_KEY,
                 "--app.rate-limit.enabled=false",
                 "--app.observability.access-log=false"));
+    if (List.of(arguments).stream().noneMatch(a -> a.startsWith("--spring.elasticsearch.uris="))) {
+      command.add("--spring.elasticsearch.uris=" + TestStack.elasticsearch());
+    }
     command.addAll(List.of(arguments));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -28,6 +28,7 @@ import sa.volunteering.matching.system.FlywayFromR2dbcEnvironmentPostProcessor;
  * nobody connected, older than a minute) are dropped when the next run starts. The tests refuse a
  * server that is not on this machine unless {@code TEST_DATABASE_SERVER_FOR_TESTS=true} (or the
  * system property {@code test.database.server-for-tests}) says it is one for tests (decision 0020).
+ * In the containers mode ({@link TestStack}) the container's own database is the run's.
  */
 public final class TestDatabase {
 
@@ -84,13 +85,14 @@ public final class TestDatabase {
   }
 
   private static TestDatabase create() {
-    String url =
-        setting(
-            "SPRING_R2DBC_URL",
-            "spring.r2dbc.url",
-            "r2dbc:postgresql://127.0.0.1:5432/volunteering");
-    String user = setting("SPRING_R2DBC_USERNAME", "spring.r2dbc.username", "volunteering");
-    String password = setting("SPRING_R2DBC_PASSWORD", "spring.r2dbc.password", "volunteering");
+    TestStack.Server server = TestStack.postgresql();
+    String url = server.r2dbcUrl();
+    String user = server.user();
+    String password = server.password();
+    if (TestStack.containers()) {
+      // the container is the run's own server, and goes with it: its database is the run's
+      return new TestDatabase(url, url.replaceFirst("^.*/([^/?]+).*$", "$1"), user, password);
+    }
     refuseSharedServer(url);
     String name =
         PREFIX + STAMP.format(Instant.now()) + "_" + UUID.randomUUID().toString().substring(0, 8);
@@ -199,7 +201,8 @@ public final class TestDatabase {
             || host.equals("::1");
     if (!local
         && !Boolean.parseBoolean(
-            setting("TEST_DATABASE_SERVER_FOR_TESTS", "test.database.server-for-tests", "false"))) {
+            TestStack.setting(
+                "TEST_DATABASE_SERVER_FOR_TESTS", "test.database.server-for-tests", "false"))) {
       throw new IllegalStateException(
           "the tests create and drop databases on the PostgreSQL server at "
               + r2dbcUrl
@@ -210,13 +213,5 @@ public final class TestDatabase {
   static String host(String r2dbcUrl) {
     String host = URI.create(r2dbcUrl.replaceFirst("^r2dbc:(pool:)?", "")).getHost();
     return host == null ? "" : host.toLowerCase(Locale.ROOT);
-  }
-
-  private static String setting(String variable, String property, String fallback) {
-    String value = System.getProperty(property);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(variable);
-    }
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

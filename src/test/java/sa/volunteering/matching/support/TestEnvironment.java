@@ -72,6 +72,10 @@ public class TestEnvironment {
       registry.add("spring.flyway.url", database::jdbcUrl);
       registry.add("spring.flyway.user", database::user);
       registry.add("spring.flyway.password", database::password);
+      if (TestStack.containers()) {
+        // for the tests that read it; the service itself takes the container's service connection
+        registry.add("spring.elasticsearch.uris", () -> TestStack.elasticsearch().toString());
+      }
     };
   }
 

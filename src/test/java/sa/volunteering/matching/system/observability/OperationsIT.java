@@ -19,14 +19,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.elasticsearch.autoconfigure.ElasticsearchConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import sa.volunteering.matching.support.Api;
+import sa.volunteering.matching.support.ElasticsearchAt;
 import sa.volunteering.matching.support.FaultyProxy;
 import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.support.Tokens;
@@ -51,9 +56,18 @@ class OperationsIT {
 
   @LocalManagementPort int managementPort;
 
+  /** The service talks to Elasticsearch through the proxy, in either mode of the test stack. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class ThroughTheProxy {
+    @Bean
+    @Primary
+    ElasticsearchConnectionDetails throughTheProxy() {
+      return ElasticsearchAt.address(PROXY.uri());
+    }
+  }
+
   @DynamicPropertySource
-  static void throughTheProxy(DynamicPropertyRegistry registry) {
-    registry.add("spring.elasticsearch.uris", () -> PROXY.uri().toString());
+  static void proxyLimits(DynamicPropertyRegistry registry) {
     registry.add("app.elasticsearch.search.timeout", () -> SEARCH_TIMEOUT.toMillis() + "ms");
     registry.add("app.elasticsearch.search.max-wait", () -> "1s");
     registry.add("app.health.timeout", () -> "2s");
