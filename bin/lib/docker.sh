@@ -88,6 +88,6 @@ build_image() {
     return 0
   fi
   log "building $name"
-  docker build -q -t "$name" -f "$dockerfile" --label "opportunity-matching.inputs=$hash" "${args[@]}" "$context" >&2 \
+  docker build -q --force-rm -t "$name" -f "$dockerfile" --label "opportunity-matching.inputs=$hash" "${args[@]}" "$context" >&2 \
     || die "docker build of $name failed"
 }

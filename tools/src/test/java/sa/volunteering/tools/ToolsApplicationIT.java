@@ -21,6 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import sa.volunteering.matching.support.TestDatabase;
 import sa.volunteering.matching.support.TestEnvironment;
+import sa.volunteering.matching.support.TestStack;
 import sa.volunteering.matching.support.Tokens;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -134,6 +135,7 @@ class ToolsApplicationIT {
             "--spring.flyway.url=" + database.jdbcUrl(),
             "--spring.flyway.user=" + database.user(),
             "--spring.flyway.password=" + database.password(),
+            "--spring.elasticsearch.uris=" + TestStack.elasticsearch(),
             "--app.search.index.prefix=" + TestEnvironment.PREFIX,
             "--app.security.jwt-secret=" + Tokens.SECRET,
             "--app.security.national-id-key=" + Tokens.NATIONAL_ID_KEY,

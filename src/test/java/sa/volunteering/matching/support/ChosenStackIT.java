@@ -12,7 +12,7 @@ import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 
 /** The service under test talks to the PostgreSQL and the Elasticsearch the switch chose. */
 @IntegrationTest
-class TestStackIT {
+class ChosenStackIT {
 
   @Autowired R2dbcConnectionDetails database;
 
