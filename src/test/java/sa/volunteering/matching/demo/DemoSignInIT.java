@@ -29,6 +29,7 @@ class DemoSignInIT {
     Fixtures fixtures = new Fixtures(api);
     UUID volunteer = fixtures.volunteer();
     UUID other = fixtures.volunteer();
+    fixtures.awaitIndexed(volunteer);
     Api.Response session =
         api.post("/api/demo/sign-in", null, Map.of("as", "volunteer", "id", volunteer.toString()));
     assertThat(session.status()).as(session.toString()).isEqualTo(200);

@@ -1,10 +1,8 @@
 package sa.volunteering.matching.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -109,7 +107,7 @@ class ElasticsearchRequestsIT {
     UUID organization = fixtures.organization();
     UUID opportunity = fixtures.published(organization, 5);
     UUID volunteer = fixtures.volunteer();
-    waitUntilIndexed(api, volunteer);
+    fixtures.awaitIndexed(volunteer);
 
     int calls = 0;
     for (String text : HOSTILE) {
@@ -209,17 +207,6 @@ class ElasticsearchRequestsIT {
   private static int expectNoServerError(Api.Response response) {
     assertThat(response.status()).as(response.toString()).isLessThan(500);
     return 1;
-  }
-
-  private static void waitUntilIndexed(Api api, UUID volunteer) throws InterruptedException {
-    await("the volunteer indexed")
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () ->
-                api.get("/api/volunteers/" + volunteer + "/matches", Tokens.volunteer(volunteer))
-                        .status()
-                    != 404);
   }
 
   /** Every object key in a JSON body, or in each line of an NDJSON one (bulk, multi-search). */

@@ -1,7 +1,9 @@
 package sa.volunteering.matching.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -82,6 +84,21 @@ public final class Fixtures {
             Map.of("code", "crowd_management", "weight", 1.0),
             Map.of("code", "event_organization", "weight", 0.5)));
     return body;
+  }
+
+  /**
+   * Waits until the volunteer's matches answer: matching reads the volunteer's document from the
+   * index, which the outbox writes a moment after the registration.
+   */
+  public void awaitIndexed(UUID volunteer) {
+    await("the volunteer indexed")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                api.get("/api/volunteers/" + volunteer + "/matches", Tokens.volunteer(volunteer))
+                        .status()
+                    != 404);
   }
 
   /** Registers a new volunteer; returns its id (the subject of its tokens). */
