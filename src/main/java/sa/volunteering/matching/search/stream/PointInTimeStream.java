@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -24,15 +25,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import sa.volunteering.matching.search.Elasticsearch;
 import sa.volunteering.matching.search.ElasticsearchLanes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every hit of a query, through a point in time and {@code search_after}. A page is fetched only
- * when the previous one is being read, so a slow client holds the stream to at most two pages in
- * memory; a client that leaves cancels the stream and the point in time is closed at once rather
- * than left to expire.
+ * Every hit of a query, through a point in time and {@code search_after}. Pages are handed over to
+ * a parallel worker, which reads each hit into its event as the client takes it, so that the next
+ * page is asked for as soon as one is answered (while fewer than two wait), not after the one
+ * before has been written: a stream holds at most four pages (one asked for, two waiting, one being
+ * written) however slow its client. A client that leaves cancels the stream and the point in time
+ * is closed at once rather than left to expire.
  *
  * <p>A ranked query scores every eligible document on each request that asks for the next hits in
  * score order, however few it asks for. So its stream first lists the next {@code ranked-batch} ids
@@ -135,6 +139,7 @@ public class PointInTimeStream {
                         ? rankedPages(pit, query, after, limit, read)
                         : pages(pit, query, after, limit, read))
                     .doOnNext(last::set)
+                    .publishOn(Schedulers.parallel(), 2)
                     .concatMapIterable(StreamPage::events, 1),
             this::close,
             (pit, error) -> close(pit),
@@ -277,16 +282,21 @@ public class PointInTimeStream {
               for (Hit hit : response.hits().hits()) {
                 byId.put(hit.id(), (Hit<Map<String, Object>>) hit);
               }
-              List<StreamEvent> events = new ArrayList<>(ids.size());
-              for (Ranked ranked : page.hits()) {
-                Hit<Map<String, Object>> hit = byId.get(ranked.id());
-                if (hit != null) {
-                  events.add(
-                      new StreamEvent.HitEvent(
-                          new Cursor(query.sortName(), ranked.sort()).encode(json),
-                          read.apply(hit)));
-                }
-              }
+              Iterable<StreamEvent> events =
+                  () ->
+                      page.hits().stream()
+                          .flatMap(
+                              ranked ->
+                                  Optional.ofNullable(byId.get(ranked.id()))
+                                      .map(
+                                          hit ->
+                                              (StreamEvent)
+                                                  new StreamEvent.HitEvent(
+                                                      new Cursor(query.sortName(), ranked.sort())
+                                                          .encode(json),
+                                                      read.apply(hit)))
+                                      .stream())
+                          .iterator();
               return new StreamPage(
                   events, page.hits().getLast().sort(), page.sent(), page.end(), page.truncated());
             });
@@ -330,8 +340,11 @@ public class PointInTimeStream {
         });
   }
 
+  /**
+   * @param events the page's hits, each read into its event only as the stream sends it
+   */
   private record StreamPage(
-      List<StreamEvent> events,
+      Iterable<StreamEvent> events,
       @Nullable List<FieldValue> lastSort,
       int sent,
       boolean end,
@@ -399,15 +412,16 @@ public class PointInTimeStream {
               List<Hit<Map<String, Object>>> found = (List) response.hits().hits();
               boolean truncated = found.size() > allowed;
               List<Hit<Map<String, Object>>> kept = truncated ? found.subList(0, allowed) : found;
-              List<StreamEvent> events =
-                  kept.stream()
-                      .map(
-                          hit ->
-                              (StreamEvent)
-                                  new StreamEvent.HitEvent(
-                                      new Cursor(query.sortName(), hit.sort()).encode(json),
-                                      read.apply(hit)))
-                      .toList();
+              Iterable<StreamEvent> events =
+                  () ->
+                      kept.stream()
+                          .map(
+                              hit ->
+                                  (StreamEvent)
+                                      new StreamEvent.HitEvent(
+                                          new Cursor(query.sortName(), hit.sort()).encode(json),
+                                          read.apply(hit)))
+                          .iterator();
               List<FieldValue> lastSort = kept.isEmpty() ? after : kept.get(kept.size() - 1).sort();
               return new StreamPage(
                   events, lastSort, sentBefore + kept.size(), found.size() < size, truncated);

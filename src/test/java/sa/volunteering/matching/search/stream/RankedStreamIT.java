@@ -1,6 +1,7 @@
 package sa.volunteering.matching.search.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -16,11 +17,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.reactivestreams.Subscription;
 import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.BaseSubscriber;
 import sa.volunteering.matching.search.ElasticsearchLanes;
 import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.support.TestEnvironment;
@@ -29,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A ranked stream lists its ids a few at a time and fetches each page by id: with lists of 7 and
  * pages of 3, every hit comes once, in score order, with the score and named clauses Elasticsearch
- * gave it, across lists and pages, cut at the limit and resumed from a cursor.
+ * gave it, across lists and pages, cut at the limit and resumed from a cursor. And any stream asks
+ * for its next pages while the hits before are still being sent.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,6 +46,8 @@ class RankedStreamIT {
       List.of(
           SortOptions.of(s -> s.score(score -> score.order(SortOrder.Desc))),
           SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
+  private static final List<SortOptions> BY_ID =
+      List.of(SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
 
   @Autowired ElasticsearchClient elasticsearch;
   @Autowired ElasticsearchAsyncClient client;
@@ -126,6 +133,43 @@ class RankedStreamIT {
         .extracting(hit -> (String) hit.hit())
         .containsExactlyElementsOf(expected(DOCUMENTS - 8, DOCUMENTS - 8));
     assertThat(((StreamEvent.Summary) rest.getLast()).complete()).isTrue();
+  }
+
+  /**
+   * Pages are asked for ahead of a client that has taken one hit, and hits are read only as they
+   * are sent: a page's hits no longer stand between its answer and the request for the next page.
+   */
+  @Test
+  void theNextPagesAreAskedForBeforeThePageBeforeIsRead() {
+    double pages = counter("search.stream.pages");
+    AtomicInteger read = new AtomicInteger();
+    BaseSubscriber<StreamEvent> oneHitClient =
+        new BaseSubscriber<>() {
+          @Override
+          protected void hookOnSubscribe(Subscription subscription) {
+            request(1);
+          }
+        };
+    streams.stream(
+            new PointInTimeStream.Query(
+                INDEX, Query.of(q -> q.matchAll(m -> m)), BY_ID, "id", List.of("id"), null),
+            null,
+            DOCUMENTS,
+            hit -> {
+              read.incrementAndGet();
+              return hit.source().get("id");
+            })
+        .subscribe(oneHitClient);
+    try {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> counter("search.stream.pages") - pages >= 2);
+      assertThat(read.get())
+          .as("the hit taken and the next, which the page's iterator looks ahead to")
+          .isLessThanOrEqualTo(2);
+    } finally {
+      oneHitClient.dispose();
+    }
   }
 
   private List<StreamEvent> stream(Cursor after, int limit) {
