@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
  * Limits of every result stream (search, matches, candidates).
  *
  * @param maxHits the most hits one stream sends; a request may ask for fewer
- * @param pageSize hits fetched from Elasticsearch per request; a stream holds at most two pages
+ * @param pageSize hits fetched from Elasticsearch per request; a stream holds at most four pages
  * @param rankedBatch ids a ranked stream lists per scoring pass (at most two such lists at a time,
  *     about 100 bytes an id); at most Elasticsearch's {@code max_result_window}
  * @param keepAlive how long Elasticsearch keeps the point in time between two pages
