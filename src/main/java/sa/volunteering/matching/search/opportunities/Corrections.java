@@ -111,7 +111,7 @@ public record Corrections(Map<String, Set<String>> byField) {
     for (Suggestion<T> entry : suggestions.getOrDefault(NAME_PREFIX + "description", List.of())) {
       if (entry.isTerm()
           && entry.term().options().isEmpty()
-          && entry.term().text().chars().noneMatch(c -> c < 0x80 && Character.isLetter(c))) {
+          && Language.ofText(entry.term().text()) == Language.AR) {
         offsets.add(entry.term().offset());
       }
     }

@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -282,20 +282,19 @@ public class PointInTimeStream {
               for (Hit hit : response.hits().hits()) {
                 byId.put(hit.id(), (Hit<Map<String, Object>>) hit);
               }
+              List<Hit<Map<String, Object>>> inOrder = new ArrayList<>(ids.size());
+              List<List<FieldValue>> sorts = new ArrayList<>(ids.size());
+              for (Ranked ranked : page.hits()) {
+                Hit<Map<String, Object>> hit = byId.get(ranked.id());
+                if (hit != null) {
+                  inOrder.add(hit);
+                  sorts.add(ranked.sort());
+                }
+              }
               Iterable<StreamEvent> events =
                   () ->
-                      page.hits().stream()
-                          .flatMap(
-                              ranked ->
-                                  Optional.ofNullable(byId.get(ranked.id()))
-                                      .map(
-                                          hit ->
-                                              (StreamEvent)
-                                                  new StreamEvent.HitEvent(
-                                                      new Cursor(query.sortName(), ranked.sort())
-                                                          .encode(json),
-                                                      read.apply(hit)))
-                                      .stream())
+                      IntStream.range(0, inOrder.size())
+                          .mapToObj(i -> hitEvent(query, sorts.get(i), inOrder.get(i), read))
                           .iterator();
               return new StreamPage(
                   events, page.hits().getLast().sort(), page.sent(), page.end(), page.truncated());
@@ -338,6 +337,16 @@ public class PointInTimeStream {
           more.accept(s);
           return s;
         });
+  }
+
+  /** A hit with its cursor, read when the stream sends it. */
+  private StreamEvent hitEvent(
+      Query query,
+      List<FieldValue> sort,
+      Hit<Map<String, Object>> hit,
+      Function<Hit<Map<String, Object>>, Object> read) {
+    return new StreamEvent.HitEvent(
+        new Cursor(query.sortName(), sort).encode(json), read.apply(hit));
   }
 
   /**
@@ -413,15 +422,7 @@ public class PointInTimeStream {
               boolean truncated = found.size() > allowed;
               List<Hit<Map<String, Object>>> kept = truncated ? found.subList(0, allowed) : found;
               Iterable<StreamEvent> events =
-                  () ->
-                      kept.stream()
-                          .map(
-                              hit ->
-                                  (StreamEvent)
-                                      new StreamEvent.HitEvent(
-                                          new Cursor(query.sortName(), hit.sort()).encode(json),
-                                          read.apply(hit)))
-                          .iterator();
+                  () -> kept.stream().map(hit -> hitEvent(query, hit.sort(), hit, read)).iterator();
               List<FieldValue> lastSort = kept.isEmpty() ? after : kept.get(kept.size() - 1).sort();
               return new StreamPage(
                   events, lastSort, sentBefore + kept.size(), found.size() < size, truncated);
