@@ -39,7 +39,17 @@ public final class VolunteeringAnalyzers {
 
   /** Arabic, English or mixed prose: fold, stop words, Arabic light stem, English light stem. */
   public static TokenStream text(TokenStream in, CharArraySet protectedWords) {
-    TokenStream stream = new StopFilter(fold(in), WordLists.stopWords());
+    return text(in, protectedWords, WordLists.stopWords());
+  }
+
+  /** {@link #text} for queries: the words around the intent are stop words too. */
+  public static TokenStream textSearch(TokenStream in, CharArraySet protectedWords) {
+    return text(in, protectedWords, WordLists.searchStopWords());
+  }
+
+  private static TokenStream text(
+      TokenStream in, CharArraySet protectedWords, CharArraySet stopWords) {
+    TokenStream stream = new StopFilter(fold(in), stopWords);
     return new LatinStemFilter(new ArabicLightStemFilter(stream, protectedWords));
   }
 
@@ -48,6 +58,14 @@ public final class VolunteeringAnalyzers {
    */
   public static TokenStream english(TokenStream in) {
     return new PorterStemFilter(new StopFilter(fold(in), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
+  }
+
+  /** {@link #english} for queries: the words around the intent of an Arabic query are dropped. */
+  public static TokenStream englishSearch(TokenStream in) {
+    return new PorterStemFilter(
+        new StopFilter(
+            new StopFilter(fold(in), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET),
+            WordLists.searchStopWords()));
   }
 
   /** Autocomplete, index side: fold, drop the article, edge n-grams of each word. */
@@ -67,6 +85,14 @@ public final class VolunteeringAnalyzers {
 
   public static Analyzer textAnalyzer(CharArraySet protectedWords) {
     return new Chain(Chain.Tokenization.WORDS, in -> text(in, protectedWords));
+  }
+
+  public static Analyzer textSearchAnalyzer(CharArraySet protectedWords) {
+    return new Chain(Chain.Tokenization.WORDS, in -> textSearch(in, protectedWords));
+  }
+
+  public static Analyzer englishSearchAnalyzer() {
+    return new Chain(Chain.Tokenization.WORDS, VolunteeringAnalyzers::englishSearch);
   }
 
   public static Analyzer englishAnalyzer() {

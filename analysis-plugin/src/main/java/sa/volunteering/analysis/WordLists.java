@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 public final class WordLists {
 
   private static final CharArraySet STOP_WORDS = buildStopWords();
+  private static final CharArraySet SEARCH_STOP_WORDS = buildSearchStopWords();
   private static final List<String> BUILT_IN_PROTECTED = readResource("protected-words.txt");
 
   private WordLists() {}
@@ -23,6 +24,14 @@ public final class WordLists {
   /** Lucene's Arabic and English stop lists plus our own, all normalized; shared and read-only. */
   public static CharArraySet stopWords() {
     return STOP_WORDS;
+  }
+
+  /**
+   * {@link #stopWords} plus the words around a query's intent («ودي», «حاب», «وش», «فيه»): what the
+   * search analyzers drop and the indexed text keeps.
+   */
+  public static CharArraySet searchStopWords() {
+    return SEARCH_STOP_WORDS;
   }
 
   /** The shipped protected words (cities, organizations, names) plus {@code extra}, normalized. */
@@ -42,6 +51,13 @@ public final class WordLists {
       addNormalized(set, new String((char[]) word));
     }
     readResource("stop-words.txt").forEach(word -> addNormalized(set, word));
+    return CharArraySet.unmodifiableSet(set);
+  }
+
+  private static CharArraySet buildSearchStopWords() {
+    CharArraySet set = new CharArraySet(STOP_WORDS.size() + 64, false);
+    set.addAll(STOP_WORDS);
+    readResource("dialect-stop-words.txt").forEach(word -> addNormalized(set, word));
     return CharArraySet.unmodifiableSet(set);
   }
 

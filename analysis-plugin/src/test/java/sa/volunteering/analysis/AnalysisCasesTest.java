@@ -35,10 +35,14 @@ public class AnalysisCasesTest extends BaseTokenStreamTestCase {
           case "fold" -> foldingAnalyzer();
           case "text" ->
               VolunteeringAnalyzers.textAnalyzer(WordLists.protectedWords(List.of("الخرطوم")));
+          case "text_search" ->
+              VolunteeringAnalyzers.textSearchAnalyzer(
+                  WordLists.protectedWords(List.of("الخرطوم")));
           case "autocomplete" -> VolunteeringAnalyzers.autocompleteIndexAnalyzer(1, 20);
           case "autocomplete_search" -> VolunteeringAnalyzers.autocompleteSearchAnalyzer();
           case "keyword" -> VolunteeringAnalyzers.keywordAnalyzer();
           case "english" -> VolunteeringAnalyzers.englishAnalyzer();
+          case "english_search" -> VolunteeringAnalyzers.englishSearchAnalyzer();
           default -> throw new IllegalArgumentException("unknown chain " + analysisCase.chain());
         };
   }
