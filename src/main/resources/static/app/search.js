@@ -30,6 +30,7 @@ export async function searchView(root, parameters) {
   const names = await taxonomy();
   const status = el('p', { class: 'status', role: 'status', 'data-test': 'status' });
   const results = el('ol', { class: 'results', 'data-test': 'results' });
+  const understood = el('p', { class: 'understood', 'data-test': 'understood', hidden: true });
   const facets = el('aside', { class: 'facets', 'data-test': 'facets' });
   const sentinel = el('div', { class: 'sentinel', 'aria-hidden': 'true' });
   const input = el('input', { type: 'search', name: 'q', dir: 'auto', value: state.q, placeholder: t('search.placeholder'),
@@ -64,7 +65,7 @@ export async function searchView(root, parameters) {
     el('label', {}, t('sort.label'), sortSelect),
     el('button', { type: 'button', class: 'link', onclick: () => writeState(readState(new URLSearchParams())) }, t('filter.clear'))));
 
-  clear(root).append(form, el('div', { class: 'layout' }, facets, el('section', { class: 'found' }, status, results, sentinel)));
+  clear(root).append(form, el('div', { class: 'layout' }, facets, el('section', { class: 'found' }, status, understood, results, sentinel)));
 
   // Suggestions as the visitor types: cities, fields and skills become filters, opportunities become the text.
   let typing;
@@ -122,7 +123,7 @@ export async function searchView(root, parameters) {
 
   const filters = await located(state, status);
   if (filters === null) return () => {};
-  return run(filters, { status, results, facets, sentinel, state });
+  return run(filters, { status, understood, results, facets, sentinel, state });
 }
 
 /** The search's parameters, with the visitor's position when "near me" is on (null when it cannot be had). */
@@ -142,7 +143,7 @@ async function located(state, status) {
 }
 
 /** Facets and the total from one search request; the hits themselves from the stream, a page at a time. Returns a stop function. */
-function run(filters, { status, results, facets, sentinel, state }) {
+function run(filters, { status, understood, results, facets, sentinel, state }) {
   const aborted = new AbortController();
   let total = null;
   let shown = 0;
@@ -183,6 +184,7 @@ function run(filters, { status, results, facets, sentinel, state }) {
     .then((answer) => {
       total = answer.total;
       renderFacets(facets, answer.facets, state);
+      renderUnderstood(understood, answer.understood);
       describe(false);
     })
     .catch((error) => {
@@ -198,6 +200,17 @@ function run(filters, { status, results, facets, sentinel, state }) {
     stream?.close();
     observer?.disconnect();
   };
+}
+
+/** "Did you mean" for the words corrected, "also searched for" for the forms the lexicon added. */
+function renderUnderstood(node, understood) {
+  const corrected = (understood?.corrections ?? []).map((c) => `${c.word} → ${c.instead[0]}`);
+  const added = (understood?.expansions ?? []).flatMap((e) => e.added.slice(0, 3));
+  clear(node);
+  if (corrected.length) node.append(el('span', { 'data-test': 'corrected' }, t('understood.corrected'), ' ', corrected.join('، ')));
+  if (corrected.length && added.length) node.append(' · ');
+  if (added.length) node.append(el('span', { 'data-test': 'also' }, t('understood.also'), ' ', added.join('، ')));
+  node.hidden = !corrected.length && !added.length;
 }
 
 const FACET_SHOWN = 8;

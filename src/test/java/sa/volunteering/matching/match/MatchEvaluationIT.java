@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.RankingMeasures;
 import sa.volunteering.matching.support.Tokens;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 import tools.jackson.databind.JsonNode;
@@ -118,9 +119,9 @@ class MatchEvaluationIT {
                           volunteer,
                           byId.get(item.path("opportunity").path("id").asString()),
                           now)));
-      matches.add(RelevanceRules.ndcg(ranked, all, 10));
+      matches.add(RankingMeasures.ndcg(ranked, all, 10));
       matchesBaseline.add(
-          RelevanceRules.ndcg(
+          RankingMeasures.ndcg(
               textBaseline(volunteer).stream()
                   .map(id -> rules.grade(volunteer, byId.get(id), now))
                   .toList(),
@@ -157,9 +158,9 @@ class MatchEvaluationIT {
               .limit(10)
               .map(volunteer -> rules.grade(volunteer, opportunity, now))
               .toList();
-      candidates.add(RelevanceRules.ndcg(ranked, all, 10));
+      candidates.add(RankingMeasures.ndcg(ranked, all, 10));
       candidatesBaseline.add(
-          RelevanceRules.ndcg(
+          RankingMeasures.ndcg(
               skillBaseline(opportunity).stream()
                   .map(id -> rules.grade(volunteersById.get(id), opportunity, now))
                   .toList(),

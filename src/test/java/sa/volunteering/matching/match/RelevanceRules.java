@@ -100,21 +100,6 @@ final class RelevanceRules {
     return array.valueStream().map(JsonNode::asString).collect(Collectors.toSet());
   }
 
-  /** nDCG at {@code k} of a ranked list of grades against every grade there was to rank. */
-  static double ndcg(List<Integer> ranked, List<Integer> all, int k) {
-    double dcg = dcg(ranked, k);
-    double ideal = dcg(all.stream().sorted(java.util.Comparator.reverseOrder()).toList(), k);
-    return ideal == 0 ? Double.NaN : dcg / ideal;
-  }
-
-  private static double dcg(List<Integer> grades, int k) {
-    double sum = 0;
-    for (int i = 0; i < Math.min(k, grades.size()); i++) {
-      sum += (Math.pow(2, grades.get(i)) - 1) / (Math.log(i + 2) / Math.log(2));
-    }
-    return sum;
-  }
-
   static Instant daysFrom(Instant now, int days) {
     return now.plus(days, ChronoUnit.DAYS);
   }

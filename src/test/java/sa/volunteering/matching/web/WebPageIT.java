@@ -267,6 +267,25 @@ class WebPageIT {
 
   @Test
   @Order(4)
+  void aCorrectedOrExpandedSearchSaysWhatItAlsoSearchedFor() throws Exception {
+    open(
+        "#/search?organization="
+            + organization
+            + "&q="
+            + java.net.URLEncoder.encode(
+                "blod donation dentist", java.nio.charset.StandardCharsets.UTF_8));
+    until(
+        () ->
+            !texts("[data-test=understood] [data-test=corrected]").isEmpty()
+                && !texts("[data-test=understood] [data-test=also]").isEmpty(),
+        "the corrections and expansions are shown");
+    assertThat(texts("[data-test=understood] [data-test=corrected]").get(0))
+        .contains("blod → blood");
+    assertThat(texts("[data-test=understood] [data-test=also]").get(0)).contains("طبيب أسنان");
+  }
+
+  @Test
+  @Order(4)
   void theEnglishSwitchTurnsThePageLeftToRight() throws Exception {
     open(
         "#/search?organization="

@@ -22,10 +22,12 @@ import java.util.Set;
  * exact word, so an exact match outranks a corrected one.
  *
  * @param byField for each text field, the indexed words that stand in for the misspelt ones
+ * @param byWord for each misspelt word (as analyzed), the indexed words taken for it in any field:
+ *     the "did you mean" of a response
  */
-public record Corrections(Map<String, Set<String>> byField) {
+public record Corrections(Map<String, Set<String>> byField, Map<String, Set<String>> byWord) {
 
-  public static final Corrections NONE = new Corrections(Map.of());
+  public static final Corrections NONE = new Corrections(Map.of(), Map.of());
 
   /**
    * The fields corrected, with their weight relative to one another (as in {@link
@@ -42,6 +44,7 @@ public record Corrections(Map<String, Set<String>> byField) {
 
   public Corrections {
     byField = Map.copyOf(byField);
+    byWord = Map.copyOf(byWord);
   }
 
   /** The suggesters that find the corrections of {@code text}, to add to a search request. */
@@ -72,6 +75,7 @@ public record Corrections(Map<String, Set<String>> byField) {
   static <T> Corrections read(Map<String, List<Suggestion<T>>> suggestions) {
     Set<Integer> spelledRight = spelledRight(suggestions);
     Map<String, Set<String>> byField = new LinkedHashMap<>();
+    Map<String, Set<String>> byWord = new LinkedHashMap<>();
     suggestions.forEach(
         (name, entries) -> {
           if (!name.startsWith(NAME_PREFIX)) {
@@ -85,6 +89,9 @@ public record Corrections(Map<String, Set<String>> byField) {
               for (TermSuggestOption option : term.options()) {
                 if (Edits.between(term.text(), option.text()) <= allowed) {
                   words.add(option.text());
+                  byWord
+                      .computeIfAbsent(term.text(), typed -> new LinkedHashSet<>())
+                      .add(option.text());
                 }
               }
             }
@@ -93,7 +100,7 @@ public record Corrections(Map<String, Set<String>> byField) {
             byField.put(name.substring(NAME_PREFIX.length()), words);
           }
         });
-    return new Corrections(byField);
+    return new Corrections(byField, byWord);
   }
 
   /**

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch._types.query_dsl.ZeroTermsQuery;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,11 +20,14 @@ import org.jspecify.annotations.Nullable;
  * regular expression.
  *
  * <p>The text matches exactly (after analysis: diacritics, hamza, teh marbuta, attached prefixes
- * and stems folded) with the full weight; the {@link Corrections} of its misspelt words match with
- * a small one, so an exact match outranks a corrected one. No fuzzy, prefix, wildcard, regexp,
- * script or nested query is ever sent: Elasticsearch runs with {@code
- * search.allow_expensive_queries} off. Taxonomy terms named in the text (a city, field or skill in
- * either language) also match their codes.
+ * and stems folded, the words around the intent dropped) with the full weight; the {@link
+ * Expansions} of the lexicon's concepts it names match with half or less, and the {@link
+ * Corrections} of its misspelt words with a fifth, so an exact match outranks an expanded or
+ * corrected one. A text of nothing but words around the intent («وش فيه؟») matches everything; one
+ * without a letter or digit («*») matches nothing. No fuzzy, prefix, wildcard, regexp, script or
+ * nested query is ever sent: Elasticsearch runs with {@code search.allow_expensive_queries} off.
+ * Taxonomy terms named in the text (a city, field or skill in either language) also match their
+ * codes.
  *
  * <p>Facet filters (field, city, skill, mode) are kept apart from the others so that each facet can
  * count what choosing another value would give.
@@ -159,10 +163,15 @@ public final class OpportunityQueries {
                             .fields(TEXT_FIELDS)
                             .type(TextQueryType.BestFields)
                             .tieBreaker(0.3)
-                            .operator(Operator.Or))));
+                            .operator(Operator.Or)
+                            .zeroTermsQuery(
+                                hasWord(text) ? ZeroTermsQuery.All : ZeroTermsQuery.None))));
     ways.add(Query.of(q -> q.matchPhrase(m -> m.field("title").query(text).slop(2).boost(2f))));
     if (!query.corrections().isEmpty()) {
       ways.add(query.corrections().query());
+    }
+    if (!query.expansions().isEmpty()) {
+      ways.add(query.expansions().query());
     }
     OpportunityQuery.Mentions mentioned = query.mentioned();
     if (!mentioned.cities().isEmpty()) {
@@ -189,7 +198,14 @@ public final class OpportunityQueries {
     if (!query.corrections().isEmpty()) {
       ways.add(query.corrections().query());
     }
+    if (!query.expansions().isEmpty()) {
+      ways.add(query.expansions().query());
+    }
     return Query.of(q -> q.bool(b -> b.should(ways)));
+  }
+
+  private static boolean hasWord(String text) {
+    return text.codePoints().anyMatch(Character::isLetterOrDigit);
   }
 
   private static Query boosted(Query query, float boost) {

@@ -11,12 +11,15 @@ import org.jspecify.annotations.Nullable;
  * @param text the free text, stripped; empty to browse
  * @param mentioned taxonomy terms named inside the text, which raise the opportunities that carry
  *     them
+ * @param expansions the lexicon's concepts named inside the text, with the forms searched for
+ *     beside the words typed
  * @param corrections indexed words that stand in for the text's misspelt ones, once looked up
  *     ({@link TypoCorrector})
  */
 public record OpportunityQuery(
     String text,
     Mentions mentioned,
+    Expansions expansions,
     Set<String> cities,
     Set<String> regions,
     Set<String> fields,
@@ -43,6 +46,7 @@ public record OpportunityQuery(
     return new OpportunityQuery(
         text,
         mentioned,
+        expansions,
         cities,
         regions,
         fields,
@@ -70,6 +74,21 @@ public record OpportunityQuery(
 
     boolean isEmpty() {
       return cities.isEmpty() && fields.isEmpty() && skills.isEmpty();
+    }
+
+    /** These and {@code more}. */
+    Mentions and(Mentions more) {
+      if (more.isEmpty()) {
+        return this;
+      }
+      return new Mentions(
+          union(cities, more.cities), union(fields, more.fields), union(skills, more.skills));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+      Set<String> both = new java.util.HashSet<>(a);
+      both.addAll(b);
+      return Set.copyOf(both);
     }
   }
 }

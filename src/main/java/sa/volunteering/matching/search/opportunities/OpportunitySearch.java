@@ -211,7 +211,8 @@ public class OpportunitySearch {
                         query,
                         language)));
     long total = response.hits().total() == null ? items.size() : response.hits().total().value();
-    return new SearchResult(total, paging.page(), paging.size(), response.took(), items, facets);
+    return new SearchResult(
+        total, paging.page(), paging.size(), response.took(), items, facets, Understood.of(query));
   }
 
   private static @Nullable Double score(OpportunityQuery query, Hit<?> hit) {

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRadiusKm the widest circle a "near" filter may draw
  * @param facetSize buckets per facet
  * @param suggest limits of autocomplete
+ * @param expansion limits of the lexicon's expansion of a query
  */
 @Validated
 @ConfigurationProperties("app.search.opportunities")
@@ -26,7 +27,8 @@ public record OpportunitySearchProperties(
     @DefaultValue("20") @Min(1) @Max(200) int maxFilterValues,
     @DefaultValue("1000") @Min(1) int maxRadiusKm,
     @DefaultValue("40") @Min(1) @Max(500) int facetSize,
-    @DefaultValue Suggest suggest) {
+    @DefaultValue Suggest suggest,
+    @DefaultValue LexiconExpansion expansion) {
 
   /**
    * @param maxPrefixLength characters accepted in {@code prefix}
@@ -37,4 +39,12 @@ public record OpportunitySearchProperties(
       @DefaultValue("50") @Min(1) int maxPrefixLength,
       @DefaultValue("10") @Min(1) int defaultSize,
       @DefaultValue("25") @Min(1) int maxSize) {}
+
+  /**
+   * @param maxConcepts concepts of the lexicon a query may name and be expanded with
+   * @param maxFormsPerConcept forms one concept adds to the query, the language typed first
+   */
+  public record LexiconExpansion(
+      @DefaultValue("4") @Min(0) @Max(16) int maxConcepts,
+      @DefaultValue("12") @Min(1) @Max(40) int maxFormsPerConcept) {}
 }

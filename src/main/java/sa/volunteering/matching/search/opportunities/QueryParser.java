@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import sa.volunteering.analysis.lexicon.Lexicon;
 import sa.volunteering.matching.system.problem.Problems;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 import sa.volunteering.matching.taxonomy.Term;
@@ -25,11 +26,22 @@ public class QueryParser {
 
   private final Taxonomy taxonomy;
   private final TaxonomyMentions mentions;
+  private final ConceptMentions concepts;
+  private final ArabiziMentions arabizi;
+  private final VocabularySpelling spelling;
   private final OpportunitySearchProperties limits;
 
   QueryParser(Taxonomy taxonomy, OpportunitySearchProperties limits) {
     this.taxonomy = taxonomy;
     this.mentions = new TaxonomyMentions(taxonomy);
+    this.concepts =
+        new ConceptMentions(
+            Lexicon.shipped(),
+            limits.expansion().maxConcepts(),
+            limits.expansion().maxFormsPerConcept());
+    this.arabizi =
+        new ArabiziMentions(taxonomy, Lexicon.shipped(), limits.expansion().maxFormsPerConcept());
+    this.spelling = new VocabularySpelling(taxonomy, Lexicon.shipped());
     this.limits = limits;
   }
 
@@ -76,9 +88,21 @@ public class QueryParser {
     if (!errors.isEmpty()) {
       throw invalid(errors);
     }
+    Map<String, String> respelled = text.isEmpty() ? Map.of() : spelling.respell(text);
+    String understood = respelled.isEmpty() ? text : VocabularySpelling.apply(text, respelled);
+    ArabiziMentions.Found latin =
+        text.isEmpty() ? ArabiziMentions.Found.NOTHING : arabizi.in(understood);
     return new OpportunityQuery(
         text,
-        text.isEmpty() ? OpportunityQuery.Mentions.NONE : mentions.in(text),
+        text.isEmpty()
+            ? OpportunityQuery.Mentions.NONE
+            : mentions.in(understood).and(latin.mentions()),
+        text.isEmpty()
+            ? Expansions.NONE
+            : concepts
+                .in(understood)
+                .and(latin.expansions(), limits.expansion().maxConcepts())
+                .respelled(respelled),
         cities,
         regions,
         fields,

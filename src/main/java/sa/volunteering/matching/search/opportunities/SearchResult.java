@@ -10,6 +10,7 @@ import java.util.Map;
  * @param facets per facet ({@code field}, {@code city}, {@code skill}, {@code mode}), the values
  *     with their counts: each facet counts as if its own selection were not made, so that a front
  *     end can offer the others
+ * @param understood the corrections and expansions the search applied to its text
  */
 public record SearchResult(
     long total,
@@ -17,7 +18,8 @@ public record SearchResult(
     int size,
     long tookMs,
     List<OpportunityHit> items,
-    Map<String, List<FacetValue>> facets) {
+    Map<String, List<FacetValue>> facets,
+    Understood understood) {
 
   /**
    * @param selected whether the search filters on this value

@@ -4,14 +4,16 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import sa.volunteering.analysis.lexicon.LexiconKeys;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 import sa.volunteering.matching.taxonomy.Term;
 import sa.volunteering.matching.taxonomy.Vocabulary;
 
 /**
- * Finds the cities, fields and skills a free text names, in Arabic or English, however spelled: "Ar
- * Riyadh", "الرياض" and "riyadh" all name {@code riyadh}. Longest names first, so "first aid" is a
- * skill before "aid" is anything; a word taken by one name is not reused by a shorter one.
+ * Finds the cities, fields and skills a free text names, in Arabic or English, however spelled or
+ * attached: "Ar Riyadh", "الرياض", "بالرياض" and "riyadh" all name {@code riyadh} ({@link
+ * WordVariants}). Longest names first, so "first aid" is a skill before "aid" is anything; a word
+ * taken by one name is not reused by a shorter one.
  */
 final class TaxonomyMentions {
 
@@ -24,24 +26,24 @@ final class TaxonomyMentions {
   }
 
   OpportunityQuery.Mentions in(String text) {
-    String[] words =
-        Arrays.stream(text.split("[\\s\\p{Punct}،؛؟]+"))
-            .filter(word -> !word.isEmpty())
-            .toArray(String[]::new);
+    String[] words = LexiconKeys.words(text);
     boolean[] taken = new boolean[words.length];
     Set<String> cities = new LinkedHashSet<>();
     Set<String> fields = new LinkedHashSet<>();
     Set<String> skills = new LinkedHashSet<>();
     for (int length = Math.min(LONGEST_NAME_IN_WORDS, words.length); length >= 1; length--) {
       for (int start = 0; start + length <= words.length; start++) {
-        if (free(taken, start, length)) {
-          String phrase = String.join(" ", Arrays.copyOfRange(words, start, start + length));
+        if (!WordVariants.free(taken, start, length)) {
+          continue;
+        }
+        for (String phrase : WordVariants.of(words, start, length)) {
           boolean found =
               add(taxonomy.cities(), phrase, cities)
                   | add(taxonomy.skills(), phrase, skills)
                   | add(taxonomy.fields(), phrase, fields);
           if (found) {
             Arrays.fill(taken, start, start + length, true);
+            break;
           }
         }
       }
@@ -56,14 +58,5 @@ final class TaxonomyMentions {
     Optional<T> term = vocabulary.resolve(phrase);
     term.ifPresent(found -> codes.add(found.code()));
     return term.isPresent();
-  }
-
-  private static boolean free(boolean[] taken, int start, int length) {
-    for (int i = start; i < start + length; i++) {
-      if (taken[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

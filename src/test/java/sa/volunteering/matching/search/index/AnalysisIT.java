@@ -32,10 +32,12 @@ class AnalysisIT {
       {"settings": {"index": {"number_of_replicas": 0, "analysis": {"analyzer": {
         "fold": {"type": "custom", "tokenizer": "standard", "filter": ["vol_keyword_normalization"]},
         "text": {"type": "vol_text", "protected_words": ["الخرطوم"]},
+        "text_search": {"type": "vol_text_search", "protected_words": ["الخرطوم"]},
         "autocomplete": {"type": "vol_autocomplete", "min_gram": 1, "max_gram": 20},
         "autocomplete_search": {"type": "vol_autocomplete_search"},
         "keyword": {"type": "vol_keyword"},
-        "english": {"type": "vol_english"}
+        "english": {"type": "vol_english"},
+        "english_search": {"type": "vol_english_search"}
       }}}}}
       """;
 

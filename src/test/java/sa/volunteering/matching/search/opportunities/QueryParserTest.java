@@ -24,7 +24,13 @@ class QueryParserTest {
       new QueryParser(
           TaxonomyFiles.read(JsonMapper.builder().build()),
           new OpportunitySearchProperties(
-              200, 10_000, 20, 1000, 40, new OpportunitySearchProperties.Suggest(50, 10, 25)));
+              200,
+              10_000,
+              20,
+              1000,
+              40,
+              new OpportunitySearchProperties.Suggest(50, 10, 25),
+              new OpportunitySearchProperties.LexiconExpansion(4, 12)));
 
   @Test
   void citiesAreCodesOrNamesInEitherLanguageRepeatedOrCommaSeparated() {
@@ -112,6 +118,33 @@ class QueryParserTest {
   }
 
   /** Search parameters with these values (by component name), the others absent. */
+  @Test
+  void theTextIsUnderstoodWithTheLexiconTheArabiziAndTheVocabularysSpelling() {
+    OpportunityQuery dentist = PARSER.parse(parameters(Map.of("q", "لطبيب الأسنان بجدة")));
+    assertThat(dentist.mentioned().cities()).containsExactly("jeddah");
+    assertThat(dentist.expansions().each())
+        .extracting(Expansion::conceptId)
+        .containsExactly("health/dentist");
+    assertThat(dentist.expansions().each().get(0).otherLanguage()).contains("dentist");
+
+    OpportunityQuery blood = PARSER.parse(parameters(Map.of("q", "blod donation")));
+    assertThat(blood.expansions().respelled()).containsEntry("blod", "blood");
+    assertThat(blood.mentioned().fields()).containsExactly("blood_donation");
+
+    OpportunityQuery arabizi = PARSER.parse(parameters(Map.of("q", "ta3leem Jedah")));
+    assertThat(arabizi.mentioned().cities()).containsExactly("jeddah");
+    assertThat(arabizi.mentioned().fields()).containsExactly("education");
+  }
+
+  @Test
+  void expansionIsBoundedByItsLimits() {
+    OpportunityQuery many =
+        PARSER.parse(parameters(Map.of("q", "نجار طباخ ممرض خياط سباك حلاق مصور")));
+    assertThat(many.expansions().each()).hasSize(4);
+    assertThat(many.expansions().each())
+        .allSatisfy(expansion -> assertThat(expansion.added()).hasSizeLessThanOrEqualTo(12));
+  }
+
   private static SearchParameters parameters(Map<String, Object> values) {
     RecordComponent[] components = SearchParameters.class.getRecordComponents();
     Object[] arguments =
