@@ -89,9 +89,10 @@ final class ArabiziMentions {
     }
   }
 
-  Found in(String text) {
+  /** What the Latin ones among a text's folded words ({@link LexiconKeys#words}) name. */
+  Found in(String[] folded) {
     List<String> words = new ArrayList<>();
-    for (String word : LexiconKeys.words(text)) {
+    for (String word : folded) {
       if (!LATIN_ARTICLES.contains(word)) {
         words.add(word);
       }

@@ -26,8 +26,8 @@ final class ConceptMentions {
     this.maxFormsPerConcept = maxFormsPerConcept;
   }
 
-  Expansions in(String text) {
-    String[] words = LexiconKeys.words(text);
+  /** The concepts named by a text's folded words ({@link LexiconKeys#words}). */
+  Expansions in(String[] words) {
     boolean[] taken = new boolean[words.length];
     List<Expansion> found = new ArrayList<>();
     Set<String> concepts = new HashSet<>();

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import sa.volunteering.analysis.lexicon.Lexicon;
+import sa.volunteering.analysis.lexicon.LexiconKeys;
 import sa.volunteering.matching.system.problem.Problems;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 import sa.volunteering.matching.taxonomy.Term;
@@ -88,8 +89,9 @@ public class QueryParser {
     if (!errors.isEmpty()) {
       throw invalid(errors);
     }
-    Map<String, String> respelled = text.isEmpty() ? Map.of() : spelling.respell(text);
-    String understood = respelled.isEmpty() ? text : VocabularySpelling.apply(text, respelled);
+    String[] typed = LexiconKeys.words(text);
+    Map<String, String> respelled = spelling.respell(typed);
+    String[] understood = respelled.isEmpty() ? typed : VocabularySpelling.apply(typed, respelled);
     ArabiziMentions.Found latin =
         text.isEmpty() ? ArabiziMentions.Found.NOTHING : arabizi.in(understood);
     return new OpportunityQuery(

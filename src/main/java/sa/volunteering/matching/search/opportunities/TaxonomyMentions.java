@@ -25,8 +25,8 @@ final class TaxonomyMentions {
     this.taxonomy = taxonomy;
   }
 
-  OpportunityQuery.Mentions in(String text) {
-    String[] words = LexiconKeys.words(text);
+  /** The terms named by a text's folded words ({@link LexiconKeys#words}). */
+  OpportunityQuery.Mentions in(String[] words) {
     boolean[] taken = new boolean[words.length];
     Set<String> cities = new LinkedHashSet<>();
     Set<String> fields = new LinkedHashSet<>();

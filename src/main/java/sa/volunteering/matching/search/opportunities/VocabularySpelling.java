@@ -24,7 +24,7 @@ final class VocabularySpelling {
   private static final int SHORTEST_WORD = 4;
   private static final int LONG_WORD = 9;
 
-  private final Map<String, Integer> words = new HashMap<>();
+  private final Map<String, Integer> vocabulary = new HashMap<>();
   private final Map<Character, List<String>> byFirstLetter = new HashMap<>();
 
   VocabularySpelling(Taxonomy taxonomy, Lexicon lexicon) {
@@ -34,7 +34,7 @@ final class VocabularySpelling {
     taxonomy.cities().all().forEach(term -> term.names().forEach(this::learn));
     taxonomy.fields().all().forEach(term -> term.names().forEach(this::learn));
     taxonomy.skills().all().forEach(term -> term.names().forEach(this::learn));
-    words
+    vocabulary
         .keySet()
         .forEach(
             word ->
@@ -43,14 +43,17 @@ final class VocabularySpelling {
 
   /** The vocabulary's number of distinct words. */
   int size() {
-    return words.size();
+    return vocabulary.size();
   }
 
-  /** The misspelt words of the text (folded) and the vocabulary word taken for each. */
-  Map<String, String> respell(String text) {
+  /**
+   * The misspelt words among a text's folded words ({@link LexiconKeys#words}) and the vocabulary
+   * word taken for each.
+   */
+  Map<String, String> respell(String[] words) {
     Map<String, String> respelled = new LinkedHashMap<>();
-    for (String word : LexiconKeys.words(text)) {
-      if (word.length() >= SHORTEST_WORD && !words.containsKey(word)) {
+    for (String word : words) {
+      if (word.length() >= SHORTEST_WORD && !vocabulary.containsKey(word)) {
         String nearest = nearest(word);
         if (nearest != null) {
           respelled.put(word, nearest);
@@ -60,13 +63,13 @@ final class VocabularySpelling {
     return respelled;
   }
 
-  /** The text's folded words with the corrections put in. */
-  static String apply(String text, Map<String, String> respelled) {
-    String[] words = LexiconKeys.words(text);
-    for (int i = 0; i < words.length; i++) {
-      words[i] = respelled.getOrDefault(words[i], words[i]);
+  /** The folded words with the corrections put in. */
+  static String[] apply(String[] words, Map<String, String> respelled) {
+    String[] corrected = words.clone();
+    for (int i = 0; i < corrected.length; i++) {
+      corrected[i] = respelled.getOrDefault(corrected[i], corrected[i]);
     }
-    return String.join(" ", words);
+    return corrected;
   }
 
   private @Nullable String nearest(String word) {
@@ -83,7 +86,7 @@ final class VocabularySpelling {
       if (distance > allowed) {
         continue;
       }
-      int uses = words.getOrDefault(candidate, 0);
+      int uses = vocabulary.getOrDefault(candidate, 0);
       if (distance < bestDistance || (distance == bestDistance && uses > bestUses)) {
         best = candidate;
         bestDistance = distance;
@@ -99,7 +102,7 @@ final class VocabularySpelling {
   private void learn(String name) {
     for (String word : LexiconKeys.words(name)) {
       if (!word.isEmpty()) {
-        words.merge(word, 1, Integer::sum);
+        vocabulary.merge(word, 1, Integer::sum);
       }
     }
   }

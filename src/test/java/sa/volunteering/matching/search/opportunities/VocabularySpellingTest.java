@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import sa.volunteering.analysis.lexicon.Lexicon;
+import sa.volunteering.analysis.lexicon.LexiconKeys;
 import sa.volunteering.matching.taxonomy.TaxonomyFiles;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,22 +16,25 @@ class VocabularySpellingTest {
 
   @Test
   void aWordOneEditFromTheVocabularyTakesTheVocabularysWord() {
-    assertThat(SPELLING.respell("blod donation")).containsExactly(Map.entry("blod", "blood"));
-    assertThat(SPELLING.respell("recycleing"))
+    assertThat(SPELLING.respell(LexiconKeys.words("blod donation")))
+        .containsExactly(Map.entry("blod", "blood"));
+    assertThat(SPELLING.respell(LexiconKeys.words("recycleing")))
         .containsExactly(Map.entry("recycleing", "recycling"));
-    assertThat(SPELLING.respell("تعلييم الأطفال")).containsExactly(Map.entry("تعلييم", "تعليم"));
+    assertThat(SPELLING.respell(LexiconKeys.words("تعلييم الأطفال")))
+        .containsExactly(Map.entry("تعلييم", "تعليم"));
   }
 
   @Test
   void wordsOfTheVocabularyShortWordsAndFarWordsStayAsTyped() {
-    assertThat(SPELLING.respell("blood donation للأطفال")).isEmpty();
-    assertThat(SPELLING.respell("abc")).isEmpty();
-    assertThat(SPELLING.respell("zzzzzz")).isEmpty();
+    assertThat(SPELLING.respell(LexiconKeys.words("blood donation للأطفال"))).isEmpty();
+    assertThat(SPELLING.respell(LexiconKeys.words("abc"))).isEmpty();
+    assertThat(SPELLING.respell(LexiconKeys.words("zzzzzz"))).isEmpty();
   }
 
   @Test
   void theCorrectedTextIsWhatMentionsAreLookedUpIn() {
-    assertThat(VocabularySpelling.apply("Blod donation", SPELLING.respell("Blod donation")))
+    String[] typed = LexiconKeys.words("Blod donation");
+    assertThat(String.join(" ", VocabularySpelling.apply(typed, SPELLING.respell(typed))))
         .isEqualTo("blood donation");
   }
 
