@@ -22,6 +22,8 @@ public record Expansions(List<Expansion> each, Map<String, String> respelled) {
 
   static final float SAME_LANGUAGE = 0.5f;
   static final float OTHER_LANGUAGE = 0.3f;
+  static final List<String> ARABIC_FIELDS = List.of("title^4", "description");
+  static final List<String> ENGLISH_FIELDS = List.of("title.en^3", "description.en^0.8");
 
   public Expansions {
     each = List.copyOf(each);
@@ -90,9 +92,18 @@ public record Expansions(List<Expansion> each, Map<String, String> respelled) {
             q.multiMatch(
                 m ->
                     m.query(form)
-                        .fields(OpportunityQueries.TEXT_FIELDS)
+                        .fields(fieldsFor(form))
                         .type(TextQueryType.BestFields)
                         .operator(Operator.And)
                         .boost(weight)));
+  }
+
+  /**
+   * The title and the description, analysed for the form's script: an added form is a word of the
+   * field's language, so the other analysis, the organization's name and the city would only add
+   * terms to look up (decision 0026).
+   */
+  static List<String> fieldsFor(String words) {
+    return Language.ofText(words) == Language.AR ? ARABIC_FIELDS : ENGLISH_FIELDS;
   }
 }

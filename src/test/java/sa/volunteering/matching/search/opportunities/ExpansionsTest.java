@@ -43,6 +43,15 @@ class ExpansionsTest {
   }
 
   @Test
+  void eachFormIsLookedUpInTheTitleAndDescriptionAnalysedForItsScript() {
+    Query query = new Expansions(List.of(Expansion.of("dentist", DENTIST, 12))).query();
+    List<Query> forms = query.bool().should().get(0).disMax().queries();
+    assertThat(forms.get(0).multiMatch().fields())
+        .containsExactly("title.en^3", "description.en^0.8");
+    assertThat(forms.get(2).multiMatch().fields()).containsExactly("title^4", "description");
+  }
+
+  @Test
   void respelledWordsAreSearchedWithHalfTheWeightOfAWordTyped() {
     Query query = Expansions.NONE.respelled(Map.of("blod", "blood")).query();
     assertThat(query.bool().should().get(0).multiMatch().query()).isEqualTo("blood");
