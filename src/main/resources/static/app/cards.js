@@ -25,12 +25,15 @@ export function opportunityCard(hit, extra) {
     extra ?? null);
 }
 
-/** Why a match ranks where it does: skills had, related and lacking, distance, field, and each part of the score. */
-export function explanationPanel(explanation, skillName) {
+/**
+ * Why a match ranks where it does: skills had, related and lacking, distance, field, and each part of the score;
+ * `heading` asks about the opportunity (a volunteer's matches) or the volunteer (an opportunity's candidates).
+ */
+export function explanationPanel(explanation, skillName, heading = 'matches.why') {
   const lang = language();
   const chips = (codes, kind) => codes.map((code) => el('li', { class: `chip-${kind}` }, bdi(skillName(code))));
   return el('details', { class: 'explanation', open: true },
-    el('summary', {}, t('matches.why'), ' ', el('span', { class: 'score' }, `${t('matches.score')}: ${formatNumber(explanation.score, lang)}`)),
+    el('summary', {}, t(heading), ' ', el('span', { class: 'score' }, `${t('matches.score')}: ${formatNumber(explanation.score, lang)}`)),
     explanation.matchedSkills.length ? el('div', { class: 'skills-matched' }, el('span', {}, t('matches.matched')),
       el('ul', { class: 'chips' }, chips(explanation.matchedSkills, 'matched'))) : null,
     explanation.relatedSkills.length ? el('div', { class: 'skills-related' }, el('span', {}, t('matches.related')),

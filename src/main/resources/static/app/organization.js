@@ -96,7 +96,7 @@ function candidateCard(candidate, names) {
     el('p', { class: 'meta' }, bdi(candidate.city?.label), ' · ', t('org.hours', formatNumber(candidate.verifiedHours, lang)),
       ' · ', candidate.languages.join(', ')),
     el('ul', { class: 'chips' }, candidate.skills.map((skill) => el('li', {}, bdi(skill.label)))),
-    explanationPanel(candidate.explanation, names.skill));
+    explanationPanel(candidate.explanation, names.skill, 'candidates.why'));
 }
 
 function applicantCard(applicant, names) {

@@ -9,15 +9,18 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Who has applied to an opportunity, whatever became of the application: candidate cards flag them.
+ * Who has applied to what, whatever became of the application: candidate cards flag applicants, a
+ * volunteer's matches leave out (or flag) what they applied to.
  */
 @Component
 class Applicants {
 
   private final DatabaseClient database;
+  private final int maxApplied;
 
-  Applicants(DatabaseClient database) {
+  Applicants(DatabaseClient database, MatchingProperties properties) {
     this.database = database;
+    this.maxApplied = properties.maxAppliedLeftOut();
   }
 
   /** Which of these volunteers applied to the opportunity: a page's worth, read by their ids. */
@@ -41,6 +44,24 @@ class Applicants {
         .sql("select volunteer_id from applications where opportunity_id = :id")
         .bind("id", opportunity)
         .map(row -> String.valueOf(row.get("volunteer_id", UUID.class)))
+        .all()
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * The opportunities the volunteer applied to, the most recent as many as {@code
+   * app.matching.max-applied-left-out}.
+   */
+  Mono<Set<String>> appliedBy(UUID volunteer) {
+    if (maxApplied == 0) {
+      return Mono.just(Set.of());
+    }
+    return database
+        .sql(
+            "select opportunity_id from applications where volunteer_id = :id order by created_at desc limit :limit")
+        .bind("id", volunteer)
+        .bind("limit", maxApplied)
+        .map(row -> String.valueOf(row.get("opportunity_id", UUID.class)))
         .all()
         .collect(Collectors.toUnmodifiableSet());
   }

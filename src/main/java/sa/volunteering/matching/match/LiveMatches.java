@@ -92,36 +92,43 @@ class LiveMatches implements SmartLifecycle {
    */
   Flux<StreamEvent> follow(VolunteerDoc volunteer, Language language) {
     return followers.follow(
-        () -> {
-          Set<String> told = ConcurrentHashMap.newKeySet();
-          double threshold = properties.liveThreshold() * scorer.highest(Direction.OPPORTUNITIES);
-          return indexed
-              .asFlux()
-              .onBackpressureDrop(
-                  dropped ->
-                      log.warn(
-                          "A live follower fell behind; {} opportunities not scored for it",
-                          dropped.size()))
-              .flatMapIterable(documents -> documents)
-              .<StreamEvent>handle(
-                  (announced, sink) -> {
-                    Instant now = Instant.now();
-                    OpportunityDoc opportunity = announced.opportunity();
-                    if (told.contains(opportunity.id())
-                        || scorer.ineligible(volunteer, opportunity, now) != null) {
-                      return;
-                    }
-                    Explanation explanation =
-                        scorer.explain(volunteer, opportunity, Direction.OPPORTUNITIES, now);
-                    if (explanation.score() >= threshold && told.add(opportunity.id())) {
-                      sink.next(
-                          new StreamEvent.HitEvent(
-                              opportunity.id(),
-                              matching.matchHit(
-                                  volunteer, announced.source(), explanation, language)));
-                    }
-                  });
-        });
+        () ->
+            matching
+                .appliedBy(volunteer)
+                .flatMapMany(applied -> follow(volunteer, applied, language)));
+  }
+
+  /** What is announced from now on and matches, but what the volunteer had applied to. */
+  private Flux<StreamEvent> follow(VolunteerDoc volunteer, Set<String> applied, Language language) {
+    Set<String> told = ConcurrentHashMap.newKeySet();
+    told.addAll(applied);
+    double threshold = properties.liveThreshold() * scorer.highest(Direction.OPPORTUNITIES);
+    return indexed
+        .asFlux()
+        .onBackpressureDrop(
+            dropped ->
+                log.warn(
+                    "A live follower fell behind; {} opportunities not scored for it",
+                    dropped.size()))
+        .flatMapIterable(documents -> documents)
+        .<StreamEvent>handle(
+            (announced, sink) -> {
+              Instant now = Instant.now();
+              OpportunityDoc opportunity = announced.opportunity();
+              if (told.contains(opportunity.id())
+                  || scorer.ineligible(volunteer, opportunity, now) != null) {
+                return;
+              }
+              Explanation explanation =
+                  scorer.explain(volunteer, opportunity, Direction.OPPORTUNITIES, now);
+              if (explanation.score() >= threshold && told.add(opportunity.id())) {
+                sink.next(
+                    new StreamEvent.HitEvent(
+                        opportunity.id(),
+                        matching.matchHit(
+                            volunteer, announced.source(), explanation, false, language)));
+              }
+            });
   }
 
   @Override

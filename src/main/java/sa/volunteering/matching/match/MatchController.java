@@ -1,6 +1,7 @@
 package sa.volunteering.matching.match;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,9 @@ import sa.volunteering.matching.system.web.Page;
 @Tag(name = "Matching")
 class MatchController {
 
+  private static final String INCLUDE_APPLIED =
+      "true: also the opportunities the volunteer applied to, flagged `applied` (default: left out)";
+
   private final MatchService matching;
   private final LiveMatches live;
   private final QueryParser parser;
@@ -60,6 +64,8 @@ class MatchController {
       Actor actor,
       @PathVariable UUID id,
       @ParameterObject SearchParameters refinement,
+      @Parameter(description = INCLUDE_APPLIED) @RequestParam(defaultValue = "false")
+          boolean includeApplied,
       ServerWebExchange exchange) {
     requireSelfOrAdmin(actor, id);
     OpportunityQuery query = refine(refinement);
@@ -67,7 +73,9 @@ class MatchController {
         parser.paging(refinement, pages.defaultPageSize(), pages.maxPageSize());
     return matching
         .volunteer(actor, id)
-        .flatMap(volunteer -> matching.matches(volunteer, query, paging, Language.of(exchange)));
+        .flatMap(
+            volunteer ->
+                matching.matches(volunteer, query, paging, includeApplied, Language.of(exchange)));
   }
 
   @GetMapping(
@@ -79,6 +87,8 @@ class MatchController {
       Actor actor,
       @PathVariable UUID id,
       @ParameterObject SearchParameters refinement,
+      @Parameter(description = INCLUDE_APPLIED) @RequestParam(defaultValue = "false")
+          boolean includeApplied,
       ServerWebExchange exchange) {
     requireSelfOrAdmin(actor, id);
     OpportunityQuery query = refine(refinement);
@@ -90,7 +100,8 @@ class MatchController {
             .volunteer(actor, id)
             .flatMapMany(
                 volunteer ->
-                    matching.matchStream(volunteer, query, after, limit, Language.of(exchange))));
+                    matching.matchStream(
+                        volunteer, query, after, limit, includeApplied, Language.of(exchange))));
   }
 
   @GetMapping(

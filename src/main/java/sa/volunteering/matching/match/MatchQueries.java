@@ -65,11 +65,12 @@ class MatchQueries {
   }
 
   /**
-   * Opportunities for a volunteer, refined by the volunteer's own text and filters. The
-   * refinement's main query already keeps published opportunities; seats left are required even if
-   * the refinement asked for full ones.
+   * Opportunities for a volunteer, refined by the volunteer's own text and filters, but those in
+   * {@code leftOut} (what they applied to). The refinement's main query already keeps published
+   * opportunities; seats left are required even if the refinement asked for full ones.
    */
-  Query opportunitiesFor(VolunteerDoc volunteer, OpportunityQuery refinement, Instant now) {
+  Query opportunitiesFor(
+      VolunteerDoc volunteer, OpportunityQuery refinement, Set<String> leftOut, Instant now) {
     MatchingProperties.Weights weights = properties.weights();
     BoolQuery.Builder bool =
         new BoolQuery.Builder()
@@ -176,8 +177,42 @@ class MatchQueries {
     }
     bool.should(recency("published_at", now, properties.freshnessHalfDays(), weights.freshness()));
     bool.should(asDate("capacity", "capacity_as_date", weights.capacity()));
+    bool.should(urgency(now, weights.urgency()));
+    bool.should(
+        constant(
+            "verified",
+            OpportunityQueries.term("organization.verified", "true"),
+            weights.verified()));
+    if (!leftOut.isEmpty()) {
+      bool.mustNot(m -> m.ids(i -> i.values(List.copyOf(leftOut))));
+    }
     bool.should(rotation(now));
     return Query.of(q -> q.bool(bool.build()));
+  }
+
+  /**
+   * How soon an opportunity that has not started yet starts, {@code half / (half + days)} times the
+   * weight; nothing once it has started.
+   */
+  private Query urgency(Instant now, double weight) {
+    Instant origin = now.truncatedTo(ChronoUnit.MILLIS);
+    Query soon =
+        dateFeature(
+            "starts_at",
+            origin,
+            Math.round(properties.urgencyHalfDays() * MILLIS_A_DAY),
+            weight,
+            null);
+    return Query.of(
+        q ->
+            q.bool(
+                b ->
+                    b.must(soon)
+                        .filter(
+                            f ->
+                                f.range(
+                                    r -> r.date(d -> d.field("starts_at").gte(origin.toString()))))
+                        .queryName("urgency")));
   }
 
   /** Volunteers for an opportunity. */
@@ -354,7 +389,9 @@ class MatchQueries {
         + weights.distance()
         + weights.language()
         + weights.freshness()
-        + (direction == Direction.OPPORTUNITIES ? weights.capacity() : weights.experience())
+        + (direction == Direction.OPPORTUNITIES
+            ? weights.capacity() + weights.urgency() + weights.verified()
+            : weights.experience())
         + Rotation.WEIGHT;
   }
 
@@ -454,7 +491,7 @@ class MatchQueries {
    * A {@code distance_feature} on a date field: {@code weight × pivot / (pivot + |date − origin|)}.
    */
   private static Query dateFeature(
-      String field, Instant origin, long pivotMillis, double weight, String name) {
+      String field, Instant origin, long pivotMillis, double weight, @Nullable String name) {
     return Query.of(
         q ->
             q.distanceFeature(

@@ -113,6 +113,8 @@ class MatchScorer {
           recency(opportunity.publishedAt(), now, properties.freshnessHalfDays())
               * weights.freshness());
       points.put("capacity", ValueAsDate.scored(opportunity.capacityLeft()) * weights.capacity());
+      points.put("urgency", urgency(opportunity.startsAt(), now) * weights.urgency());
+      points.put("verified", opportunity.organizationVerified() ? weights.verified() : 0);
     } else {
       points.put(
           "freshness",
@@ -163,9 +165,14 @@ class MatchScorer {
   }
 
   private static List<String> components(Direction direction) {
-    String own = direction == Direction.OPPORTUNITIES ? "capacity" : "experience";
-    return List.of(
-        "skills", "field", "city", "distance", "language", "freshness", own, MatchQueries.TIEBREAK);
+    List<String> common = List.of("skills", "field", "city", "distance", "language", "freshness");
+    List<String> own =
+        direction == Direction.OPPORTUNITIES
+            ? List.of("capacity", "urgency", "verified", MatchQueries.TIEBREAK)
+            : List.of("experience", MatchQueries.TIEBREAK);
+    List<String> all = new ArrayList<>(common);
+    all.addAll(own);
+    return all;
   }
 
   /** The required skills the volunteer has, has a related one of, or lacks, and the coverage. */
@@ -245,6 +252,8 @@ class MatchScorer {
       case "language" -> weights.language();
       case "freshness" -> weights.freshness();
       case "capacity" -> weights.capacity();
+      case "urgency" -> weights.urgency();
+      case "verified" -> weights.verified();
       case "experience" -> weights.experience();
       case MatchQueries.TEXT -> weights.text();
       case MatchQueries.TIEBREAK -> Rotation.WEIGHT;
@@ -267,7 +276,9 @@ class MatchScorer {
             + weights.language()
             + weights.freshness();
     return common
-        + (direction == Direction.OPPORTUNITIES ? weights.capacity() : weights.experience());
+        + (direction == Direction.OPPORTUNITIES
+            ? weights.capacity() + weights.urgency() + weights.verified()
+            : weights.experience());
   }
 
   static double distanceKm(VolunteerDoc volunteer, OpportunityDoc opportunity) {
@@ -296,6 +307,13 @@ class MatchScorer {
     }
     double days = Math.abs(now.toEpochMilli() - at.toEpochMilli()) / 86_400_000.0;
     return closeness(days, halfDays);
+  }
+
+  /** How soon the opportunity starts, by the recency curve; nothing once it has started. */
+  private double urgency(@Nullable Instant startsAt, Instant now) {
+    return startsAt == null || startsAt.isBefore(now)
+        ? 0
+        : recency(startsAt, now, properties.urgencyHalfDays());
   }
 
   /** Elasticsearch's {@code distance_feature}: 1 at the origin, half at {@code half}. */

@@ -128,34 +128,62 @@ class MatchService {
                             "Only the organization that published this opportunity sees its candidates")));
   }
 
+  /**
+   * A page of the volunteer's matches, without what they applied to unless {@code includeApplied}
+   * (then flagged).
+   */
   Mono<Page<MatchHit>> matches(
       VolunteerDoc volunteer,
       OpportunityQuery refinement,
       QueryParser.Paging paging,
+      boolean includeApplied,
       Language language) {
+    return appliedBy(volunteer)
+        .flatMap(
+            applied -> {
+              Set<String> leftOut = includeApplied ? Set.of() : applied;
+              return answer(volunteer, refinement, leftOut, paging)
+                  .map(
+                      response ->
+                          page(
+                              response,
+                              paging,
+                              hit -> matchHit(volunteer, hit, applied, language)));
+            });
+  }
+
+  /** The opportunities the volunteer applied to (the most recent, as many as configured). */
+  Mono<Set<String>> appliedBy(VolunteerDoc volunteer) {
+    return applicants.appliedBy(UUID.fromString(volunteer.id()));
+  }
+
+  @SuppressWarnings("rawtypes")
+  private Mono<SearchResponse<Map>> answer(
+      VolunteerDoc volunteer,
+      OpportunityQuery refinement,
+      Set<String> leftOut,
+      QueryParser.Paging paging) {
     Instant now = Instant.now();
-    Mono<SearchResponse<Map>> answer =
-        refinement.hasText()
-            ? send(matchesRequest(volunteer, refinement, paging, now))
-                .flatMap(
-                    response -> {
-                      OpportunityQuery corrected = TypoCorrector.correctedBy(refinement, response);
-                      return corrected == null
-                          ? Mono.just(response)
-                          : send(matchesRequest(volunteer, corrected, paging, now));
-                    })
-            : scoredFirst(
-                Direction.OPPORTUNITIES,
-                pageRequest(
-                        opportunities,
-                        queries.opportunitiesFor(volunteer, refinement, now),
-                        MATCH_SOURCE,
-                        paging)
-                    .build(),
-                queries.opportunitiesScoredFirst(volunteer),
-                paging);
-    return answer.map(
-        response -> page(response, paging, hit -> matchHit(volunteer, hit, language)));
+    if (refinement.hasText()) {
+      return send(matchesRequest(volunteer, refinement, leftOut, paging, now))
+          .flatMap(
+              response -> {
+                OpportunityQuery corrected = TypoCorrector.correctedBy(refinement, response);
+                return corrected == null
+                    ? Mono.just(response)
+                    : send(matchesRequest(volunteer, corrected, leftOut, paging, now));
+              });
+    }
+    return scoredFirst(
+        Direction.OPPORTUNITIES,
+        pageRequest(
+                opportunities,
+                queries.opportunitiesFor(volunteer, refinement, leftOut, now),
+                MATCH_SOURCE,
+                paging)
+            .build(),
+        queries.opportunitiesScoredFirst(volunteer),
+        paging);
   }
 
   /**
@@ -249,11 +277,15 @@ class MatchService {
 
   /** A page of matches, asking for the corrections of the text along the way. */
   private SearchRequest matchesRequest(
-      VolunteerDoc volunteer, OpportunityQuery refinement, QueryParser.Paging paging, Instant now) {
+      VolunteerDoc volunteer,
+      OpportunityQuery refinement,
+      Set<String> leftOut,
+      QueryParser.Paging paging,
+      Instant now) {
     SearchRequest.Builder request =
         pageRequest(
             opportunities,
-            queries.opportunitiesFor(volunteer, refinement, now),
+            queries.opportunitiesFor(volunteer, refinement, leftOut, now),
             MATCH_SOURCE,
             paging);
     TypoCorrector.askAlong(request, refinement);
@@ -265,22 +297,26 @@ class MatchService {
       OpportunityQuery refinement,
       @Nullable Cursor after,
       int limit,
+      boolean includeApplied,
       Language language) {
     Instant now = Instant.now();
-    return corrector
-        .corrected(refinement)
+    return Mono.zip(corrector.corrected(refinement), appliedBy(volunteer))
         .flatMapMany(
-            corrected ->
+            found ->
                 streams.stream(
                     PointInTimeStream.Query.ranked(
                         opportunities,
-                        queries.opportunitiesFor(volunteer, corrected, now),
+                        queries.opportunitiesFor(
+                            volunteer,
+                            found.getT1(),
+                            includeApplied ? Set.of() : found.getT2(),
+                            now),
                         MatchQueries.BY_SCORE_THEN_ID,
                         SORT,
                         MATCH_SOURCE),
                     after,
                     limit,
-                    hit -> matchHit(volunteer, hit, language)));
+                    hit -> matchHit(volunteer, hit, found.getT2(), language)));
   }
 
   Mono<Page<CandidateCard>> candidates(
@@ -334,7 +370,10 @@ class MatchService {
   }
 
   private MatchHit matchHit(
-      VolunteerDoc volunteer, Hit<Map<String, Object>> hit, Language language) {
+      VolunteerDoc volunteer,
+      Hit<Map<String, Object>> hit,
+      Set<String> applied,
+      Language language) {
     Map<String, Object> source = hit.source() == null ? Map.of() : hit.source();
     return matchHit(
         volunteer,
@@ -345,6 +384,7 @@ class MatchService {
             Direction.OPPORTUNITIES,
             clauses(hit),
             score(hit)),
+        applied.contains(hit.id()),
         language);
   }
 
@@ -353,6 +393,7 @@ class MatchService {
       VolunteerDoc volunteer,
       Map<String, Object> source,
       Explanation explanation,
+      boolean applied,
       Language language) {
     OpportunityHit opportunity =
         hits.read(
@@ -363,7 +404,7 @@ class MatchService {
                 ? new OpportunityQuery.Point(volunteer.lat(), volunteer.lon())
                 : null,
             language);
-    return new MatchHit(opportunity, explanation.score(), explanation);
+    return new MatchHit(opportunity, explanation.score(), explanation, applied);
   }
 
   private CandidateCard card(
@@ -409,7 +450,8 @@ class MatchService {
    */
   SearchRequest matchesRequest(VolunteerDoc volunteer, OpportunityQuery refinement, int size) {
     return restricted(
-        matchesRequest(volunteer, refinement, new QueryParser.Paging(0, size, 0), Instant.now()),
+        matchesRequest(
+            volunteer, refinement, Set.of(), new QueryParser.Paging(0, size, 0), Instant.now()),
         queries.opportunitiesScoredFirst(volunteer).getFirst().among());
   }
 

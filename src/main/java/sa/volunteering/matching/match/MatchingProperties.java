@@ -20,6 +20,10 @@ import org.springframework.validation.annotation.Validated;
  *     freshness credit (same curve)
  * @param activityHalfDays the age of a volunteer's last profile update at which they keep half the
  *     freshness credit (candidates)
+ * @param urgencyHalfDays how far ahead an opportunity's start keeps half the urgency credit (same
+ *     curve; none once it has started)
+ * @param maxAppliedLeftOut how many of a volunteer's most recent applications their matches leave
+ *     out at most
  * @param liveThreshold a live match is pushed when its score, without text, reaches this share of
  *     the highest possible
  * @param liveMaxSubscribers live subscriptions one instance holds at most; more get 503
@@ -33,6 +37,8 @@ public record MatchingProperties(
     @DefaultValue("20") @DecimalMin("0.1") double distanceHalfKm,
     @DefaultValue("14") @DecimalMin("0.1") double freshnessHalfDays,
     @DefaultValue("90") @DecimalMin("0.1") double activityHalfDays,
+    @DefaultValue("7") @DecimalMin("0.1") double urgencyHalfDays,
+    @DefaultValue("500") @Min(0) int maxAppliedLeftOut,
     @DefaultValue("0.55") @DecimalMin("0") @DecimalMax("1") double liveThreshold,
     @DefaultValue("10000") @Min(1) int liveMaxSubscribers,
     @DefaultValue @Valid DocumentCacheLimits documentCache) {
@@ -58,6 +64,10 @@ public record MatchingProperties(
    * @param language a language in common
    * @param freshness recently published opportunity / recently active volunteer
    * @param capacity share of the seats still free (ranking opportunities)
+   * @param urgency the opportunity starts soon (ranking opportunities; seats are left, or it would
+   *     not match)
+   * @param verified the opportunity's organization is verified by the platform (ranking
+   *     opportunities)
    * @param experience verified hours, saturating (ranking volunteers)
    * @param text relevance to the free text, when there is some (multiplies the text score)
    */
@@ -70,6 +80,8 @@ public record MatchingProperties(
       @DefaultValue("0.5") @DecimalMin("0") double language,
       @DefaultValue("0.5") @DecimalMin("0") double freshness,
       @DefaultValue("0.5") @DecimalMin("0") double capacity,
+      @DefaultValue("0.5") @DecimalMin("0") double urgency,
+      @DefaultValue("0.25") @DecimalMin("0") double verified,
       @DefaultValue("0.5") @DecimalMin("0") double experience,
       @DefaultValue("1.0") @DecimalMin("0") double text) {}
 }

@@ -11,6 +11,7 @@ import sa.volunteering.matching.search.Sources;
 record OpportunityDoc(
     String id,
     String organizationId,
+    boolean organizationVerified,
     String fieldCode,
     String cityCode,
     double lat,
@@ -35,6 +36,7 @@ record OpportunityDoc(
       List.of(
           "id",
           "organization.id",
+          "organization.verified",
           "field_code",
           "city_code",
           "location",
@@ -64,9 +66,11 @@ record OpportunityDoc(
                             Sources.string(skill, "code"), Sources.number(skill, "share", 0)))
                 .toList()
             : List.of();
+    Map<String, Object> organization = Sources.map(source.get("organization"));
     return new OpportunityDoc(
         Sources.string(source, "id"),
-        Sources.string(Sources.map(source.get("organization")), "id"),
+        Sources.string(organization, "id"),
+        Boolean.TRUE.equals(organization.get("verified")),
         Sources.string(source, "field_code"),
         Sources.string(source, "city_code"),
         point == null ? Double.NaN : point[0],

@@ -130,6 +130,29 @@ class MatchIT {
         "half-distance",
         MatchDocuments.with(
             base, "location", MatchDocuments.eastOfRiyadh(properties.distanceHalfKm())));
+    Instant start = Instant.parse((String) base.get("starts_at"));
+    variants.put(
+        "starts-two-weeks-later",
+        MatchDocuments.with(
+            base,
+            "starts_at",
+            start.plus(14, ChronoUnit.DAYS).toString(),
+            "ends_at",
+            start.plus(16, ChronoUnit.DAYS).toString()));
+    variants.put(
+        "started",
+        MatchDocuments.with(
+            base,
+            "starts_at",
+            now.minus(2, ChronoUnit.HOURS).toString(),
+            "ends_at",
+            now.plus(10, ChronoUnit.DAYS).toString()));
+    variants.put(
+        "unverified",
+        MatchDocuments.with(
+            base,
+            "organization",
+            Map.of("id", organization, "name", "جمعية الاختبار\nTest society", "verified", false)));
     variants.forEach((key, document) -> opportunities.put(key, (String) document.get("id")));
     documents.write(MatchDocuments.OPPORTUNITIES, List.copyOf(variants.values()));
     documents.write(MatchDocuments.VOLUNTEERS, List.of(volunteer));
@@ -195,8 +218,22 @@ class MatchIT {
     assertThat(scores.get("far-remote"))
         .as("remote work earns the whole distance credit")
         .isCloseTo(scores.get("base"), within(0.01));
+    double soon = urgency(7);
+    assertThat(scores.get("base") - scores.get("starts-two-weeks-later"))
+        .as("starting in a week earns %s of the urgency, in three weeks %s", soon, urgency(21))
+        .isCloseTo(weights.urgency() * (soon - urgency(21)), within(0.01));
+    assertThat(scores.get("base") - scores.get("started"))
+        .as("an opportunity under way earns no urgency")
+        .isCloseTo(weights.urgency() * soon, within(0.01));
+    assertThat(scores.get("base") - scores.get("unverified"))
+        .isCloseTo(weights.verified(), within(0.01));
     List<String> order = new ArrayList<>(scores.keySet());
     assertThat(order.indexOf("base")).isLessThan(order.indexOf("other-field"));
+  }
+
+  /** The urgency curve's value for a start this many days ahead (about: starts are on the hour). */
+  private double urgency(double days) {
+    return properties.urgencyHalfDays() / (properties.urgencyHalfDays() + days);
   }
 
   /**
@@ -285,6 +322,20 @@ class MatchIT {
     assertThat(explanation("base").path("fieldMatch").asBoolean()).isTrue();
     assertThat(explanation("other-city").path("sameCity").asBoolean()).isFalse();
     assertThat(explanation("arabic-only").path("sharedLanguage").asBoolean()).isFalse();
+    assertThat(value(explanation("base"), "urgency")).isCloseTo(urgency(7), within(0.01));
+    assertThat(value(explanation("started"), "urgency")).isZero();
+    assertThat(value(explanation("base"), "verified")).isEqualTo(1.0);
+    assertThat(value(explanation("unverified"), "verified")).isZero();
+  }
+
+  /** The value of the explanation's line for the component. */
+  private static double value(JsonNode explanation, String component) {
+    for (JsonNode line : explanation.path("components")) {
+      if (line.path("name").asString().equals(component)) {
+        return line.path("value").asDouble();
+      }
+    }
+    throw new AssertionError("no line " + component + " in " + explanation);
   }
 
   @Test

@@ -334,7 +334,10 @@ class WebPageIT {
     assertThat(texts("[data-test=matches] .explanation .distance"))
         .anyMatch(text -> text.contains("كم"));
     assertThat(texts("[data-test=matches] .components li"))
-        .anyMatch(text -> text.contains("المهارات") && text.contains("%"));
+        .anyMatch(text -> text.contains("المهارات") && text.contains("%"))
+        .anyMatch(text -> text.contains("يبدأ قريبًا") && text.contains("%"));
+    assertThat(texts("[data-test=matches] .explanation summary"))
+        .allMatch(text -> text.contains("لماذا هذه الفرصة؟"));
     until(
         () -> meters.get("matching.live.followers").gauge().value() >= 1,
         "the page follows live matches");
@@ -408,6 +411,10 @@ class WebPageIT {
         .doesNotContain("@");
     assertThat(browser.driver.findElement(By.cssSelector("[data-test=applicants]")).getText())
         .contains("سارة محمد العتيبي");
+    assertThat(texts("[data-test=candidates] .explanation summary"))
+        .as("a candidate's explanation asks about the volunteer")
+        .isNotEmpty()
+        .allMatch(text -> text.contains("لماذا هذا المتطوع؟"));
     browser.screenshot("organization-candidates");
   }
 

@@ -4,6 +4,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -102,8 +105,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, exchange);
     }
     JacksonException json = causeOf(ex, JacksonException.class);
+    String parameter = mistypedParameter(ex);
     String detail;
-    if (json != null && !json.getPath().isEmpty()) {
+    if (parameter != null) {
+      detail = "The parameter " + parameter + " is not of the expected type or format";
+    } else if (json != null && !json.getPath().isEmpty()) {
       detail = "The value at " + jsonPath(json) + " is not of the expected type or format";
     } else if (json != null) {
       detail = "The request body is not well-formed JSON";
@@ -113,11 +119,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     problem.setType(Problems.type("malformed-request"));
     problem.setTitle("Malformed request");
-    if (json != null && !json.getPath().isEmpty()) {
+    if (parameter != null) {
+      problem.setProperty("errors", List.of(Problems.FieldError.of(parameter, "type", detail)));
+    } else if (json != null && !json.getPath().isEmpty()) {
       problem.setProperty(
           "errors", List.of(Problems.FieldError.of(jsonPath(json), "type", detail)));
     }
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+  }
+
+  /** The request parameter a value of the wrong type was given for, if that is what went wrong. */
+  private static @Nullable String mistypedParameter(ServerWebInputException ex) {
+    MethodParameter parameter = ex.getMethodParameter();
+    if (parameter == null || causeOf(ex, TypeMismatchException.class) == null) {
+      return null;
+    }
+    RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
+    if (annotation != null && !annotation.name().isEmpty()) {
+      return annotation.name();
+    }
+    return parameter.getParameterName();
   }
 
   @Override
