@@ -17,6 +17,7 @@ import java.util.List;
  * @param candidateStream how many candidates the long candidate stream reads
  * @param streamHits the two stream lengths whose speed and heap are compared
  * @param subsets opportunity counts of the scaling measurement (copies of the first n of the index)
+ * @param exposureOpportunities open opportunities whose candidates the exposure measurement counts
  * @param patience how long the suite waits for the stack to settle before each measurement
  *     (decision 0020)
  */
@@ -30,6 +31,7 @@ public record Scale(
     int candidateStream,
     List<Integer> streamHits,
     List<Integer> subsets,
+    int exposureOpportunities,
     Duration patience) {
 
   public static Scale of(String name) {
@@ -45,6 +47,7 @@ public record Scale(
               100_000,
               List.of(10_000, 100_000),
               List.of(30_000, 100_000, 300_000),
+              1_000,
               Duration.ofMinutes(30));
       case "small" ->
           new Scale(
@@ -57,6 +60,7 @@ public record Scale(
               30_000,
               List.of(10_000, 30_000),
               List.of(3_000, 10_000, 30_000),
+              300,
               Duration.ofMinutes(15));
       case "smoke" ->
           new Scale(
@@ -69,6 +73,7 @@ public record Scale(
               200,
               List.of(50, 200),
               List.of(20, 50),
+              20,
               Duration.ofSeconds(30));
       default ->
           throw new IllegalArgumentException("--scale must be full, small or smoke, not " + name);

@@ -79,6 +79,8 @@ class BenchmarkSuiteIT {
             "ranking took p50 / p99 (ms)",
             "Candidates: the highest rate with p99 within 100 ms",
             "A long stream of candidates",
+            "Exposure: who is shown among opportunities' candidates",
+            "share of the most shown 1 %",
             "Scaling",
             "service / Elasticsearch CPU",
             "Import: the indexing path vs raw _bulk",
@@ -89,7 +91,7 @@ class BenchmarkSuiteIT {
     assertThat(text).doesNotContain("Failed in this run").doesNotContain("NaN");
     assertThat(text.split("Machine: load average", -1))
         .as("the machine's load beside every section")
-        .hasSize(1 + 9);
+        .hasSize(1 + 10);
     assertThat(text).contains("Invalid in this run: ");
     assertThat(outcome.charts()).hasSize(2);
     for (Path chart : again.charts()) {

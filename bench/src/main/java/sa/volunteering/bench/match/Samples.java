@@ -60,6 +60,23 @@ class Samples {
     return sample(opportunities, OPEN_REMOTE, size);
   }
 
+  /** Open opportunities in one city. */
+  List<Sample> opportunitiesIn(String city, int size) throws IOException {
+    return sample(
+        opportunities,
+        Query.of(
+            q ->
+                q.bool(
+                    b ->
+                        b.filter(OPEN).filter(f -> f.term(t -> t.field("city_code").value(city))))),
+        size);
+  }
+
+  /** Volunteers who can be candidates. */
+  long activeVolunteers() throws IOException {
+    return client.count(count -> count.index(volunteers).query(ACTIVE)).count();
+  }
+
   long count(String index) throws IOException {
     return client.count(count -> count.index(index)).count();
   }
