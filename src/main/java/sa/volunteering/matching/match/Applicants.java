@@ -17,10 +17,12 @@ class Applicants {
 
   private final DatabaseClient database;
   private final int maxApplied;
+  private final int maxFirst;
 
   Applicants(DatabaseClient database, MatchingProperties properties) {
     this.database = database;
     this.maxApplied = properties.maxAppliedLeftOut();
+    this.maxFirst = properties.maxApplicantsFirst();
   }
 
   /** Which of these volunteers applied to the opportunity: a page's worth, read by their ids. */
@@ -62,6 +64,24 @@ class Applicants {
         .bind("id", volunteer)
         .bind("limit", maxApplied)
         .map(row -> String.valueOf(row.get("opportunity_id", UUID.class)))
+        .all()
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * The opportunity's applicants its candidates put first, the most recent as many as {@code
+   * app.matching.max-applicants-first}.
+   */
+  Mono<Set<String>> first(UUID opportunity) {
+    if (maxFirst == 0) {
+      return Mono.just(Set.of());
+    }
+    return database
+        .sql(
+            "select volunteer_id from applications where opportunity_id = :id order by created_at desc limit :limit")
+        .bind("id", opportunity)
+        .bind("limit", maxFirst)
+        .map(row -> String.valueOf(row.get("volunteer_id", UUID.class)))
         .all()
         .collect(Collectors.toUnmodifiableSet());
   }

@@ -34,6 +34,9 @@ import sa.volunteering.matching.system.web.Page;
 @Tag(name = "Matching")
 class MatchController {
 
+  private static final String APPLICANTS =
+      "first: the opportunity's applicants first, ranked among themselves; flagged (default):"
+          + " flagged `applied` where they rank";
   private static final String INCLUDE_APPLIED =
       "true: also the opportunities the volunteer applied to, flagged `applied` (default: left out)";
 
@@ -131,11 +134,15 @@ class MatchController {
       @PathVariable UUID id,
       @RequestParam(required = false) @Nullable Integer page,
       @RequestParam(required = false) @Nullable Integer size,
+      @Parameter(description = APPLICANTS) @RequestParam(required = false)
+          @Nullable String applicants,
       ServerWebExchange exchange) {
     QueryParser.Paging paging =
         parser.paging(pagingOnly(page, size), pages.defaultPageSize(), pages.maxPageSize());
+    boolean first = applicantsFirst(applicants);
     return managed(actor, id)
-        .flatMap(opportunity -> matching.candidates(opportunity, paging, Language.of(exchange)));
+        .flatMap(
+            opportunity -> matching.candidates(opportunity, paging, first, Language.of(exchange)));
   }
 
   @GetMapping(
@@ -149,15 +156,31 @@ class MatchController {
       @PathVariable UUID id,
       @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String after,
+      @Parameter(description = APPLICANTS) @RequestParam(required = false)
+          @Nullable String applicants,
       ServerWebExchange exchange) {
     int cap = streams.limit(limit);
     var cursor = streams.after(after, exchange, MatchService.SORT);
+    boolean first = applicantsFirst(applicants);
     return streams.respond(
         exchange,
         managed(actor, id)
             .flatMapMany(
                 opportunity ->
-                    matching.candidateStream(opportunity, cursor, cap, Language.of(exchange))));
+                    matching.candidateStream(
+                        opportunity, cursor, cap, first, Language.of(exchange))));
+  }
+
+  /** Whether {@code applicants} asks for applicants first; 400 for anything but the two values. */
+  private static boolean applicantsFirst(@Nullable String applicants) {
+    if (applicants == null || applicants.equals("flagged")) {
+      return false;
+    }
+    if (applicants.equals("first")) {
+      return true;
+    }
+    throw Problems.invalidField(
+        "applicants", "OneOf", "applicants: first or flagged (the default)");
   }
 
   /**

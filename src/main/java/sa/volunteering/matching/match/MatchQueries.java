@@ -59,6 +59,9 @@ class MatchQueries {
   /** The name of the clause that scores the volunteer's own text. */
   static final String TEXT = "text";
 
+  /** The name of the clause that puts applicants first. */
+  static final String APPLICANT = "applicant";
+
   MatchQueries(MatchingProperties properties, SkillRelations relations) {
     this.properties = properties;
     this.relations = relations;
@@ -213,6 +216,63 @@ class MatchQueries {
                                 f.range(
                                     r -> r.date(d -> d.field("starts_at").gte(origin.toString()))))
                         .queryName("urgency")));
+  }
+
+  /** Volunteers for an opportunity, those in {@code first} (applicants) above everyone else. */
+  Query candidatesFor(OpportunityDoc opportunity, Set<String> first, Instant now) {
+    Query ranked = candidatesFor(opportunity, now);
+    if (first.isEmpty()) {
+      return ranked;
+    }
+    BoolQuery bool = ranked.bool();
+    return Query.of(
+        q ->
+            q.bool(
+                b ->
+                    b.must(bool.must())
+                        .filter(bool.filter())
+                        .mustNot(bool.mustNot())
+                        .should(bool.should())
+                        .should(
+                            constant(
+                                APPLICANT,
+                                Query.of(i -> i.ids(ids -> ids.values(List.copyOf(first)))),
+                                applicantLift()))));
+  }
+
+  /**
+   * What an applicant put first scores above the model: more than any score the model can give, so
+   * that every applicant ranks above every other candidate and in the model's order among
+   * themselves.
+   */
+  double applicantLift() {
+    return Math.ceil(candidatesAtMost()) + 1;
+  }
+
+  /** The most a candidate can score: every weight of the candidates' components. */
+  private double candidatesAtMost() {
+    MatchingProperties.Weights weights = properties.weights();
+    return weights.skills() + weights.field() + sharingNothingAtMost(Direction.CANDIDATES);
+  }
+
+  /**
+   * The scored-first sets with {@code first} added to each: an applicant put first outscores the
+   * bound of any set, so it must be scored in every one.
+   */
+  static List<ScoredFirst> withApplicants(List<ScoredFirst> sets, Set<String> first) {
+    if (first.isEmpty()) {
+      return sets;
+    }
+    Query applicants = Query.of(q -> q.ids(ids -> ids.values(List.copyOf(first))));
+    return sets.stream()
+        .map(
+            set ->
+                new ScoredFirst(
+                    Query.of(
+                        q ->
+                            q.bool(b -> b.should(set.among(), applicants).minimumShouldMatch("1"))),
+                    set.othersAtMost()))
+        .toList();
   }
 
   /** Volunteers for an opportunity. */

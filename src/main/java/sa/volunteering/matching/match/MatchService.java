@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -319,26 +320,35 @@ class MatchService {
                     hit -> matchHit(volunteer, hit, found.getT2(), language)));
   }
 
+  /**
+   * A page of the opportunity's candidates, its applicants first when {@code applicantsFirst}
+   * (ranked among themselves by the model), else flagged where they rank.
+   */
   Mono<Page<CandidateCard>> candidates(
-      OpportunityDoc opportunity, QueryParser.Paging paging, Language language) {
+      OpportunityDoc opportunity,
+      QueryParser.Paging paging,
+      boolean applicantsFirst,
+      Language language) {
     Instant now = Instant.now();
-    return scoredFirst(
-            Direction.CANDIDATES,
-            pageRequest(
-                    volunteers,
-                    queries.candidatesFor(opportunity, now),
-                    VolunteerDoc.SOURCE,
-                    paging)
-                .build(),
-            queries.candidatesScoredFirst(opportunity),
-            paging)
+    UUID id = UUID.fromString(opportunity.id());
+    return (applicantsFirst ? applicants.first(id) : Mono.just(Set.<String>of()))
+        .flatMap(
+            first ->
+                scoredFirst(
+                    Direction.CANDIDATES,
+                    pageRequest(
+                            volunteers,
+                            queries.candidatesFor(opportunity, first, now),
+                            VolunteerDoc.SOURCE,
+                            paging)
+                        .build(),
+                    MatchQueries.withApplicants(queries.candidatesScoredFirst(opportunity), first),
+                    paging))
         .map(response -> page(response, paging, hit -> hit))
         .flatMap(
             found ->
                 applicants
-                    .among(
-                        UUID.fromString(opportunity.id()),
-                        found.items().stream().map(Hit::id).toList())
+                    .among(id, found.items().stream().map(Hit::id).toList())
                     .map(
                         applied ->
                             new Page<>(
@@ -351,22 +361,27 @@ class MatchService {
   }
 
   Flux<StreamEvent> candidateStream(
-      OpportunityDoc opportunity, @Nullable Cursor after, int limit, Language language) {
+      OpportunityDoc opportunity,
+      @Nullable Cursor after,
+      int limit,
+      boolean applicantsFirst,
+      Language language) {
     Instant now = Instant.now();
-    return applicants
-        .of(UUID.fromString(opportunity.id()))
+    UUID id = UUID.fromString(opportunity.id());
+    return Mono.zip(
+            applicants.of(id), applicantsFirst ? applicants.first(id) : Mono.just(Set.<String>of()))
         .flatMapMany(
-            applied ->
+            found ->
                 streams.stream(
                     PointInTimeStream.Query.ranked(
                         volunteers,
-                        queries.candidatesFor(opportunity, now),
+                        queries.candidatesFor(opportunity, found.getT2(), now),
                         MatchQueries.BY_SCORE_THEN_ID,
                         SORT,
                         VolunteerDoc.SOURCE),
                     after,
                     limit,
-                    hit -> card(opportunity, hit, applied, language)));
+                    hit -> card(opportunity, hit, found.getT1(), language)));
   }
 
   private MatchHit matchHit(
@@ -413,9 +428,11 @@ class MatchService {
       Set<String> applied,
       Language language) {
     VolunteerDoc volunteer = VolunteerDoc.of(hit.source() == null ? Map.of() : hit.source());
-    double score = score(hit);
+    Map<String, Double> clauses = new HashMap<>(clauses(hit));
+    Double lift = clauses.remove(MatchQueries.APPLICANT);
+    double score = score(hit) - (lift == null ? 0 : lift);
     Explanation explanation =
-        scorer.explain(volunteer, opportunity, Direction.CANDIDATES, clauses(hit), score);
+        scorer.explain(volunteer, opportunity, Direction.CANDIDATES, clauses, score);
     return new CandidateCard(
         volunteer.id(),
         HitReader.label(taxonomy.cities(), volunteer.cityCode(), language),

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  *     curve; none once it has started)
  * @param maxAppliedLeftOut how many of a volunteer's most recent applications their matches leave
  *     out at most
+ * @param maxApplicantsFirst how many of an opportunity's most recent applicants its candidates put
+ *     first at most, when the organization asks for applicants first
  * @param liveThreshold a live match is pushed when its score, without text, reaches this share of
  *     the highest possible
  * @param liveMaxSubscribers live subscriptions one instance holds at most; more get 503
@@ -39,6 +41,7 @@ public record MatchingProperties(
     @DefaultValue("90") @DecimalMin("0.1") double activityHalfDays,
     @DefaultValue("7") @DecimalMin("0.1") double urgencyHalfDays,
     @DefaultValue("500") @Min(0) int maxAppliedLeftOut,
+    @DefaultValue("1000") @Min(0) int maxApplicantsFirst,
     @DefaultValue("0.55") @DecimalMin("0") @DecimalMax("1") double liveThreshold,
     @DefaultValue("10000") @Min(1) int liveMaxSubscribers,
     @DefaultValue @Valid DocumentCacheLimits documentCache) {
