@@ -41,6 +41,7 @@ class MatchController {
       "true: also the opportunities the volunteer applied to, flagged `applied` (default: left out)";
 
   private final MatchService matching;
+  private final ShownLists shown;
   private final LiveMatches live;
   private final QueryParser parser;
   private final StreamResponses streams;
@@ -48,11 +49,13 @@ class MatchController {
 
   MatchController(
       MatchService matching,
+      ShownLists shown,
       LiveMatches live,
       QueryParser parser,
       StreamResponses streams,
       ApiProperties pages) {
     this.matching = matching;
+    this.shown = shown;
     this.live = live;
     this.parser = parser;
     this.streams = streams;
@@ -78,7 +81,9 @@ class MatchController {
         .volunteer(actor, id)
         .flatMap(
             volunteer ->
-                matching.matches(volunteer, query, paging, includeApplied, Language.of(exchange)));
+                matching
+                    .matches(volunteer, query, paging, includeApplied, Language.of(exchange))
+                    .doOnNext(page -> shown.matches(volunteer.id(), page, paging.from())));
   }
 
   @GetMapping(
@@ -103,8 +108,15 @@ class MatchController {
             .volunteer(actor, id)
             .flatMapMany(
                 volunteer ->
-                    matching.matchStream(
-                        volunteer, query, after, limit, includeApplied, Language.of(exchange))));
+                    shown.matchStream(
+                        volunteer.id(),
+                        matching.matchStream(
+                            volunteer,
+                            query,
+                            after,
+                            limit,
+                            includeApplied,
+                            Language.of(exchange)))));
   }
 
   @GetMapping(
@@ -142,7 +154,10 @@ class MatchController {
     boolean first = applicantsFirst(applicants);
     return managed(actor, id)
         .flatMap(
-            opportunity -> matching.candidates(opportunity, paging, first, Language.of(exchange)));
+            opportunity ->
+                matching
+                    .candidates(opportunity, paging, first, Language.of(exchange))
+                    .doOnNext(found -> shown.candidates(opportunity.id(), found, paging.from())));
   }
 
   @GetMapping(
@@ -167,8 +182,10 @@ class MatchController {
         managed(actor, id)
             .flatMapMany(
                 opportunity ->
-                    matching.candidateStream(
-                        opportunity, cursor, cap, first, Language.of(exchange))));
+                    shown.candidateStream(
+                        opportunity.id(),
+                        matching.candidateStream(
+                            opportunity, cursor, cap, first, Language.of(exchange)))));
   }
 
   /** Whether {@code applicants} asks for applicants first; 400 for anything but the two values. */
