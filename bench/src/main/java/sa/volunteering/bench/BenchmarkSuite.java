@@ -80,7 +80,7 @@ public class BenchmarkSuite {
 
   /**
    * The same, with only the measurements named (by class, e.g. {@code MatchBenchmark}), or all of
-   * them when none is named.
+   * them but those run on request only when none is named.
    */
   public Outcome run(
       Scale scale,
@@ -109,7 +109,9 @@ public class BenchmarkSuite {
         all.stream()
             .filter(
                 measurement ->
-                    only.isEmpty() || only.contains(measurement.getClass().getSimpleName()))
+                    only.isEmpty()
+                        ? !measurement.onRequestOnly()
+                        : only.contains(measurement.getClass().getSimpleName()))
             .toList();
     HttpClient http =
         HttpClient.newBuilder()

@@ -29,4 +29,12 @@ public interface Measurement {
   default Set<String> ownWork() {
     return Set.of();
   }
+
+  /**
+   * Whether the suite runs it only when {@code --only} names it, as for a measurement that needs
+   * more than the stack (other services to compare).
+   */
+  default boolean onRequestOnly() {
+    return false;
+  }
 }

@@ -51,37 +51,69 @@ public final class OpenLoad {
       double rate,
       Duration duration,
       int maxInFlight) {
-    if (requests.isEmpty() || rate <= 0) {
+    return interleaved(http, List.of(side), List.of(requests), rate, duration, maxInFlight).get(0);
+  }
+
+  /**
+   * Several sides under one load in the same seconds, {@code ratePerSide} requests a second each:
+   * the i-th request of every side is sent in one round, one after the other at the combined rate,
+   * and the side that goes first moves on by one each round, so that no side always follows
+   * another. {@code maxInFlight} bounds the unanswered requests of all sides together. One result
+   * per side, in the order given.
+   */
+  public static List<Result> interleaved(
+      HttpClient http,
+      List<String> sides,
+      List<List<HttpRequest>> requests,
+      double ratePerSide,
+      Duration duration,
+      int maxInFlight) {
+    int count = sides.size();
+    if (count == 0
+        || requests.size() != count
+        || requests.stream().anyMatch(List::isEmpty)
+        || ratePerSide <= 0) {
       throw new IllegalArgumentException(
-          side + ": an open load needs requests and a positive rate");
+          sides + ": an open load needs requests for every side and a positive rate");
     }
-    Histogram histogram = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
-    AtomicLong errors = new AtomicLong();
-    AtomicLong overloaded = new AtomicLong();
+    List<Histogram> histograms = new ArrayList<>();
+    List<AtomicLong> errors = new ArrayList<>();
+    long[] sent = new long[count];
+    long[] overloaded = new long[count];
+    for (int side = 0; side < count; side++) {
+      histograms.add(new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3));
+      errors.add(new AtomicLong());
+    }
     AtomicInteger inFlight = new AtomicInteger();
     // only this thread touches it: a list's size is a field, a concurrent queue's a walk
     List<CompletableFuture<?>> pending = new ArrayList<>();
-    long interval = (long) (1_000_000_000L / rate);
-    long total = Math.max(1, (long) (duration.toNanos() / interval));
+    long interval = (long) (1_000_000_000L / (ratePerSide * count));
+    long total = Math.max(count, (long) (duration.toNanos() / interval) / count * count);
     long start = System.nanoTime();
     for (long i = 0; i < total; i++) {
       long due = start + i * interval;
+      long round = i / count;
+      int side = (int) ((i + round) % count);
       for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
         LockSupport.parkNanos(wait);
       }
+      sent[side]++;
       if (inFlight.get() >= maxInFlight) {
-        overloaded.incrementAndGet();
+        overloaded[side]++;
         continue;
       }
       inFlight.incrementAndGet();
-      HttpRequest request = requests.get((int) (i % requests.size()));
+      List<HttpRequest> ofSide = requests.get(side);
+      HttpRequest request = ofSide.get((int) (round % ofSide.size()));
+      Histogram histogram = histograms.get(side);
+      AtomicLong failed = errors.get(side);
       pending.add(
           http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
               .whenComplete(
                   (response, failure) -> {
                     histogram.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
                     if (failure != null || response.statusCode() >= 400) {
-                      errors.incrementAndGet();
+                      failed.incrementAndGet();
                     }
                     inFlight.decrementAndGet();
                   }));
@@ -94,6 +126,18 @@ public final class OpenLoad {
         .exceptionally(timeout -> null)
         .join();
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(side, rate, histogram, total, errors.get(), overloaded.get(), seconds);
+    List<Result> results = new ArrayList<>();
+    for (int side = 0; side < count; side++) {
+      results.add(
+          new Result(
+              sides.get(side),
+              ratePerSide,
+              histograms.get(side),
+              sent[side],
+              errors.get(side).get(),
+              overloaded[side],
+              seconds));
+    }
+    return results;
   }
 }

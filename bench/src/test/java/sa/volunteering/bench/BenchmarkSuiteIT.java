@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,6 +102,38 @@ class BenchmarkSuiteIT {
       assertThat(text).contains("(benchmarks/" + chart.getFileName() + ")");
     }
     assertThat(aliased()).as("the scaling runs put the alias back").isEqualTo(aliasBefore);
+  }
+
+  @Test
+  void oneBuildSideBySideWithItselfRunsOnlyWhenNamed() throws Exception {
+    Api api = new Api(port);
+    Fixtures fixtures = new Fixtures(api);
+    var organization = fixtures.organization();
+    for (int i = 0; i < 10; i++) {
+      fixtures.published(organization, 5);
+    }
+    fixtures.volunteer();
+    indexer.drain().block(Duration.ofSeconds(60));
+    Path report = Path.of("target", "bench-smoke", "side-by-side.md");
+    Files.deleteIfExists(report);
+    Files.createDirectories(report.getParent());
+
+    BenchmarkSuite.Outcome outcome =
+        suite.run(Scale.of("smoke"), report, null, "BenchmarkSuiteIT", Set.of("SideBySide"));
+
+    assertThat(outcome.failures()).isEmpty();
+    assertThat(outcome.warmedUp()).containsOnlyKeys("SideBySide");
+    String text = Files.readString(report, StandardCharsets.UTF_8);
+    assertThat(text)
+        .contains(
+            "Side by side: this build (before) and this build (after)",
+            "| search mix | 2.5 |",
+            "| search mix | 5.0 |",
+            "| a volunteer's matches | 2.5 |",
+            "| an opportunity's candidates | 2.5 |",
+            "one process served both sides here")
+        .doesNotContain("NaN")
+        .doesNotContain("Failed in this run");
   }
 
   @Test

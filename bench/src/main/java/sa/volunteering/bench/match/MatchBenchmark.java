@@ -69,7 +69,7 @@ class MatchBenchmark implements Measurement {
     this.volunteers = indexes.alias("volunteers");
   }
 
-  private static final int SAMPLES = 300;
+  static final int SAMPLES = 300;
 
   @Override
   public int order() {

@@ -28,8 +28,8 @@ class SearchLoadMeasurement implements Measurement {
   static final int MAX_IN_FLIGHT = 256;
   private static final double SETTLED_JIT_SHARE = 0.02;
   private static final Logger log = LoggerFactory.getLogger(SearchLoadMeasurement.class);
-  private static final int PROBES = 500;
-  private static final long SEED = 20261129;
+  static final int PROBES = 500;
+  static final long SEED = 20261129;
 
   private final SearchBenchmark search;
   private final Profiler profiler;
