@@ -71,6 +71,8 @@ class ApplicationService {
                     .visible(actor, opportunityId)
                     .flatMap(opportunity -> eligibility(volunteer, opportunity)))
         .then(Mono.defer(() -> applications.insert(id, opportunityId, volunteerId, request)))
+        // their document lists what they applied to, which their matches leave out
+        .then(Mono.defer(() -> volunteers.announceChange(volunteerId)))
         .then(Mono.defer(() -> applications.view(id)))
         .as(transaction::transactional)
         .onErrorMap(

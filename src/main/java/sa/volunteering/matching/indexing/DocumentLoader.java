@@ -173,7 +173,9 @@ class DocumentLoader {
     }
     return database
         .sql(
-            "select v.*, coalesce(verified.hours, 0) as verified_hours from volunteers v left join"
+            "select v.*, coalesce(verified.hours, 0) as verified_hours, "
+                + IndexDocuments.APPLIED_COLUMN
+                + " from volunteers v left join"
                 + " (select a.volunteer_id, sum(h.hours) as hours from applications a join volunteer_hours h on h.application_id = a.id"
                 + " where a.volunteer_id = any(:ids) and h.status = 'verified' group by a.volunteer_id) verified on verified.volunteer_id = v.id"
                 + " where v.id = any(:ids)")

@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,26 @@ public final class IndexDocuments {
     return document;
   }
 
-  /** An active volunteer's document from their row (with {@code verified_hours}). */
+  /**
+   * How many of a volunteer's applications, the most recent first, their document lists: what their
+   * matches leave out is read with the document, not asked of PostgreSQL for every page.
+   */
+  public static final int APPLIED_KEPT = 500;
+
+  /**
+   * The column of a volunteer row with the opportunities of their {@link #APPLIED_KEPT} most recent
+   * applications, for a select from {@code volunteers v}.
+   */
+  public static final String APPLIED_COLUMN =
+      "array(select a.opportunity_id from applications a where a.volunteer_id = v.id"
+          + " order by a.created_at desc limit "
+          + APPLIED_KEPT
+          + ") as applied";
+
+  /**
+   * An active volunteer's document from their row (with {@code verified_hours} and {@link
+   * #APPLIED_COLUMN}).
+   */
   public Map<String, Object> volunteer(Readable row) {
     String cityCode = Columns.required(row, "city_code", String.class);
     Map<String, Object> document = new LinkedHashMap<>();
@@ -116,6 +136,10 @@ public final class IndexDocuments {
     document.put("birth_year", Columns.required(row, "birth_date", LocalDate.class).getYear());
     BigDecimal hours = row.get("verified_hours", BigDecimal.class);
     document.put("verified_hours", hours);
+    UUID[] applied = row.get("applied", UUID[].class);
+    document.put(
+        "applied",
+        applied == null ? List.of() : Arrays.stream(applied).map(UUID::toString).toList());
     document.put("active", true);
     document.put("updated_at", String.valueOf(row.get("updated_at", Instant.class)));
     return withRankingFields(document);

@@ -36,7 +36,9 @@ class ReindexSource {
           "volunteers",
           "select v.*, coalesce((select sum(h.hours) from applications a join volunteer_hours h"
               + " on h.application_id = a.id where a.volunteer_id = v.id and h.status = 'verified'), 0)"
-              + " as verified_hours from volunteers v"
+              + " as verified_hours, "
+              + IndexDocuments.APPLIED_COLUMN
+              + " from volunteers v"
               + " where v.status = 'active' and v.id > :after order by v.id limit :size");
 
   /**

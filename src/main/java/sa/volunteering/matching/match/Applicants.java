@@ -52,20 +52,12 @@ class Applicants {
 
   /**
    * The opportunities the volunteer applied to, the most recent as many as {@code
-   * app.matching.max-applied-left-out}.
+   * app.matching.max-applied-left-out}: from their indexed document, which lists them, so that a
+   * page of matches asks PostgreSQL nothing. An application is in the document once the indexer has
+   * the change its transaction announced (under a second).
    */
-  Mono<Set<String>> appliedBy(UUID volunteer) {
-    if (maxApplied == 0) {
-      return Mono.just(Set.of());
-    }
-    return database
-        .sql(
-            "select opportunity_id from applications where volunteer_id = :id order by created_at desc limit :limit")
-        .bind("id", volunteer)
-        .bind("limit", maxApplied)
-        .map(row -> String.valueOf(row.get("opportunity_id", UUID.class)))
-        .all()
-        .collect(Collectors.toUnmodifiableSet());
+  Set<String> appliedBy(VolunteerDoc volunteer) {
+    return volunteer.appliedAtMost(maxApplied);
   }
 
   /**

@@ -91,11 +91,7 @@ class LiveMatches implements SmartLifecycle {
    * Matches for {@code volunteer} from now on, as stream events; ends only when the client leaves.
    */
   Flux<StreamEvent> follow(VolunteerDoc volunteer, Language language) {
-    return followers.follow(
-        () ->
-            matching
-                .appliedBy(volunteer)
-                .flatMapMany(applied -> follow(volunteer, applied, language)));
+    return followers.follow(() -> follow(volunteer, matching.appliedBy(volunteer), language));
   }
 
   /** What is announced from now on and matches, but what the volunteer had applied to. */

@@ -309,11 +309,15 @@ class MatchScorer {
     return closeness(days, halfDays);
   }
 
-  /** How soon the opportunity starts, by the recency curve; nothing once it has started. */
+  /**
+   * How soon the opportunity starts, by the recency curve; nothing once it has started. From the
+   * hour, as the query measures it.
+   */
   private double urgency(@Nullable Instant startsAt, Instant now) {
-    return startsAt == null || startsAt.isBefore(now)
+    Instant origin = MatchQueries.urgencyOrigin(now);
+    return startsAt == null || startsAt.isBefore(origin)
         ? 0
-        : recency(startsAt, now, properties.urgencyHalfDays());
+        : recency(startsAt, origin, properties.urgencyHalfDays());
   }
 
   /** Elasticsearch's {@code distance_feature}: 1 at the origin, half at {@code half}. */

@@ -139,23 +139,16 @@ class MatchService {
       QueryParser.Paging paging,
       boolean includeApplied,
       Language language) {
-    return appliedBy(volunteer)
-        .flatMap(
-            applied -> {
-              Set<String> leftOut = includeApplied ? Set.of() : applied;
-              return answer(volunteer, refinement, leftOut, paging)
-                  .map(
-                      response ->
-                          page(
-                              response,
-                              paging,
-                              hit -> matchHit(volunteer, hit, applied, language)));
-            });
+    Set<String> applied = applicants.appliedBy(volunteer);
+    Set<String> leftOut = includeApplied ? Set.of() : applied;
+    return answer(volunteer, refinement, leftOut, paging)
+        .map(
+            response -> page(response, paging, hit -> matchHit(volunteer, hit, applied, language)));
   }
 
   /** The opportunities the volunteer applied to (the most recent, as many as configured). */
-  Mono<Set<String>> appliedBy(VolunteerDoc volunteer) {
-    return applicants.appliedBy(UUID.fromString(volunteer.id()));
+  Set<String> appliedBy(VolunteerDoc volunteer) {
+    return applicants.appliedBy(volunteer);
   }
 
   @SuppressWarnings("rawtypes")
@@ -301,23 +294,22 @@ class MatchService {
       boolean includeApplied,
       Language language) {
     Instant now = Instant.now();
-    return Mono.zip(corrector.corrected(refinement), appliedBy(volunteer))
+    Set<String> applied = appliedBy(volunteer);
+    return corrector
+        .corrected(refinement)
         .flatMapMany(
-            found ->
+            corrected ->
                 streams.stream(
                     PointInTimeStream.Query.ranked(
                         opportunities,
                         queries.opportunitiesFor(
-                            volunteer,
-                            found.getT1(),
-                            includeApplied ? Set.of() : found.getT2(),
-                            now),
+                            volunteer, corrected, includeApplied ? Set.of() : applied, now),
                         MatchQueries.BY_SCORE_THEN_ID,
                         SORT,
                         MATCH_SOURCE),
                     after,
                     limit,
-                    hit -> matchHit(volunteer, hit, found.getT2(), language)));
+                    hit -> matchHit(volunteer, hit, applied, language)));
   }
 
   /**

@@ -3,12 +3,14 @@ package sa.volunteering.matching.match;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+import sa.volunteering.matching.indexing.IndexDocuments;
 
 /**
  * How matching ranks (docs/ranking.md explains each weight).
@@ -23,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param urgencyHalfDays how far ahead an opportunity's start keeps half the urgency credit (same
  *     curve; none once it has started)
  * @param maxAppliedLeftOut how many of a volunteer's most recent applications their matches leave
- *     out at most
+ *     out at most (their indexed document lists 500: {@link IndexDocuments#APPLIED_KEPT})
  * @param maxApplicantsFirst how many of an opportunity's most recent applicants its candidates put
  *     first at most, when the organization asks for applicants first
  * @param liveThreshold a live match is pushed when its score, without text, reaches this share of
@@ -40,7 +42,7 @@ public record MatchingProperties(
     @DefaultValue("14") @DecimalMin("0.1") double freshnessHalfDays,
     @DefaultValue("90") @DecimalMin("0.1") double activityHalfDays,
     @DefaultValue("7") @DecimalMin("0.1") double urgencyHalfDays,
-    @DefaultValue("500") @Min(0) int maxAppliedLeftOut,
+    @DefaultValue("500") @Min(0) @Max(IndexDocuments.APPLIED_KEPT) int maxAppliedLeftOut,
     @DefaultValue("1000") @Min(0) int maxApplicantsFirst,
     @DefaultValue("0.55") @DecimalMin("0") @DecimalMax("1") double liveThreshold,
     @DefaultValue("10000") @Min(1) int liveMaxSubscribers,

@@ -24,7 +24,8 @@ record VolunteerDoc(
     int birthYear,
     double verifiedHours,
     double experience,
-    @Nullable Instant updatedAt) {
+    @Nullable Instant updatedAt,
+    java.util.List<String> applied) {
 
   static final java.util.List<String> SOURCE =
       java.util.List.of(
@@ -41,7 +42,8 @@ record VolunteerDoc(
           "birth_year",
           "verified_hours",
           "experience",
-          "updated_at");
+          "updated_at",
+          "applied");
 
   static VolunteerDoc of(Map<String, Object> source) {
     double[] point = Sources.point(source, "location");
@@ -62,7 +64,18 @@ record VolunteerDoc(
         (int) Sources.number(source, "birth_year", 0),
         Sources.number(source, "verified_hours", 0),
         Sources.number(source, "experience", 0),
-        Sources.instant(source, "updated_at"));
+        Sources.instant(source, "updated_at"),
+        source.get("applied") instanceof java.util.List<?> applied
+            ? applied.stream().map(String::valueOf).toList()
+            : java.util.List.of());
+  }
+
+  /**
+   * The opportunities of the volunteer's {@code most} recent applications (their document lists
+   * {@link sa.volunteering.matching.indexing.IndexDocuments#APPLIED_KEPT} at most).
+   */
+  Set<String> appliedAtMost(int most) {
+    return Set.copyOf(applied.subList(0, Math.min(most, applied.size())));
   }
 
   boolean located() {

@@ -152,7 +152,9 @@ class ReindexIT {
       written.put(id.toString(), source(OPPORTUNITIES, id));
     }
     written.put(volunteer.toString(), source(VOLUNTEERS, volunteer));
-    assertThat(written.get(volunteer.toString())).containsEntry("verified_hours", 4.5);
+    assertThat(written.get(volunteer.toString()))
+        .containsEntry("verified_hours", 4.5)
+        .containsEntry("applied", List.of(opportunities.get(0).toString()));
 
     for (String index : List.of("opportunities", "volunteers")) {
       Api.Response started =

@@ -47,9 +47,15 @@ class AppliedMatchesIT {
 
     fixtures.application(volunteer, applied);
 
-    assertThat(page(api, volunteer, organization, ""))
-        .containsKey(other.toString())
-        .doesNotContainKey(applied.toString());
+    // the volunteer's indexed document lists what they applied to once the indexer has the change
+    await("the application leaves the volunteer's matches")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () ->
+                assertThat(page(api, volunteer, organization, ""))
+                    .containsKey(other.toString())
+                    .doesNotContainKey(applied.toString()));
     assertThat(stream(api, volunteer, organization, ""))
         .containsKey(other.toString())
         .doesNotContainKey(applied.toString());
