@@ -98,8 +98,12 @@ class IndicatorRebuildIT {
     DatasetFiles.write(
         new DatasetGenerator(taxonomy), directory, System.nanoTime(), 4, 60, 120, json);
     long before = count("select count(*) from indicator_months where dimension = 'platform'");
+    long outcomes = count("select count(*) from outcomes");
     importer.load(directory, true, IndicatorUpdate.REBUILD).block(Duration.ofMinutes(5));
     assertThat(count("select count(*) from indicator_changes")).isZero();
+    assertThat(count("select count(*) from outcomes"))
+        .as("history loaded at once is not events seen happening (decision 0031)")
+        .isEqualTo(outcomes);
     assertThat(count("select count(*) from indicator_months where dimension = 'platform'"))
         .isGreaterThanOrEqualTo(before)
         .isPositive();
