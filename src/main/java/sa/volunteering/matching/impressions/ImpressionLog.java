@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.PeriodicWork;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,12 +38,12 @@ public class ImpressionLog implements SmartLifecycle {
   private final Counter written;
   private final Counter dropped;
   private final Counter failed;
-  private volatile Disposable running = () -> {};
-  private volatile boolean started;
+  private final PeriodicWork work;
 
   ImpressionLog(DatabaseClient database, ImpressionProperties properties, MeterRegistry meters) {
     this.database = database;
     this.properties = properties;
+    this.work = new PeriodicWork("Writing impressions", properties.flushEvery(), this::flush);
     this.written = meters.counter("impressions.written");
     this.dropped = meters.counter("impressions.dropped");
     this.failed = meters.counter("impressions.failed");
@@ -144,18 +144,12 @@ public class ImpressionLog implements SmartLifecycle {
 
   @Override
   public void start() {
-    running =
-        Flux.interval(properties.flushEvery())
-            .onBackpressureDrop()
-            .concatMap(tick -> flush())
-            .subscribe();
-    started = true;
+    work.start();
   }
 
   @Override
   public void stop(Runnable callback) {
-    running.dispose();
-    started = false;
+    work.stop();
     flush().doFinally(signal -> callback.run()).subscribe();
   }
 
@@ -166,6 +160,6 @@ public class ImpressionLog implements SmartLifecycle {
 
   @Override
   public boolean isRunning() {
-    return started;
+    return work.isRunning();
   }
 }

@@ -1,14 +1,11 @@
 package sa.volunteering.matching.impressions;
 
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.PeriodicWork;
 
 /**
  * Deletes impressions older than {@code app.impressions.retention}, every {@code retention-every},
@@ -18,16 +15,15 @@ import reactor.core.publisher.Mono;
 @Component
 class ImpressionRetention implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(ImpressionRetention.class);
-
   private final DatabaseClient database;
   private final ImpressionProperties properties;
-  private volatile Disposable running = () -> {};
-  private volatile boolean started;
+  private final PeriodicWork work;
 
   ImpressionRetention(DatabaseClient database, ImpressionProperties properties) {
     this.database = database;
     this.properties = properties;
+    this.work =
+        new PeriodicWork("Deleting old impressions", properties.retentionEvery(), this::deleteOld);
   }
 
   /** Deletes what is past the retention; emits how many rows went. */
@@ -51,29 +47,16 @@ class ImpressionRetention implements SmartLifecycle {
 
   @Override
   public void start() {
-    running =
-        Flux.interval(properties.retentionEvery())
-            .onBackpressureDrop()
-            .concatMap(
-                tick ->
-                    deleteOld()
-                        .onErrorResume(
-                            error -> {
-                              log.warn("Deleting old impressions failed; will retry", error);
-                              return Mono.empty();
-                            }))
-            .subscribe();
-    started = true;
+    work.start();
   }
 
   @Override
   public void stop() {
-    running.dispose();
-    started = false;
+    work.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return started;
+    return work.isRunning();
   }
 }

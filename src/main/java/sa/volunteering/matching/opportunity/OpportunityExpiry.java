@@ -4,9 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.PeriodicWork;
 
 /**
  * Closes published opportunities once they have ended, every {@code
@@ -17,50 +15,36 @@ class OpportunityExpiry implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OpportunityExpiry.class);
 
-  private final OpportunityService opportunities;
-  private final OpportunityProperties properties;
-  private volatile Disposable running = () -> {};
-  private volatile boolean started;
+  private final PeriodicWork work;
 
   OpportunityExpiry(OpportunityService opportunities, OpportunityProperties properties) {
-    this.opportunities = opportunities;
-    this.properties = properties;
+    this.work =
+        new PeriodicWork(
+            "Closing ended opportunities",
+            properties.expiryInterval(),
+            () ->
+                opportunities
+                    .expireEnded()
+                    .doOnNext(
+                        count -> {
+                          if (count > 0) {
+                            log.info("Closed {} ended opportunities", count);
+                          }
+                        }));
   }
 
   @Override
   public void start() {
-    running =
-        Flux.interval(properties.expiryInterval())
-            .onBackpressureDrop()
-            .concatMap(
-                tick ->
-                    opportunities
-                        .expireEnded()
-                        .doOnNext(
-                            count -> {
-                              if (count > 0) {
-                                log.info("Closed {} ended opportunities", count);
-                              }
-                            })
-                        .onErrorResume(
-                            error -> {
-                              log.warn(
-                                  "Closing ended opportunities failed; will retry at the next tick",
-                                  error);
-                              return Mono.empty();
-                            }))
-            .subscribe();
-    started = true;
+    work.start();
   }
 
   @Override
   public void stop() {
-    running.dispose();
-    started = false;
+    work.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return started;
+    return work.isRunning();
   }
 }
