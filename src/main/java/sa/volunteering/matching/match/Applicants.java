@@ -1,6 +1,5 @@
 package sa.volunteering.matching.match;
 
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -9,8 +8,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Who has applied to what, whatever became of the application: candidate cards flag applicants, a
- * volunteer's matches leave out (or flag) what they applied to.
+ * Who has applied to what, whatever became of the application: a volunteer's matches leave out (or
+ * flag) what they applied to, and candidate cards flag applicants, both from the opportunities of
+ * the volunteer's most recent applications their indexed document lists; an organization's
+ * candidates may put the opportunity's applicants first, read from PostgreSQL.
  */
 @Component
 class Applicants {
@@ -23,31 +24,6 @@ class Applicants {
     this.database = database;
     this.maxApplied = properties.maxAppliedLeftOut();
     this.maxFirst = properties.maxApplicantsFirst();
-  }
-
-  /** Which of these volunteers applied to the opportunity: a page's worth, read by their ids. */
-  Mono<Set<String>> among(UUID opportunity, List<String> volunteers) {
-    if (volunteers.isEmpty()) {
-      return Mono.just(Set.of());
-    }
-    return database
-        .sql(
-            "select volunteer_id from applications where opportunity_id = :id and volunteer_id = any(:volunteers)")
-        .bind("id", opportunity)
-        .bind("volunteers", volunteers.stream().map(UUID::fromString).toArray(UUID[]::new))
-        .map(row -> String.valueOf(row.get("volunteer_id", UUID.class)))
-        .all()
-        .collect(Collectors.toUnmodifiableSet());
-  }
-
-  /** Everyone who applied to the opportunity, for a stream of its candidates. */
-  Mono<Set<String>> of(UUID opportunity) {
-    return database
-        .sql("select volunteer_id from applications where opportunity_id = :id")
-        .bind("id", opportunity)
-        .map(row -> String.valueOf(row.get("volunteer_id", UUID.class)))
-        .all()
-        .collect(Collectors.toUnmodifiableSet());
   }
 
   /**

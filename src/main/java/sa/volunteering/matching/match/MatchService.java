@@ -139,7 +139,7 @@ class MatchService {
       QueryParser.Paging paging,
       boolean includeApplied,
       Language language) {
-    Set<String> applied = applicants.appliedBy(volunteer);
+    Set<String> applied = appliedBy(volunteer);
     Set<String> leftOut = includeApplied ? Set.of() : applied;
     return answer(volunteer, refinement, leftOut, paging)
         .map(
@@ -336,20 +336,7 @@ class MatchService {
                         .build(),
                     MatchQueries.withApplicants(queries.candidatesScoredFirst(opportunity), first),
                     paging))
-        .map(response -> page(response, paging, hit -> hit))
-        .flatMap(
-            found ->
-                applicants
-                    .among(id, found.items().stream().map(Hit::id).toList())
-                    .map(
-                        applied ->
-                            new Page<>(
-                                found.items().stream()
-                                    .map(hit -> card(opportunity, hit, applied, language))
-                                    .toList(),
-                                found.page(),
-                                found.size(),
-                                found.total())));
+        .map(response -> page(response, paging, hit -> card(opportunity, hit, language)));
   }
 
   Flux<StreamEvent> candidateStream(
@@ -360,20 +347,19 @@ class MatchService {
       Language language) {
     Instant now = Instant.now();
     UUID id = UUID.fromString(opportunity.id());
-    return Mono.zip(
-            applicants.of(id), applicantsFirst ? applicants.first(id) : Mono.just(Set.<String>of()))
+    return (applicantsFirst ? applicants.first(id) : Mono.just(Set.<String>of()))
         .flatMapMany(
-            found ->
+            first ->
                 streams.stream(
                     PointInTimeStream.Query.ranked(
                         volunteers,
-                        queries.candidatesFor(opportunity, found.getT2(), now),
+                        queries.candidatesFor(opportunity, first, now),
                         MatchQueries.BY_SCORE_THEN_ID,
                         SORT,
                         VolunteerDoc.SOURCE),
                     after,
                     limit,
-                    hit -> card(opportunity, hit, found.getT1(), language)));
+                    hit -> card(opportunity, hit, language)));
   }
 
   private MatchHit matchHit(
@@ -415,10 +401,7 @@ class MatchService {
   }
 
   private CandidateCard card(
-      OpportunityDoc opportunity,
-      Hit<Map<String, Object>> hit,
-      Set<String> applied,
-      Language language) {
+      OpportunityDoc opportunity, Hit<Map<String, Object>> hit, Language language) {
     VolunteerDoc volunteer = VolunteerDoc.of(hit.source() == null ? Map.of() : hit.source());
     Map<String, Double> clauses = new HashMap<>(clauses(hit));
     Double lift = clauses.remove(MatchQueries.APPLICANT);
@@ -439,7 +422,7 @@ class MatchService {
         volunteer.languages().stream().sorted().toList(),
         volunteer.verifiedHours(),
         explanation.distanceKm(),
-        applied.contains(volunteer.id()),
+        volunteer.hasApplied(opportunity.id()),
         score,
         explanation);
   }

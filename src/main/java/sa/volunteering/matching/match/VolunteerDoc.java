@@ -78,6 +78,13 @@ record VolunteerDoc(
     return Set.copyOf(applied.subList(0, Math.min(most, applied.size())));
   }
 
+  /**
+   * Whether the opportunity is among those of the volunteer's applications their document lists.
+   */
+  boolean hasApplied(String opportunity) {
+    return applied.contains(opportunity);
+  }
+
   boolean located() {
     return !Double.isNaN(lat);
   }
