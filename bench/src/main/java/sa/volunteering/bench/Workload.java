@@ -18,6 +18,6 @@ public interface Workload {
   /** The mix, addressed to the service at {@code base} (e.g. {@code http://127.0.0.1:8080}). */
   List<HttpRequest> requests(String base) throws Exception;
 
-  /** The lowest and highest rates, in requests a second, the suite sends this mix at. */
+  /** The rates, in requests a second, the suite sends this mix at, lowest first. */
   List<Double> rates(Scale scale);
 }

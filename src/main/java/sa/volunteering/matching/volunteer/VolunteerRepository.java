@@ -83,10 +83,9 @@ class VolunteerRepository {
   /**
    * A change that affects the volunteer's indexed state without touching the row (verified hours).
    */
-  Mono<Long> bumpVersion(UUID id) {
+  Mono<Long> version(UUID id) {
     return database
-        .sql(
-            "update volunteers set version = version + 1, updated_at = now() where id = :id returning version")
+        .sql("select version from volunteers where id = :id")
         .bind("id", id)
         .map(row -> Columns.required(row, "version", Long.class))
         .one();

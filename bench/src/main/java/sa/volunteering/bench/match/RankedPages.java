@@ -58,7 +58,7 @@ final class RankedPages implements Workload {
 
   @Override
   public List<Double> rates(Scale scale) {
-    return List.of(scale.matchRates().get(0), scale.matchRates().getLast());
+    return scale.matchRates();
   }
 
   @Configuration(proxyBeanMethods = false)

@@ -35,6 +35,6 @@ class SearchMix implements Workload {
 
   @Override
   public List<Double> rates(Scale scale) {
-    return List.of(scale.searchRates().get(0), scale.searchRates().getLast());
+    return scale.searchRates();
   }
 }

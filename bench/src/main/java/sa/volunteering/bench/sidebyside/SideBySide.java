@@ -61,7 +61,7 @@ class SideBySide implements Measurement {
     long sent = 0;
     for (Workload workload : chosen()) {
       List<List<HttpRequest>> requests = requests(workload, sides);
-      double highest = workload.rates(bench.scale()).getLast() / 2;
+      double highest = rates(workload, bench).getLast() / 2;
       for (OpenLoad.Result result :
           OpenLoad.interleaved(
               bench.http(),
@@ -84,7 +84,7 @@ class SideBySide implements Measurement {
     List<List<String>> rows = new ArrayList<>();
     for (Workload workload : chosen()) {
       List<List<HttpRequest>> requests = requests(workload, sides);
-      List<Double> rates = workload.rates(bench.scale()).stream().distinct().toList();
+      List<Double> rates = rates(workload, bench);
       OpenLoad.interleaved(
           bench.http(),
           names(sides),
@@ -102,8 +102,11 @@ class SideBySide implements Measurement {
             "Both builds ran as services of their own on the same stack and data, each with its own"
                 + " copy of the indexes the build defines, and one client sent them the same mix in the"
                 + " same seconds: each request of a mix to both, one after the other, the side that goes"
-                + " first changing every time, at half the suite's lowest and highest rates each (so the"
-                + " machine carried the suite's own totals). At each rate "
+                + " first changing every time, at half the suite's "
+                + (environment.getProperty("side-by-side.all-rates", Boolean.class, false)
+                    ? "rates"
+                    : "lowest and highest rates")
+                + " each (so the machine carried the suite's own totals). At each rate "
                 + ROUNDS
                 + " rounds of "
                 + bench.scale().perRate().toSeconds()
@@ -203,6 +206,16 @@ class SideBySide implements Measurement {
 
   private static List<String> names(List<Side> sides) {
     return sides.stream().map(Side::name).collect(Collectors.toList());
+  }
+
+  /**
+   * The suite's lowest and highest rates for the mix, or all of them when {@code
+   * side-by-side.all-rates} is true.
+   */
+  private List<Double> rates(Workload workload, Bench bench) {
+    List<Double> all = workload.rates(bench.scale());
+    boolean every = environment.getProperty("side-by-side.all-rates", Boolean.class, false);
+    return (every ? all : List.of(all.getFirst(), all.getLast())).stream().distinct().toList();
   }
 
   /** The mixes {@code side-by-side.mixes} names by key (all of them when it names none). */
