@@ -123,6 +123,9 @@ class StoryIT {
     Api.Response completed =
         api.post("/api/applications/" + application + "/complete", member, null);
     assertThat(completed.body().path("status").asString()).isEqualTo("completed");
+    assertThat(outbox.newRows(opportunity, volunteer))
+        .as("a completion counts in the volunteer's track record")
+        .containsExactly(new Row("volunteer", volunteer, 1));
   }
 
   @Test

@@ -72,7 +72,7 @@ class ApplicationService {
                     .flatMap(opportunity -> eligibility(volunteer, opportunity)))
         .then(Mono.defer(() -> applications.insert(id, opportunityId, volunteerId, request)))
         // their document lists what they applied to, which their matches leave out
-        .then(Mono.defer(() -> volunteers.announceChange(volunteerId)))
+        .then(Mono.defer(() -> volunteers.announceActivity(volunteerId)))
         .then(Mono.defer(() -> applications.view(id)))
         .as(transaction::transactional)
         .onErrorMap(
@@ -98,7 +98,8 @@ class ApplicationService {
                     .then(
                         record.status().equals("accepted")
                             ? opportunities.releaseSeat(record.opportunityId())
-                            : Mono.empty()))
+                            : Mono.empty())
+                    .then(volunteers.announceActivity(record.volunteerId())))
         .then(Mono.defer(() -> applications.view(id)))
         .as(transaction::transactional);
   }
@@ -189,7 +190,12 @@ class ApplicationService {
                         Mono.error(
                             () ->
                                 Problems.invalidState(
-                                    "application " + id, record.status(), action))))
+                                    "application " + id, record.status(), action)))
+                    // a completion counts in the volunteer's track record
+                    .then(
+                        to.equals("completed")
+                            ? volunteers.announceChange(record.volunteerId())
+                            : Mono.empty()))
         .then(Mono.defer(() -> applications.view(id)))
         .as(transaction::transactional);
   }

@@ -80,7 +80,7 @@ class HoursService {
   }
 
   private Mono<HoursView> settle(
-      Actor actor, UUID id, String status, @Nullable String reason, boolean changesIndex) {
+      Actor actor, UUID id, String status, @Nullable String reason, boolean verifying) {
     return hours
         .applicationOf(id)
         .switchIfEmpty(Mono.error(() -> Problems.notFound("Hours", id)))
@@ -97,7 +97,7 @@ class HoursService {
                     : Mono.error(
                         actor.denied(
                             "Only the volunteer who gave the hours can "
-                                + (changesIndex ? "verify" : "dispute")
+                                + (verifying ? "verify" : "dispute")
                                 + " them")))
         .flatMap(
             record ->
@@ -115,11 +115,7 @@ class HoursService {
                                                     "hours " + id, current.status(), "settle")))))
                     .flatMap(
                         settled ->
-                            changesIndex
-                                ? volunteers
-                                    .announceChange(record.volunteerId())
-                                    .thenReturn(settled)
-                                : Mono.just(settled)))
+                            volunteers.announceActivity(record.volunteerId()).thenReturn(settled)))
         .as(transaction::transactional);
   }
 }

@@ -172,13 +172,7 @@ class DocumentLoader {
       return Mono.just(List.of());
     }
     return database
-        .sql(
-            "select v.*, coalesce(verified.hours, 0) as verified_hours, "
-                + IndexDocuments.APPLIED_COLUMN
-                + " from volunteers v left join"
-                + " (select a.volunteer_id, sum(h.hours) as hours from applications a join volunteer_hours h on h.application_id = a.id"
-                + " where a.volunteer_id = any(:ids) and h.status = 'verified' group by a.volunteer_id) verified on verified.volunteer_id = v.id"
-                + " where v.id = any(:ids)")
+        .sql(IndexDocuments.VOLUNTEER_ROWS + " where v.id = any(:ids)")
         .bind("ids", outbox.keySet().toArray(UUID[]::new))
         .map(
             row ->

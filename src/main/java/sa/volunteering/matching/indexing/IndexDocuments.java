@@ -96,20 +96,50 @@ public final class IndexDocuments {
    */
   public static final int APPLIED_KEPT = 500;
 
-  /**
-   * The column of a volunteer row with the opportunities of their {@link #APPLIED_KEPT} most recent
-   * applications, for a select from {@code volunteers v}.
-   */
-  public static final String APPLIED_COLUMN =
-      "array(select a.opportunity_id from applications a where a.volunteer_id = v.id"
-          + " order by a.created_at desc limit "
-          + APPLIED_KEPT
-          + ") as applied";
+  /** How many fields, and organizations, of a volunteer's verified hours their document lists. */
+  public static final int SERVED_KEPT = 50;
 
   /**
-   * An active volunteer's document from their row (with {@code verified_hours} and {@link
-   * #APPLIED_COLUMN}).
+   * The select of volunteer rows as {@link #volunteer} reads them, from {@code volunteers v}, with
+   * what ranking derives from their applications and hours: their verified hours, the fields and
+   * organizations of those hours (most hours first, {@link #SERVED_KEPT} of each), what their
+   * applications completed and lapsed ({@link TrackRecord}), and the opportunities of their {@link
+   * #APPLIED_KEPT} most recent applications. Add the {@code where} clause.
    */
+  public static final String VOLUNTEER_ROWS =
+      "select v.*,"
+          + " coalesce((select sum(h.hours) from applications a join volunteer_hours h on h.application_id = a.id"
+          + " where a.volunteer_id = v.id and h.status = 'verified'), 0) as verified_hours,"
+          + served("o.field_code", "served_fields")
+          + ","
+          + served("o.organization_id", "served_organizations")
+          + ", (select count(*) from applications a where a.volunteer_id = v.id and a.status = 'completed') as completed,"
+          + " (select count(*) from applications a join opportunities o on o.id = a.opportunity_id"
+          + " where a.volunteer_id = v.id and a.status = 'accepted' and o.ends_at < now() - interval '"
+          + TrackRecord.LAPSED_AFTER_DAYS
+          + " days') as lapsed,"
+          + " array(select a.opportunity_id from applications a where a.volunteer_id = v.id"
+          + " order by a.created_at desc limit "
+          + APPLIED_KEPT
+          + ") as applied"
+          + " from volunteers v";
+
+  private static String served(String column, String name) {
+    return " array(select "
+        + column
+        + " from applications a join volunteer_hours h on h.application_id = a.id"
+        + " join opportunities o on o.id = a.opportunity_id"
+        + " where a.volunteer_id = v.id and h.status = 'verified' group by "
+        + column
+        + " order by sum(h.hours) desc, "
+        + column
+        + " limit "
+        + SERVED_KEPT
+        + ") as "
+        + name;
+  }
+
+  /** An active volunteer's document from their row, as {@link #VOLUNTEER_ROWS} selects it. */
   public Map<String, Object> volunteer(Readable row) {
     String cityCode = Columns.required(row, "city_code", String.class);
     Map<String, Object> document = new LinkedHashMap<>();
@@ -136,20 +166,38 @@ public final class IndexDocuments {
     document.put("birth_year", Columns.required(row, "birth_date", LocalDate.class).getYear());
     BigDecimal hours = row.get("verified_hours", BigDecimal.class);
     document.put("verified_hours", hours);
+    document.put("served_fields", List.of(row.get("served_fields", String[].class)));
+    UUID[] organizations = row.get("served_organizations", UUID[].class);
+    document.put(
+        "served_organizations",
+        organizations == null
+            ? List.of()
+            : Arrays.stream(organizations).map(UUID::toString).toList());
+    document.put(
+        "track_record",
+        TrackRecord.of(
+            Columns.required(row, "completed", Long.class),
+            Columns.required(row, "lapsed", Long.class)));
     UUID[] applied = row.get("applied", UUID[].class);
     document.put(
         "applied",
         applied == null ? List.of() : Arrays.stream(applied).map(UUID::toString).toList());
     document.put("active", true);
-    document.put("updated_at", String.valueOf(row.get("updated_at", Instant.class)));
+    Instant updated = Columns.required(row, "updated_at", Instant.class);
+    Instant active = row.get("last_active_at", Instant.class);
+    document.put("updated_at", updated.toString());
+    document.put(
+        "last_active_at",
+        (active == null || active.isBefore(updated) ? updated : active).toString());
     return withRankingFields(document);
   }
 
   /**
    * A volunteer's document with what ranking derives from its other fields: the cells of the travel
    * disc around its {@code location} ({@link ReachCells}), the experience of its {@code
-   * verified_hours}, as a value and as a date ({@link Experience}, {@link ValueAsDate}), and its
-   * {@link Rotation} bits.
+   * verified_hours}, as a value and as a date ({@link Experience}, {@link ValueAsDate}), its {@code
+   * track_record} as a date (a newcomer's when it has none), its {@code last_active_at} (its {@code
+   * updated_at} when it has none) and its {@link Rotation} bits.
    */
   public static Map<String, Object> withRankingFields(Map<String, Object> volunteer) {
     Map<String, Object> document = new LinkedHashMap<>(volunteer);
@@ -158,6 +206,16 @@ public final class IndexDocuments {
     document.put("experience", Experience.of(hours));
     document.remove("experience_as_date");
     putIfPresent(document, "experience_as_date", ValueAsDate.of(Experience.of(hours)));
+    double record =
+        document.get("track_record") instanceof Number given
+            ? given.doubleValue()
+            : TrackRecord.NEWCOMER;
+    document.put("track_record", record);
+    document.remove("track_record_as_date");
+    putIfPresent(document, "track_record_as_date", ValueAsDate.of(record));
+    if (document.get("last_active_at") == null && document.get("updated_at") != null) {
+      document.put("last_active_at", document.get("updated_at"));
+    }
     document.put("tiebreak_bits", Rotation.tokens(String.valueOf(document.get("id"))));
     document.remove("reach_cells");
     if (document.get("travel_km") instanceof Number travelKm

@@ -34,11 +34,7 @@ class ReindexSource {
               + " from opportunity_skills where opportunity_id = o.id) s on true"
               + " where o.status <> 'draft' and o.id > :after order by o.id limit :size",
           "volunteers",
-          "select v.*, coalesce((select sum(h.hours) from applications a join volunteer_hours h"
-              + " on h.application_id = a.id where a.volunteer_id = v.id and h.status = 'verified'), 0)"
-              + " as verified_hours, "
-              + IndexDocuments.APPLIED_COLUMN
-              + " from volunteers v"
+          IndexDocuments.VOLUNTEER_ROWS
               + " where v.status = 'active' and v.id > :after order by v.id limit :size");
 
   /**

@@ -98,7 +98,7 @@ class LiveMatches implements SmartLifecycle {
   private Flux<StreamEvent> follow(VolunteerDoc volunteer, Set<String> applied, Language language) {
     Set<String> told = ConcurrentHashMap.newKeySet();
     told.addAll(applied);
-    double threshold = properties.liveThreshold() * scorer.highest(Direction.OPPORTUNITIES);
+    double threshold = properties.liveThreshold() * scorer.highestFor(volunteer);
     return indexed
         .asFlux()
         .onBackpressureDrop(

@@ -178,6 +178,20 @@ class MatchQueries {
               OpportunityQueries.terms("languages", volunteer.languages()),
               weights.language()));
     }
+    if (!volunteer.servedFields().isEmpty() && weights.pastField() > 0) {
+      bool.should(
+          constant(
+              "past_field",
+              OpportunityQueries.terms("field_code", volunteer.servedFields()),
+              weights.pastField()));
+    }
+    if (!volunteer.servedOrganizations().isEmpty() && weights.pastOrganization() > 0) {
+      bool.should(
+          constant(
+              "past_organization",
+              OpportunityQueries.terms("organization.id", volunteer.servedOrganizations()),
+              weights.pastOrganization()));
+    }
     bool.should(recency("published_at", now, properties.freshnessHalfDays(), weights.freshness()));
     bool.should(asDate("capacity", "capacity_as_date", weights.capacity()));
     if (weights.urgency() > 0) {
@@ -265,7 +279,9 @@ class MatchQueries {
   /** The most a candidate can score: every weight of the candidates' components. */
   private double candidatesAtMost() {
     MatchingProperties.Weights weights = properties.weights();
-    return weights.skills() + weights.field() + sharingNothingAtMost(Direction.CANDIDATES);
+    return weights.skills()
+        + weights.field()
+        + sharingNothingAtMost(Direction.CANDIDATES, pastAtMost());
   }
 
   /**
@@ -361,8 +377,25 @@ class MatchQueries {
               OpportunityQueries.terms("languages", opportunity.languages()),
               weights.language()));
     }
-    bool.should(recency("updated_at", now, properties.activityHalfDays(), weights.freshness()));
+    if (weights.pastField() > 0) {
+      bool.should(
+          constant(
+              "past_field",
+              OpportunityQueries.term("served_fields", opportunity.fieldCode()),
+              weights.pastField()));
+    }
+    if (weights.pastOrganization() > 0) {
+      bool.should(
+          constant(
+              "past_organization",
+              OpportunityQueries.term("served_organizations", opportunity.organizationId()),
+              weights.pastOrganization()));
+    }
+    bool.should(recency("last_active_at", now, properties.activityHalfDays(), weights.freshness()));
     bool.should(asDate("experience", "experience_as_date", weights.experience()));
+    if (weights.trackRecord() > 0) {
+      bool.should(asDate("track_record", "track_record_as_date", weights.trackRecord()));
+    }
     bool.should(rotation(now));
     return Query.of(q -> q.bool(bool.build()));
   }
@@ -383,7 +416,12 @@ class MatchQueries {
     Set<String> related = new TreeSet<>(relations.around(volunteer.skills()));
     related.removeAll(exact);
     return scoredFirst(
-        Direction.OPPORTUNITIES, "skill_codes", exact, related, "field_code", volunteer.fields());
+        sharingNothingAtMost(Direction.OPPORTUNITIES, pastAtMost(volunteer)),
+        "skill_codes",
+        exact,
+        related,
+        "field_code",
+        volunteer.fields());
   }
 
   /**
@@ -400,7 +438,7 @@ class MatchQueries {
     }
     related.removeAll(exact);
     return scoredFirst(
-        Direction.CANDIDATES,
+        sharingNothingAtMost(Direction.CANDIDATES, pastAtMost()),
         "skill_codes",
         exact,
         related,
@@ -412,12 +450,12 @@ class MatchQueries {
    * With skills in common, first those with one of them, or with a related skill and the field: any
    * other document earns no skill credit but a related one (at most the skills' weight times the
    * related credit, the required shares adding up to one) or the field's, not both, on top of what
-   * every document may earn ({@link #sharingNothingAtMost}). Then, and alone without skills in
+   * every document may earn ({@code sharingNothingAtMost}). Then, and alone without skills in
    * common, those sharing a skill, a related skill or the field: any other earns at most what every
    * document may.
    */
   private List<ScoredFirst> scoredFirst(
-      Direction direction,
+      double sharingNothingAtMost,
       String skillField,
       Set<String> exact,
       Set<String> related,
@@ -426,8 +464,7 @@ class MatchQueries {
     Set<String> skills = new TreeSet<>(exact);
     skills.addAll(related);
     ScoredFirst sharing =
-        new ScoredFirst(
-            sharing(skillField, skills, fieldField, fields), sharingNothingAtMost(direction));
+        new ScoredFirst(sharing(skillField, skills, fieldField, fields), sharingNothingAtMost);
     if (exact.isEmpty()) {
       return List.of(sharing);
     }
@@ -448,24 +485,41 @@ class MatchQueries {
     ScoredFirst narrow =
         new ScoredFirst(
             Query.of(q -> q.bool(b -> b.should(among).minimumShouldMatch("1"))),
-            sharingNothingAtMost(direction) + Math.max(relatedAtMost, fieldAtMost));
+            sharingNothingAtMost + Math.max(relatedAtMost, fieldAtMost));
     return List.of(narrow, sharing);
   }
 
   /**
    * The most a document that shares no skill, related skill or field can score (the text aside):
-   * every other component's weight, and the rotation's.
+   * every other component's weight, with {@code pastAtMost} for the past field and organization,
+   * and the rotation's.
    */
-  double sharingNothingAtMost(Direction direction) {
+  private double sharingNothingAtMost(Direction direction, double pastAtMost) {
     MatchingProperties.Weights weights = properties.weights();
     return weights.city()
         + weights.distance()
         + weights.language()
+        + pastAtMost
         + weights.freshness()
         + (direction == Direction.OPPORTUNITIES
             ? weights.capacity() + weights.urgency() + weights.verified()
-            : weights.experience())
+            : weights.experience() + weights.trackRecord())
         + Rotation.WEIGHT;
+  }
+
+  /** What any candidate may earn for the past field and organization. */
+  private double pastAtMost() {
+    return properties.weights().pastField() + properties.weights().pastOrganization();
+  }
+
+  /**
+   * What an opportunity may earn for the past field and organization in the volunteer's matches:
+   * nothing for a list their document does not have, whose clause the query leaves out.
+   */
+  private double pastAtMost(VolunteerDoc volunteer) {
+    MatchingProperties.Weights weights = properties.weights();
+    return (volunteer.servedFields().isEmpty() ? 0 : weights.pastField())
+        + (volunteer.servedOrganizations().isEmpty() ? 0 : weights.pastOrganization());
   }
 
   private static Query sharing(

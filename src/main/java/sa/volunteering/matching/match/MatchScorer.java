@@ -107,6 +107,14 @@ class MatchScorer {
         Collections.disjoint(volunteer.languages(), opportunity.languages())
             ? 0
             : weights.language());
+    points.put(
+        "past_field",
+        volunteer.servedFields().contains(opportunity.fieldCode()) ? weights.pastField() : 0);
+    points.put(
+        "past_organization",
+        volunteer.servedOrganizations().contains(opportunity.organizationId())
+            ? weights.pastOrganization()
+            : 0);
     if (direction == Direction.OPPORTUNITIES) {
       points.put(
           "freshness",
@@ -118,10 +126,13 @@ class MatchScorer {
     } else {
       points.put(
           "freshness",
-          recency(volunteer.updatedAt(), now, properties.activityHalfDays()) * weights.freshness());
+          recency(volunteer.lastActiveAt(), now, properties.activityHalfDays())
+              * weights.freshness());
       points.put(
           "experience",
           ValueAsDate.scored(Experience.of(volunteer.verifiedHours())) * weights.experience());
+      points.put(
+          "track_record", ValueAsDate.scored(volunteer.trackRecord()) * weights.trackRecord());
     }
     points.put(
         MatchQueries.TIEBREAK,
@@ -164,12 +175,22 @@ class MatchScorer {
         score);
   }
 
-  private static List<String> components(Direction direction) {
-    List<String> common = List.of("skills", "field", "city", "distance", "language", "freshness");
+  /** The components of a score when ranking in the direction, text aside. */
+  static List<String> components(Direction direction) {
+    List<String> common =
+        List.of(
+            "skills",
+            "field",
+            "city",
+            "distance",
+            "language",
+            "past_field",
+            "past_organization",
+            "freshness");
     List<String> own =
         direction == Direction.OPPORTUNITIES
             ? List.of("capacity", "urgency", "verified", MatchQueries.TIEBREAK)
-            : List.of("experience", MatchQueries.TIEBREAK);
+            : List.of("experience", "track_record", MatchQueries.TIEBREAK);
     List<String> all = new ArrayList<>(common);
     all.addAll(own);
     return all;
@@ -255,6 +276,9 @@ class MatchScorer {
       case "urgency" -> weights.urgency();
       case "verified" -> weights.verified();
       case "experience" -> weights.experience();
+      case "past_field" -> weights.pastField();
+      case "past_organization" -> weights.pastOrganization();
+      case "track_record" -> weights.trackRecord();
       case MatchQueries.TEXT -> weights.text();
       case MatchQueries.TIEBREAK -> Rotation.WEIGHT;
       default ->
@@ -264,21 +288,23 @@ class MatchScorer {
   }
 
   /**
-   * The highest score a pair can reach without text: every weight of the direction's components.
+   * The highest score the volunteer's matches can reach without text: every weight of the
+   * opportunities' components but those of a history the volunteer does not have, so that a live
+   * threshold asks a newcomer for the same share of what they can earn as anyone.
    */
-  double highest(Direction direction) {
+  double highestFor(VolunteerDoc volunteer) {
     MatchingProperties.Weights weights = properties.weights();
-    double common =
-        weights.skills()
-            + weights.field()
-            + weights.city()
-            + weights.distance()
-            + weights.language()
-            + weights.freshness();
-    return common
-        + (direction == Direction.OPPORTUNITIES
-            ? weights.capacity() + weights.urgency() + weights.verified()
-            : weights.experience());
+    return weights.skills()
+        + weights.field()
+        + weights.city()
+        + weights.distance()
+        + weights.language()
+        + (volunteer.servedFields().isEmpty() ? 0 : weights.pastField())
+        + (volunteer.servedOrganizations().isEmpty() ? 0 : weights.pastOrganization())
+        + weights.freshness()
+        + weights.capacity()
+        + weights.urgency()
+        + weights.verified();
   }
 
   static double distanceKm(VolunteerDoc volunteer, OpportunityDoc opportunity) {

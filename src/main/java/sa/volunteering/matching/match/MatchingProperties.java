@@ -20,8 +20,9 @@ import sa.volunteering.matching.indexing.IndexDocuments;
  *     {@code half / (half + km)}, Elasticsearch's {@code distance_feature}
  * @param freshnessHalfDays the age of an opportunity's publication at which it keeps half the
  *     freshness credit (same curve)
- * @param activityHalfDays the age of a volunteer's last profile update at which they keep half the
- *     freshness credit (candidates)
+ * @param activityHalfDays how long ago a volunteer last did something themselves (edited their
+ *     profile, applied, withdrew, settled hours) when they keep half the freshness credit
+ *     (candidates)
  * @param urgencyHalfDays how far ahead an opportunity's start keeps half the urgency credit (same
  *     curve; none once it has started)
  * @param maxAppliedLeftOut how many of a volunteer's most recent applications their matches leave
@@ -74,6 +75,10 @@ public record MatchingProperties(
    * @param verified the opportunity's organization is verified by the platform (ranking
    *     opportunities)
    * @param experience verified hours, saturating (ranking volunteers)
+   * @param pastField the volunteer has verified hours in the opportunity's field
+   * @param pastOrganization the volunteer has verified hours with the opportunity's organization
+   * @param trackRecord how reliably the volunteer completes what they are accepted for, a newcomer
+   *     at the prior (ranking volunteers; {@link sa.volunteering.matching.indexing.TrackRecord})
    * @param text relevance to the free text, when there is some (multiplies the text score)
    */
   public record Weights(
@@ -88,5 +93,8 @@ public record MatchingProperties(
       @DefaultValue("0.5") @DecimalMin("0") double urgency,
       @DefaultValue("0.25") @DecimalMin("0") double verified,
       @DefaultValue("0.5") @DecimalMin("0") double experience,
+      @DefaultValue("0.5") @DecimalMin("0") double pastField,
+      @DefaultValue("0.5") @DecimalMin("0") double pastOrganization,
+      @DefaultValue("0.5") @DecimalMin("0") double trackRecord,
       @DefaultValue("1.0") @DecimalMin("0") double text) {}
 }

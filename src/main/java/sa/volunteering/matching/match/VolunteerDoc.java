@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import sa.volunteering.matching.indexing.TrackRecord;
 import sa.volunteering.matching.search.Sources;
 
 /** A volunteer as indexed: what ranking knows of them, and nothing personal. */
@@ -24,7 +25,10 @@ record VolunteerDoc(
     int birthYear,
     double verifiedHours,
     double experience,
-    @Nullable Instant updatedAt,
+    Set<String> servedFields,
+    Set<String> servedOrganizations,
+    double trackRecord,
+    @Nullable Instant lastActiveAt,
     java.util.List<String> applied) {
 
   static final java.util.List<String> SOURCE =
@@ -42,7 +46,10 @@ record VolunteerDoc(
           "birth_year",
           "verified_hours",
           "experience",
-          "updated_at",
+          "served_fields",
+          "served_organizations",
+          "track_record",
+          "last_active_at",
           "applied");
 
   static VolunteerDoc of(Map<String, Object> source) {
@@ -64,7 +71,10 @@ record VolunteerDoc(
         (int) Sources.number(source, "birth_year", 0),
         Sources.number(source, "verified_hours", 0),
         Sources.number(source, "experience", 0),
-        Sources.instant(source, "updated_at"),
+        Sources.strings(source, "served_fields"),
+        Sources.strings(source, "served_organizations"),
+        Sources.number(source, "track_record", TrackRecord.NEWCOMER),
+        Sources.instant(source, "last_active_at"),
         source.get("applied") instanceof java.util.List<?> applied
             ? applied.stream().map(String::valueOf).toList()
             : java.util.List.of());

@@ -54,8 +54,8 @@ class VolunteerRepository {
                 "update volunteers set full_name = :fullName, phone = :phone, email = :email, city_code = :city,"
                     + " lat = :lat, lon = :lon, skill_codes = :skills, field_codes = :fields, languages = :languages,"
                     + " available_from = :from, available_to = :to, weekdays = :weekdays, travel_km = :travelKm, remote_ok = :remoteOk,"
-                    + " gender = :gender, birth_date = :birthDate, version = version + 1, updated_at = now()"
-                    + " where id = :id and version = :version and status = 'active' returning "
+                    + " gender = :gender, birth_date = :birthDate, version = version + 1, updated_at = now(),"
+                    + " last_active_at = now() where id = :id and version = :version and status = 'active' returning "
                     + COLUMNS),
             profile)
         .bind("id", id)
@@ -86,6 +86,18 @@ class VolunteerRepository {
   Mono<Long> version(UUID id) {
     return database
         .sql("select version from volunteers where id = :id")
+        .bind("id", id)
+        .map(row -> Columns.required(row, "version", Long.class))
+        .one();
+  }
+
+  /**
+   * Records that the volunteer did something themselves now, and returns their profile's version,
+   * which it keeps.
+   */
+  Mono<Long> touch(UUID id) {
+    return database
+        .sql("update volunteers set last_active_at = now() where id = :id returning version")
         .bind("id", id)
         .map(row -> Columns.required(row, "version", Long.class))
         .one();

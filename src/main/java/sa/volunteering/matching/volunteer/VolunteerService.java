@@ -148,6 +148,16 @@ public class VolunteerService {
         .flatMap(version -> outbox.announce(AggregateType.VOLUNTEER, id, version));
   }
 
+  /**
+   * {@link #announceChange} for what the volunteer did themselves (applied, withdrew, settled their
+   * hours): their last activity, which ranking candidates reads, is now.
+   */
+  public Mono<Void> announceActivity(UUID id) {
+    return volunteers
+        .touch(id)
+        .flatMap(version -> outbox.announce(AggregateType.VOLUNTEER, id, version));
+  }
+
   private void check(VolunteerProfile profile) {
     Taxonomy.requireKnown(taxonomy.cities(), "profile.cityCode", profile.cityCode());
     Taxonomy.requireKnown(taxonomy.skills(), "profile.skillCodes", profile.skillCodes());

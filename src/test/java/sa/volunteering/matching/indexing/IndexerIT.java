@@ -104,6 +104,51 @@ class IndexerIT {
   }
 
   @Test
+  void aVolunteersRecordIsIndexedFromTheirApplicationsAndHours() {
+    UUID organization = fixtures.organization();
+    UUID served = fixtures.published(organization, 3);
+    UUID lapsed = fixtures.published(organization, 3);
+    UUID volunteer = fixtures.volunteer();
+    java.time.Instant before = java.time.Instant.now();
+    UUID completed = fixtures.application(volunteer, served);
+    UUID accepted = fixtures.application(volunteer, lapsed);
+    fixtures.accept(organization, completed);
+    fixtures.accept(organization, accepted);
+    UUID hours = fixtures.hours(organization, completed);
+    assertThat(
+            api.post("/api/hours/" + hours + "/verify", Tokens.volunteer(volunteer), null).status())
+        .isEqualTo(200);
+    database
+        .sql(
+            "update opportunities set starts_at = now() - interval '40 days',"
+                + " ends_at = now() - interval '30 days' where id = :id")
+        .bind("id", lapsed)
+        .then()
+        .block(Duration.ofSeconds(10));
+    assertThat(
+            api.post(
+                    "/api/applications/" + completed + "/complete",
+                    Tokens.member(organization),
+                    null)
+                .status())
+        .isEqualTo(200);
+    drain();
+
+    Map<String, Object> document = get(VOLUNTEERS, volunteer).source();
+    assertThat(document)
+        .containsEntry("served_fields", List.of("events"))
+        .containsEntry("served_organizations", List.of(organization.toString()))
+        .containsEntry("verified_hours", 4.5);
+    assertThat(((Number) document.get("track_record")).doubleValue())
+        .as("one completed, one still accepted a month after its opportunity ended")
+        .isEqualTo(TrackRecord.of(1, 1));
+    assertThat(java.time.Instant.parse((String) document.get("last_active_at")))
+        .as("verifying their hours was the volunteer's last act")
+        .isAfter(before);
+    assertThat(document).doesNotContainKey("track_record_as_date");
+  }
+
+  @Test
   void updatesAndDeletesFollowAndEndEqualToPostgresql() {
     UUID organization = fixtures.organization();
     UUID opportunity = fixtures.published(organization, 5);

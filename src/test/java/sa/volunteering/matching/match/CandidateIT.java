@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import sa.volunteering.matching.indexing.OutboxIndexer;
 import sa.volunteering.matching.indexing.ReachCells;
 import sa.volunteering.matching.indexing.Rotation;
+import sa.volunteering.matching.indexing.TrackRecord;
 import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
@@ -108,6 +109,20 @@ class CandidateIT {
         "experienced", MatchDocuments.with(base, "verified_hours", 100.0, "experience", 0.8));
     variants.put("related-skill", MatchDocuments.with(base, "skill_codes", List.of("cpr")));
     variants.put("no-skill", MatchDocuments.with(base, "skill_codes", List.of("carpentry")));
+    variants.put("reliable", MatchDocuments.with(base, "track_record", TrackRecord.of(5, 0)));
+    variants.put("lapsing", MatchDocuments.with(base, "track_record", TrackRecord.of(0, 2)));
+    variants.put("served-the-field", MatchDocuments.with(base, "served_fields", List.of("health")));
+    variants.put(
+        "served-the-organization",
+        MatchDocuments.with(base, "served_organizations", List.of(organization.toString())));
+    variants.put(
+        "quiet-a-season",
+        MatchDocuments.with(
+            base,
+            "last_active_at",
+            Instant.now()
+                .minus(Duration.ofDays(Math.round(properties.activityHalfDays())))
+                .toString()));
     variants.forEach((key, document) -> volunteers.put(key, (String) document.get("id")));
     documents.write(MatchDocuments.VOLUNTEERS, List.copyOf(variants.values()));
     documents.write(MatchDocuments.OPPORTUNITIES, List.of(opportunity, remote));
@@ -233,6 +248,21 @@ class CandidateIT {
         .isCloseTo(
             weights.distance() * (1 - MatchScorer.closeness(50, properties.distanceHalfKm())),
             within(0.01));
+    assertThat(scores.get("reliable") - scores.get("base"))
+        .as("five completed of five, against a newcomer's prior")
+        .isCloseTo(
+            weights.trackRecord() * (TrackRecord.of(5, 0) - TrackRecord.NEWCOMER), within(0.01));
+    assertThat(scores.get("base") - scores.get("lapsing"))
+        .as("two lapsed of two, against a newcomer's prior")
+        .isCloseTo(
+            weights.trackRecord() * (TrackRecord.NEWCOMER - TrackRecord.of(0, 2)), within(0.01));
+    assertThat(scores.get("served-the-field") - scores.get("base"))
+        .isCloseTo(weights.pastField(), within(0.01));
+    assertThat(scores.get("served-the-organization") - scores.get("base"))
+        .isCloseTo(weights.pastOrganization(), within(0.01));
+    assertThat(scores.get("base") - scores.get("quiet-a-season"))
+        .as("last active activity-half-days ago keeps half the freshness credit")
+        .isCloseTo(weights.freshness() * 0.5, within(0.01));
   }
 
   @Test
@@ -255,6 +285,26 @@ class CandidateIT {
     assertThat(related.path("skills").get(0).path("code").asString()).isEqualTo("cpr");
     assertThat(card(opportunity, "far-but-travels").path("distanceKm").asDouble())
         .isCloseTo(50, within(0.5));
+    assertThat(line(card(opportunity, "base"), "track_record"))
+        .as("a newcomer's track record is the prior")
+        .isCloseTo(TrackRecord.NEWCOMER, within(0.001));
+    assertThat(line(card(opportunity, "lapsing"), "track_record"))
+        .isCloseTo(TrackRecord.of(0, 2), within(0.001));
+    assertThat(line(card(opportunity, "served-the-field"), "past_field")).isEqualTo(1.0);
+    assertThat(line(card(opportunity, "base"), "past_field")).isZero();
+    assertThat(line(card(opportunity, "served-the-organization"), "past_organization"))
+        .isEqualTo(1.0);
+    assertThat(line(card(opportunity, "quiet-a-season"), "freshness")).isCloseTo(0.5, within(0.01));
+  }
+
+  /** The value of the line of the card's explanation for the component. */
+  private static double line(JsonNode card, String component) {
+    for (JsonNode line : card.path("explanation").path("components")) {
+      if (line.path("name").asString().equals(component)) {
+        return line.path("value").asDouble();
+      }
+    }
+    throw new AssertionError("no line " + component + " in " + card);
   }
 
   @Test

@@ -58,6 +58,17 @@ class MatchIT {
               LocalDate.now().plusDays(30).toString()));
   final Map<String, String> opportunities = new HashMap<>();
 
+  /** The volunteer, with verified hours in the base opportunity's field and organization. */
+  final Map<String, Object> veteran =
+      MatchDocuments.with(
+          volunteer,
+          "id",
+          UUID.randomUUID().toString(),
+          "served_fields",
+          List.of("health"),
+          "served_organizations",
+          List.of(organization));
+
   @BeforeAll
   void writeDocuments() {
     api = new Api(port);
@@ -155,7 +166,7 @@ class MatchIT {
             Map.of("id", organization, "name", "جمعية الاختبار\nTest society", "verified", false)));
     variants.forEach((key, document) -> opportunities.put(key, (String) document.get("id")));
     documents.write(MatchDocuments.OPPORTUNITIES, List.copyOf(variants.values()));
-    documents.write(MatchDocuments.VOLUNTEERS, List.of(volunteer));
+    documents.write(MatchDocuments.VOLUNTEERS, List.of(volunteer, veteran));
   }
 
   @AfterAll
@@ -231,6 +242,24 @@ class MatchIT {
     assertThat(order.indexOf("base")).isLessThan(order.indexOf("other-field"));
   }
 
+  @Test
+  void fieldsAndOrganizationsOfVerifiedHoursMoveAMatchByTheirWeights() {
+    Map<String, Double> newcomer = matches(volunteer);
+    Map<String, Double> served = matches(veteran);
+    MatchingProperties.Weights weights = properties.weights();
+    assertThat(served.get("base") - newcomer.get("base"))
+        .as("the field and the organization of their verified hours")
+        .isCloseTo(weights.pastField() + weights.pastOrganization(), within(0.01));
+    assertThat(served.get("other-field") - newcomer.get("other-field"))
+        .as("the organization of their verified hours, in another field")
+        .isCloseTo(weights.pastOrganization(), within(0.01));
+    JsonNode base = explanation(veteran, "base");
+    assertThat(value(base, "past_field")).isEqualTo(1.0);
+    assertThat(value(base, "past_organization")).isEqualTo(1.0);
+    assertThat(value(explanation(veteran, "other-field"), "past_field")).isZero();
+    assertThat(value(explanation("base"), "past_organization")).isZero();
+  }
+
   /** The urgency curve's value for a start this many days ahead (about: starts are on the hour). */
   private double urgency(double days) {
     return properties.urgencyHalfDays() / (properties.urgencyHalfDays() + days);
@@ -245,12 +274,12 @@ class MatchIT {
   void liveScoringAgreesWithTheQueryPairByPair() throws Exception {
     Map<String, Object> placeless = MatchDocuments.with(volunteer, "location", null);
     documents.write(MatchDocuments.VOLUNTEERS, List.of(placeless));
-    for (Map<String, Object> who : List.of(volunteer, placeless)) {
+    for (Map<String, Object> who : List.of(volunteer, placeless, veteran)) {
       Map<String, Double> scores = matches(who);
       Map<String, Object> stored = source(MatchDocuments.VOLUNTEERS, who.get("id"));
       assertThat(stored)
           .as("the tokens ranking derives are indexed, not stored")
-          .doesNotContainKeys("reach_cells", "experience_as_date");
+          .doesNotContainKeys("reach_cells", "experience_as_date", "track_record_as_date");
       VolunteerDoc person = VolunteerDoc.of(stored);
       Instant now = Instant.now();
       for (Map.Entry<String, String> opportunity : opportunities.entrySet()) {
@@ -258,7 +287,10 @@ class MatchIT {
         assertThat(placed).doesNotContainKeys("capacity_as_date", "skill_share_steps");
         OpportunityDoc place = OpportunityDoc.of(placed);
         String why = scorer.ineligible(person, place, now);
-        String pair = (who == volunteer ? "placed" : "placeless") + " / " + opportunity.getKey();
+        String pair =
+            (who == volunteer ? "placed" : who == veteran ? "veteran" : "placeless")
+                + " / "
+                + opportunity.getKey();
         if (scores.containsKey(opportunity.getKey())) {
           assertThat(why).as(pair).isNull();
           assertThat(scorer.explain(person, place, Direction.OPPORTUNITIES, now).score())
@@ -421,13 +453,17 @@ class MatchIT {
   }
 
   private JsonNode explanation(String key) {
+    return explanation(volunteer, key);
+  }
+
+  private JsonNode explanation(Map<String, Object> who, String key) {
     JsonNode items =
         get(
                 "/api/volunteers/"
-                    + volunteer.get("id")
+                    + who.get("id")
                     + "/matches?size=100&organization="
                     + organization,
-                Tokens.volunteer(id(volunteer)))
+                Tokens.volunteer(id(who)))
             .body()
             .path("items");
     for (JsonNode item : items) {

@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HitsMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -89,6 +90,23 @@ class SharedFirstIT {
   final Map<String, Object> paramedicInMediaForMen =
       MatchDocuments.with(paramedicInMedia, "gender", "male");
 
+  /**
+   * Translation work for Arabic speakers: the translators, all English-speaking, far away, long
+   * inactive and with a poor record, score less than the strangers whose history is in its field
+   * and organization.
+   */
+  final Map<String, Object> translation =
+      MatchDocuments.with(
+          opportunity,
+          "field_code",
+          "translation",
+          "languages",
+          List.of("ar"),
+          "skill_codes",
+          List.of("translation_ar_en"),
+          "required_skills",
+          List.of(Map.of("code", "translation_ar_en", "weight", 1.0, "share", 1.0)));
+
   final Map<String, Object> lonely =
       MatchDocuments.with(
           opportunity,
@@ -101,7 +119,8 @@ class SharedFirstIT {
 
   /**
    * Volunteers who share first aid or health with the opportunity, at many distances and with many
-   * hours; strangers (no skill or field in common) who are as close and experienced as anyone; and
+   * hours; strangers (no skill or field in common) who are as close and experienced as anyone, with
+   * verified hours in the opportunity's field and organization and a near-perfect track record; and
    * nurses (a skill related to first aid) as close and experienced, half of them in health, the
    * others in media; first-aiders in media, in another city 25 km away; and thirty men, all
    * first-aiders 25 km away, ten in media in the other city and twenty in health in Riyadh.
@@ -137,7 +156,13 @@ class SharedFirstIT {
               "verified_hours",
               500.0,
               "experience",
-              0.95));
+              0.95,
+              "served_fields",
+              List.of("health", "translation"),
+              "served_organizations",
+              List.of(organization.toString()),
+              "track_record",
+              0.99));
     }
     for (int i = 0; i < 40; i++) {
       volunteers.add(
@@ -182,11 +207,34 @@ class SharedFirstIT {
               "location",
               MatchDocuments.fromRiyadh(25, i * 12)));
     }
+    for (int i = 0; i < 25; i++) {
+      volunteers.add(
+          MatchDocuments.with(
+              base,
+              "skill_codes",
+              List.of("translation_ar_en"),
+              "field_codes",
+              List.of("media"),
+              "city_code",
+              "diriyah",
+              "location",
+              MatchDocuments.fromRiyadh(28, i * 14),
+              "last_active_at",
+              Instant.now().minus(Duration.ofDays(900)).toString(),
+              "track_record",
+              0.4));
+    }
     documents.write(MatchDocuments.VOLUNTEERS, volunteers);
     documents.write(
         MatchDocuments.OPPORTUNITIES,
         List.of(
-            opportunity, carpentry, paramedic, paramedicInMedia, paramedicInMediaForMen, lonely));
+            opportunity,
+            carpentry,
+            paramedic,
+            paramedicInMedia,
+            paramedicInMediaForMen,
+            translation,
+            lonely));
   }
 
   @AfterAll
@@ -231,6 +279,21 @@ class SharedFirstIT {
     assertThat(response.body().path("items").get(0).path("distanceKm").asDouble())
         .as("a first-aider in health close by, not in the narrowest set, tops the page")
         .isLessThan(24);
+  }
+
+  @Test
+  void whatAVolunteersHistoryEarnsCountsInTheBoundOfEverySet() throws IOException {
+    double second = answers("set-2");
+    double whole = answers("whole");
+    Api.Response response = candidates(translation, 0);
+    assertThat(answers("set-2"))
+        .as("the strangers' history could outscore set 2")
+        .isEqualTo(second);
+    assertThat(answers("whole")).isEqualTo(whole + 1);
+    assertSameAsTheWholeQuery(translation, 0, response);
+    assertThat(response.body().path("items").get(0).path("explanation").path("matchedSkills"))
+        .as("a stranger with verified hours in the field and with the organization tops the page")
+        .isEmpty();
   }
 
   @Test

@@ -415,6 +415,9 @@ class WebPageIT {
         .as("a candidate's explanation asks about the volunteer")
         .isNotEmpty()
         .allMatch(text -> text.contains("لماذا هذا المتطوع؟"));
+    assertThat(texts("[data-test=candidates] .components li"))
+        .as("every candidate has a completion record, a newcomer the prior's")
+        .anyMatch(text -> text.contains("سجلّ الإتمام") && text.contains("%"));
     browser.screenshot("organization-candidates");
   }
 

@@ -17,7 +17,8 @@ class PostgresqlHealthIndicator implements ReactiveHealthIndicator {
       """
       select current_setting('server_version') as version,
              current_database() as database,
-             (select max(version) from flyway_schema_history where success) as schema_version
+             (select version from flyway_schema_history where success and version is not null
+              order by installed_rank desc limit 1) as schema_version
       """;
 
   private final DatabaseClient database;
