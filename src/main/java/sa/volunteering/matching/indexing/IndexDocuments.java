@@ -103,8 +103,9 @@ public final class IndexDocuments {
    * The select of volunteer rows as {@link #volunteer} reads them, from {@code volunteers v}, with
    * what ranking derives from their applications and hours: their verified hours, the fields and
    * organizations of those hours (most hours first, {@link #SERVED_KEPT} of each), what their
-   * applications completed and lapsed ({@link TrackRecord}), and the opportunities of their {@link
-   * #APPLIED_KEPT} most recent applications. Add the {@code where} clause.
+   * applications completed and lapsed ({@link TrackRecord}), how often they were shown lately
+   * ({@link Exposure}), and the opportunities of their {@link #APPLIED_KEPT} most recent
+   * applications. Add the {@code where} clause.
    */
   public static final String VOLUNTEER_ROWS =
       "select v.*,"
@@ -118,6 +119,7 @@ public final class IndexDocuments {
           + " where a.volunteer_id = v.id and a.status = 'accepted' and o.ends_at < now() - interval '"
           + TrackRecord.LAPSED_AFTER_DAYS
           + " days') as lapsed,"
+          + " coalesce((select e.indexed from volunteer_exposure e where e.volunteer_id = v.id), 0) as shown_lately,"
           + " array(select a.opportunity_id from applications a where a.volunteer_id = v.id"
           + " order by a.created_at desc limit "
           + APPLIED_KEPT
@@ -178,6 +180,7 @@ public final class IndexDocuments {
         TrackRecord.of(
             Columns.required(row, "completed", Long.class),
             Columns.required(row, "lapsed", Long.class)));
+    document.put("shown_lately", Columns.required(row, "shown_lately", Double.class));
     UUID[] applied = row.get("applied", UUID[].class);
     document.put(
         "applied",
@@ -197,7 +200,8 @@ public final class IndexDocuments {
    * disc around its {@code location} ({@link ReachCells}), the experience of its {@code
    * verified_hours}, as a value and as a date ({@link Experience}, {@link ValueAsDate}), its {@code
    * track_record} as a date (a newcomer's when it has none), its {@code last_active_at} (its {@code
-   * updated_at} when it has none) and its {@link Rotation} bits.
+   * updated_at} when it has none), how little it was shown lately as a date ({@link Exposure}) and
+   * its {@link Rotation} bits.
    */
   public static Map<String, Object> withRankingFields(Map<String, Object> volunteer) {
     Map<String, Object> document = new LinkedHashMap<>(volunteer);
@@ -213,6 +217,10 @@ public final class IndexDocuments {
     document.put("track_record", record);
     document.remove("track_record_as_date");
     putIfPresent(document, "track_record_as_date", ValueAsDate.of(record));
+    double shown = document.get("shown_lately") instanceof Number lately ? lately.doubleValue() : 0;
+    document.put("shown_lately", shown);
+    document.remove("exposure_as_date");
+    putIfPresent(document, "exposure_as_date", ValueAsDate.of(Exposure.of(shown)));
     if (document.get("last_active_at") == null && document.get("updated_at") != null) {
       document.put("last_active_at", document.get("updated_at"));
     }

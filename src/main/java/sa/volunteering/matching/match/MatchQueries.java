@@ -396,6 +396,9 @@ class MatchQueries {
     if (weights.trackRecord() > 0) {
       bool.should(asDate("track_record", "track_record_as_date", weights.trackRecord()));
     }
+    if (weights.exposure() > 0) {
+      bool.should(asDate("exposure", "exposure_as_date", weights.exposure()));
+    }
     bool.should(rotation(now));
     return Query.of(q -> q.bool(bool.build()));
   }
@@ -503,7 +506,7 @@ class MatchQueries {
         + weights.freshness()
         + (direction == Direction.OPPORTUNITIES
             ? weights.capacity() + weights.urgency() + weights.verified()
-            : weights.experience() + weights.trackRecord())
+            : weights.experience() + weights.trackRecord() + weights.exposure())
         + Rotation.WEIGHT;
   }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import sa.volunteering.matching.indexing.Experience;
+import sa.volunteering.matching.indexing.Exposure;
 import sa.volunteering.matching.indexing.RankingSteps;
 import sa.volunteering.matching.indexing.Rotation;
 import sa.volunteering.matching.indexing.ValueAsDate;
@@ -133,6 +134,9 @@ class MatchScorer {
           ValueAsDate.scored(Experience.of(volunteer.verifiedHours())) * weights.experience());
       points.put(
           "track_record", ValueAsDate.scored(volunteer.trackRecord()) * weights.trackRecord());
+      points.put(
+          "exposure",
+          ValueAsDate.scored(Exposure.of(volunteer.shownLately())) * weights.exposure());
     }
     points.put(
         MatchQueries.TIEBREAK,
@@ -190,7 +194,7 @@ class MatchScorer {
     List<String> own =
         direction == Direction.OPPORTUNITIES
             ? List.of("capacity", "urgency", "verified", MatchQueries.TIEBREAK)
-            : List.of("experience", "track_record", MatchQueries.TIEBREAK);
+            : List.of("experience", "track_record", "exposure", MatchQueries.TIEBREAK);
     List<String> all = new ArrayList<>(common);
     all.addAll(own);
     return all;
@@ -279,6 +283,7 @@ class MatchScorer {
       case "past_field" -> weights.pastField();
       case "past_organization" -> weights.pastOrganization();
       case "track_record" -> weights.trackRecord();
+      case "exposure" -> weights.exposure();
       case MatchQueries.TEXT -> weights.text();
       case MatchQueries.TIEBREAK -> Rotation.WEIGHT;
       default ->

@@ -79,6 +79,8 @@ public record MatchingProperties(
    * @param pastOrganization the volunteer has verified hours with the opportunity's organization
    * @param trackRecord how reliably the volunteer completes what they are accepted for, a newcomer
    *     at the prior (ranking volunteers; {@link sa.volunteering.matching.indexing.TrackRecord})
+   * @param exposure how little the volunteer was shown lately among opportunities' first candidates
+   *     (ranking volunteers; {@link sa.volunteering.matching.indexing.Exposure})
    * @param text relevance to the free text, when there is some (multiplies the text score)
    */
   public record Weights(
@@ -96,5 +98,6 @@ public record MatchingProperties(
       @DefaultValue("0.5") @DecimalMin("0") double pastField,
       @DefaultValue("0.5") @DecimalMin("0") double pastOrganization,
       @DefaultValue("0.5") @DecimalMin("0") double trackRecord,
+      @DefaultValue("0.5") @DecimalMin("0") double exposure,
       @DefaultValue("1.0") @DecimalMin("0") double text) {}
 }

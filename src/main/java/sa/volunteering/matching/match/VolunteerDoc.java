@@ -28,6 +28,7 @@ record VolunteerDoc(
     Set<String> servedFields,
     Set<String> servedOrganizations,
     double trackRecord,
+    double shownLately,
     @Nullable Instant lastActiveAt,
     java.util.List<String> applied) {
 
@@ -49,6 +50,7 @@ record VolunteerDoc(
           "served_fields",
           "served_organizations",
           "track_record",
+          "shown_lately",
           "last_active_at",
           "applied");
 
@@ -74,6 +76,7 @@ record VolunteerDoc(
         Sources.strings(source, "served_fields"),
         Sources.strings(source, "served_organizations"),
         Sources.number(source, "track_record", TrackRecord.NEWCOMER),
+        Sources.number(source, "shown_lately", 0),
         Sources.instant(source, "last_active_at"),
         source.get("applied") instanceof java.util.List<?> applied
             ? applied.stream().map(String::valueOf).toList()

@@ -62,6 +62,8 @@ public class TestEnvironment {
       registry.add("app.search.index.prefix", () -> PREFIX);
       registry.add("app.security.jwt-secret", () -> Tokens.SECRET);
       registry.add("app.security.national-id-key", () -> Tokens.NATIONAL_ID_KEY);
+      // exposure is folded when ExposureIT asks, so that no other test's scores move under it
+      registry.add("app.exposure.every", () -> "24h");
       // the run's own database on the configured server; Flyway's URL is set too, since the one
       // derived from the
       // configured URL at start-up names the service's database
