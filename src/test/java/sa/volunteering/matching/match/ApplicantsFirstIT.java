@@ -44,8 +44,8 @@ class ApplicantsFirstIT {
     Fixtures fixtures = new Fixtures(api);
     UUID organization = fixtures.organization();
     UUID opportunity = fixtures.published(organization, 5);
-    UUID unskilled = register(api, List.of(), List.of("media"));
-    UUID halfSkilled = register(api, List.of("crowd_management"), List.of("media"));
+    UUID unskilled = fixtures.volunteer(List.of(), List.of("media"));
+    UUID halfSkilled = fixtures.volunteer(List.of("crowd_management"), List.of("media"));
     UUID bystander = fixtures.volunteer();
     fixtures.application(unskilled, opportunity);
     fixtures.application(halfSkilled, opportunity);
@@ -109,20 +109,6 @@ class ApplicantsFirstIT {
             Tokens.member(organization));
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.text()).contains("applicants");
-  }
-
-  private static UUID register(Api api, List<String> skills, List<String> fields) {
-    UUID id = UUID.randomUUID();
-    Map<String, Object> profile = new LinkedHashMap<>(Fixtures.profileBody(null));
-    profile.put("skillCodes", skills);
-    profile.put("fieldCodes", fields);
-    Api.Response created =
-        api.post(
-            "/api/volunteers",
-            Tokens.volunteer(id),
-            Map.of("nationalId", Fixtures.nationalId(), "profile", profile));
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    return id;
   }
 
   /** The first page of candidates, as many as a page may hold. */

@@ -28,6 +28,7 @@ import sa.volunteering.matching.indexing.ReachCells;
 import sa.volunteering.matching.indexing.Rotation;
 import sa.volunteering.matching.indexing.TrackRecord;
 import sa.volunteering.matching.support.Api;
+import sa.volunteering.matching.support.Explanations;
 import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.support.Tokens;
@@ -299,12 +300,7 @@ class CandidateIT {
 
   /** The value of the line of the card's explanation for the component. */
   private static double line(JsonNode card, String component) {
-    for (JsonNode line : card.path("explanation").path("components")) {
-      if (line.path("name").asString().equals(component)) {
-        return line.path("value").asDouble();
-      }
-    }
-    throw new AssertionError("no line " + component + " in " + card);
+    return Explanations.value(card.path("explanation"), component);
   }
 
   @Test

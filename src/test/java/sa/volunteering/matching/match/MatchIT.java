@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import sa.volunteering.matching.support.Api;
+import sa.volunteering.matching.support.Explanations;
 import sa.volunteering.matching.support.IntegrationTest;
 import sa.volunteering.matching.support.Tokens;
 import tools.jackson.databind.JsonNode;
@@ -362,12 +363,7 @@ class MatchIT {
 
   /** The value of the explanation's line for the component. */
   private static double value(JsonNode explanation, String component) {
-    for (JsonNode line : explanation.path("components")) {
-      if (line.path("name").asString().equals(component)) {
-        return line.path("value").asDouble();
-      }
-    }
-    throw new AssertionError("no line " + component + " in " + explanation);
+    return Explanations.value(explanation, component);
   }
 
   @Test

@@ -110,6 +110,21 @@ public final class Fixtures {
     return id;
   }
 
+  /** Registers a new volunteer with these skills and fields, and otherwise the usual profile. */
+  public UUID volunteer(List<String> skills, List<String> fields) {
+    UUID id = UUID.randomUUID();
+    Map<String, Object> profile = new LinkedHashMap<>(profileBody(null));
+    profile.put("skillCodes", skills);
+    profile.put("fieldCodes", fields);
+    Api.Response created =
+        api.post(
+            "/api/volunteers",
+            Tokens.volunteer(id),
+            Map.of("nationalId", nationalId(), "profile", profile));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return id;
+  }
+
   public static Map<String, Object> registrationBody(String nationalId) {
     return Map.of("nationalId", nationalId, "profile", profileBody(null));
   }
