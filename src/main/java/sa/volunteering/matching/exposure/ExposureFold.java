@@ -1,5 +1,6 @@
 package sa.volunteering.matching.exposure;
 
+import java.util.Optional;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -76,7 +77,7 @@ class ExposureFold implements SmartLifecycle {
             "select max(id) as up_to from (select id from impressions where id > :last order by id limit :batch) s")
         .bind("last", last)
         .bind("batch", properties.batch())
-        .map(row -> java.util.Optional.ofNullable(row.get("up_to", Long.class)))
+        .map(row -> Optional.ofNullable(row.get("up_to", Long.class)))
         .one()
         .flatMap(Mono::justOrEmpty);
   }
