@@ -281,7 +281,9 @@ class MatchQueries {
     MatchingProperties.Weights weights = properties.weights();
     return weights.skills()
         + weights.field()
-        + sharingNothingAtMost(Direction.CANDIDATES, pastAtMost());
+        + weights.pastField()
+        + weights.pastOrganization()
+        + sharingNothingAtMost(Direction.CANDIDATES);
   }
 
   /**
@@ -410,27 +412,39 @@ class MatchQueries {
   record ScoredFirst(Query among, double othersAtMost) {}
 
   /**
-   * What a volunteer's page of matches is scored among first, narrowest first: opportunities that
-   * need a skill of the volunteer's, or a related skill in a field of theirs; then those that need
-   * one of their skills or a related one, or are in a field of theirs.
+   * What a volunteer's page of matches is scored among first, narrowest first ({@link
+   * #scoredFirst}): their skills, related skills and fields against the opportunities' required
+   * skills and field, their verified hours' fields and organizations against the opportunities'
+   * field and organization.
    */
   List<ScoredFirst> opportunitiesScoredFirst(VolunteerDoc volunteer) {
     Set<String> exact = new TreeSet<>(volunteer.skills());
     Set<String> related = new TreeSet<>(relations.around(volunteer.skills()));
     related.removeAll(exact);
+    MatchingProperties.Weights weights = properties.weights();
+    Past past =
+        new Past(
+            volunteer.servedFields().isEmpty() || weights.pastField() == 0
+                ? null
+                : OpportunityQueries.terms("field_code", volunteer.servedFields()),
+            volunteer.servedOrganizations().isEmpty() || weights.pastOrganization() == 0
+                ? null
+                : OpportunityQueries.terms("organization.id", volunteer.servedOrganizations()));
     return scoredFirst(
-        sharingNothingAtMost(Direction.OPPORTUNITIES, pastAtMost(volunteer)),
+        sharingNothingAtMost(Direction.OPPORTUNITIES),
         "skill_codes",
         exact,
         related,
         "field_code",
-        volunteer.fields());
+        volunteer.fields(),
+        past);
   }
 
   /**
-   * What an opportunity's page of candidates is scored among first, narrowest first: volunteers
-   * with a required skill, or a related one and the opportunity's field; then those with a required
-   * or related skill, or the field.
+   * What an opportunity's page of candidates is scored among first, narrowest first ({@link
+   * #scoredFirst}): its required skills, their related skills and its field against the volunteers'
+   * skills and fields, its field and organization against the fields and organizations of the
+   * volunteers' verified hours.
    */
   List<ScoredFirst> candidatesScoredFirst(OpportunityDoc opportunity) {
     Set<String> exact = new TreeSet<>();
@@ -440,22 +454,39 @@ class MatchQueries {
       related.addAll(relations.of(skill.code()));
     }
     related.removeAll(exact);
+    MatchingProperties.Weights weights = properties.weights();
+    Past past =
+        new Past(
+            weights.pastField() == 0
+                ? null
+                : OpportunityQueries.term("served_fields", opportunity.fieldCode()),
+            weights.pastOrganization() == 0
+                ? null
+                : OpportunityQueries.term("served_organizations", opportunity.organizationId()));
     return scoredFirst(
-        sharingNothingAtMost(Direction.CANDIDATES, pastAtMost()),
+        sharingNothingAtMost(Direction.CANDIDATES),
         "skill_codes",
         exact,
         related,
         "field_codes",
-        List.of(opportunity.fieldCode()));
+        List.of(opportunity.fieldCode()),
+        past);
   }
 
   /**
-   * With skills in common, first those with one of them, or with a related skill and the field: any
-   * other document earns no skill credit but a related one (at most the skills' weight times the
-   * related credit, the required shares adding up to one) or the field's, not both, on top of what
-   * every document may earn ({@code sharingNothingAtMost}). Then, and alone without skills in
-   * common, those sharing a skill, a related skill or the field: any other earns at most what every
-   * document may.
+   * The documents that earn the past field and the past organization; null for a component the
+   * query has no clause for.
+   */
+  private record Past(@Nullable Query field, @Nullable Query organization) {}
+
+  /**
+   * Set 2, and alone without skills in common: those sharing a skill or a related one, a field, or
+   * a past field or organization; any other earns at most what every document may ({@code
+   * sharingNothingAtMost}). Set 1, first when there are skills in common: those with one of them;
+   * with a related skill and a field or past field; or with a past organization and a related
+   * skill, a field or a past field. Any other has no skill in common and earns at most one of: the
+   * related credit (the skills' weight times the related credit, the required shares adding up to
+   * one); the field with the past field; the past organization alone. The bound is the largest.
    */
   private List<ScoredFirst> scoredFirst(
       double sharingNothingAtMost,
@@ -463,80 +494,82 @@ class MatchQueries {
       Set<String> exact,
       Set<String> related,
       String fieldField,
-      Collection<String> fields) {
+      Collection<String> fields,
+      Past past) {
     Set<String> skills = new TreeSet<>(exact);
     skills.addAll(related);
-    ScoredFirst sharing =
-        new ScoredFirst(sharing(skillField, skills, fieldField, fields), sharingNothingAtMost);
+    @Nullable Query chosenField =
+        fields.isEmpty() ? null : OpportunityQueries.terms(fieldField, fields);
+    List<Query> shared = new ArrayList<>();
+    if (!skills.isEmpty()) {
+      shared.add(OpportunityQueries.terms(skillField, skills));
+    }
+    addPresent(shared, chosenField, past.field(), past.organization());
+    ScoredFirst sharing = new ScoredFirst(anyOf(shared), sharingNothingAtMost);
     if (exact.isEmpty()) {
       return List.of(sharing);
     }
+    @Nullable Query relatedSkill =
+        related.isEmpty() ? null : OpportunityQueries.terms(skillField, related);
+    List<Query> fieldLike = new ArrayList<>();
+    addPresent(fieldLike, chosenField, past.field());
     List<Query> among = new ArrayList<>();
     among.add(OpportunityQueries.terms(skillField, exact));
-    if (!related.isEmpty() && !fields.isEmpty()) {
-      among.add(
-          Query.of(
-              q ->
-                  q.bool(
-                      b ->
-                          b.filter(OpportunityQueries.terms(skillField, related))
-                              .filter(OpportunityQueries.terms(fieldField, fields)))));
+    if (relatedSkill != null && !fieldLike.isEmpty()) {
+      among.add(allOf(relatedSkill, anyOf(fieldLike)));
+    }
+    List<Query> relatedOrFieldLike = new ArrayList<>(fieldLike);
+    addPresent(relatedOrFieldLike, relatedSkill);
+    if (past.organization() != null && !relatedOrFieldLike.isEmpty()) {
+      among.add(allOf(past.organization(), anyOf(relatedOrFieldLike)));
     }
     MatchingProperties.Weights weights = properties.weights();
-    double relatedAtMost = related.isEmpty() ? 0 : weights.skills() * weights.relatedSkillCredit();
-    double fieldAtMost = fields.isEmpty() ? 0 : weights.field();
+    double relatedAtMost =
+        relatedSkill == null ? 0 : weights.skills() * weights.relatedSkillCredit();
+    double fieldAtMost =
+        (chosenField == null ? 0 : weights.field())
+            + (past.field() == null ? 0 : weights.pastField());
+    double organizationAtMost = past.organization() == null ? 0 : weights.pastOrganization();
     ScoredFirst narrow =
         new ScoredFirst(
-            Query.of(q -> q.bool(b -> b.should(among).minimumShouldMatch("1"))),
-            sharingNothingAtMost + Math.max(relatedAtMost, fieldAtMost));
+            anyOf(among),
+            sharingNothingAtMost
+                + Math.max(relatedAtMost, Math.max(fieldAtMost, organizationAtMost)));
     return List.of(narrow, sharing);
   }
 
+  private static void addPresent(List<Query> queries, @Nullable Query... present) {
+    for (Query query : present) {
+      if (query != null) {
+        queries.add(query);
+      }
+    }
+  }
+
+  private static Query anyOf(List<Query> queries) {
+    return queries.isEmpty()
+        ? Query.of(q -> q.matchNone(m -> m))
+        : Query.of(q -> q.bool(b -> b.should(queries).minimumShouldMatch("1")));
+  }
+
+  private static Query allOf(Query first, Query second) {
+    return Query.of(q -> q.bool(b -> b.filter(first).filter(second)));
+  }
+
   /**
-   * The most a document that shares no skill, related skill or field can score (the text aside):
-   * every other component's weight, with {@code pastAtMost} for the past field and organization,
-   * and the rotation's.
+   * The most a document that shares no skill, related skill, field, past field or past organization
+   * can score (the text aside): every other component's weight, and the rotation's.
    */
-  private double sharingNothingAtMost(Direction direction, double pastAtMost) {
+  private double sharingNothingAtMost(Direction direction) {
     MatchingProperties.Weights weights = properties.weights();
     return weights.city()
         + weights.distance()
         + weights.language()
-        + pastAtMost
         + weights.freshness()
         + (direction == Direction.OPPORTUNITIES
             ? weights.capacity() + weights.urgency() + weights.verified()
             : weights.experience() + weights.trackRecord() + weights.exposure())
         + Rotation.WEIGHT;
-  }
-
-  /** What any candidate may earn for the past field and organization. */
-  private double pastAtMost() {
-    return properties.weights().pastField() + properties.weights().pastOrganization();
-  }
-
-  /**
-   * What an opportunity may earn for the past field and organization in the volunteer's matches:
-   * nothing for a list their document does not have, whose clause the query leaves out.
-   */
-  private double pastAtMost(VolunteerDoc volunteer) {
-    MatchingProperties.Weights weights = properties.weights();
-    return (volunteer.servedFields().isEmpty() ? 0 : weights.pastField())
-        + (volunteer.servedOrganizations().isEmpty() ? 0 : weights.pastOrganization());
-  }
-
-  private static Query sharing(
-      String skillField, Collection<String> skills, String fieldField, Collection<String> fields) {
-    List<Query> shared = new ArrayList<>();
-    if (!skills.isEmpty()) {
-      shared.add(OpportunityQueries.terms(skillField, skills));
-    }
-    if (!fields.isEmpty()) {
-      shared.add(OpportunityQueries.terms(fieldField, fields));
-    }
-    return shared.isEmpty()
-        ? Query.of(q -> q.matchNone(m -> m))
-        : Query.of(q -> q.bool(b -> b.should(shared).minimumShouldMatch("1")));
   }
 
   /**
