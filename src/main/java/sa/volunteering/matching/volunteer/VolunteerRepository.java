@@ -81,7 +81,8 @@ class VolunteerRepository {
   }
 
   /**
-   * A change that affects the volunteer's indexed state without touching the row (verified hours).
+   * The profile's version, for a change that affects the volunteer's indexed state without touching
+   * the row (an application of theirs completed).
    */
   Mono<Long> version(UUID id) {
     return database

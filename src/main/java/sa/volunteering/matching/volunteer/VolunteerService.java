@@ -137,10 +137,11 @@ public class VolunteerService {
   }
 
   /**
-   * Announces a change to what the index holds about a volunteer that is not a change to their
-   * profile (an application, verified hours); call it inside the changing transaction. The profile
-   * keeps its version, so an edit the volunteer began before it still saves; the indexer writes the
-   * current document at that same version, which Elasticsearch accepts ({@code external_gte}).
+   * Announces a change to what the index holds about a volunteer that is neither a change to their
+   * profile nor their own act (an application of theirs completed); call it inside the changing
+   * transaction. The profile keeps its version, so an edit the volunteer began before it still
+   * saves; the indexer writes the current document at that same version, which Elasticsearch
+   * accepts ({@code external_gte}).
    */
   public Mono<Void> announceChange(UUID id) {
     return volunteers
