@@ -21,10 +21,10 @@ import sa.volunteering.matching.system.PeriodicWork;
  * the watermark row's lock; another that comes meanwhile skips its turn.
  */
 @Component
-class ExposureFold implements SmartLifecycle {
+public class ExposureFold implements SmartLifecycle {
 
   /** What one fold did: impressions read, and volunteers announced. */
-  record Folded(long impressions, long announced) {}
+  public record Folded(long impressions, long announced) {}
 
   private static final String DECAYED =
       "e.shown * power(0.5, extract(epoch from now() - e.as_of)::float8 / :halfLife)";
@@ -52,7 +52,7 @@ class ExposureFold implements SmartLifecycle {
    * One fold; empty when another instance is folding. Every count it changes is stamped with the
    * transaction's time, {@code now()}, which is how its last step finds them.
    */
-  Mono<Folded> fold() {
+  public Mono<Folded> fold() {
     return database
         .sql("select last_impression_id from exposure_watermark for update skip locked")
         .map(row -> Columns.required(row, "last_impression_id", Long.class))

@@ -63,8 +63,11 @@ public final class IndexDocuments {
     putIfPresent(document, "city_name", city == null ? null : List.of(city.ar(), city.en()));
     putLocation(document, row, city, EXACT);
     document.put("mode", row.get("mode", String.class));
-    document.put("starts_at", String.valueOf(row.get("starts_at", Instant.class)));
-    document.put("ends_at", String.valueOf(row.get("ends_at", Instant.class)));
+    Instant starts = Columns.required(row, "starts_at", Instant.class);
+    Instant ends = Columns.required(row, "ends_at", Instant.class);
+    document.put("starts_at", starts.toString());
+    document.put("ends_at", ends.toString());
+    document.put("weekdays", Weekdays.of(starts, ends));
     document.put("hours", row.get("hours", BigDecimal.class));
     int seats = Columns.required(row, "seats", Integer.class);
     int left = seats - Columns.required(row, "seats_taken", Integer.class);

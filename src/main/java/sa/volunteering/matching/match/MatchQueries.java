@@ -22,6 +22,7 @@ import sa.volunteering.matching.indexing.RankingSteps;
 import sa.volunteering.matching.indexing.ReachCells;
 import sa.volunteering.matching.indexing.Rotation;
 import sa.volunteering.matching.indexing.ValueAsDate;
+import sa.volunteering.matching.indexing.Weekdays;
 import sa.volunteering.matching.search.opportunities.OpportunityQueries;
 import sa.volunteering.matching.search.opportunities.OpportunityQuery;
 
@@ -74,7 +75,7 @@ class MatchQueries {
    */
   Query opportunitiesFor(
       VolunteerDoc volunteer, OpportunityQuery refinement, Set<String> leftOut, Instant now) {
-    MatchingProperties.Weights weights = properties.weights();
+    MatchingProperties.Weights weights = properties.weights(Direction.OPPORTUNITIES);
     BoolQuery.Builder bool =
         new BoolQuery.Builder()
             .must(
@@ -178,6 +179,15 @@ class MatchQueries {
               OpportunityQueries.terms("languages", volunteer.languages()),
               weights.language()));
     }
+    if (weights.weekdays() > 0) {
+      bool.should(
+          constant(
+              "weekdays",
+              volunteer.weekdays().isEmpty()
+                  ? Query.of(q -> q.matchAll(m -> m))
+                  : OpportunityQueries.terms("weekdays", volunteer.weekdays()),
+              weights.weekdays()));
+    }
     if (!volunteer.servedFields().isEmpty() && weights.pastField() > 0) {
       bool.should(
           constant(
@@ -278,7 +288,7 @@ class MatchQueries {
 
   /** The most a candidate can score: every weight of the candidates' components. */
   private double candidatesAtMost() {
-    MatchingProperties.Weights weights = properties.weights();
+    MatchingProperties.Weights weights = properties.weights(Direction.CANDIDATES);
     return weights.skills()
         + weights.field()
         + weights.pastField()
@@ -308,7 +318,7 @@ class MatchQueries {
 
   /** Volunteers for an opportunity. */
   Query candidatesFor(OpportunityDoc opportunity, Instant now) {
-    MatchingProperties.Weights weights = properties.weights();
+    MatchingProperties.Weights weights = properties.weights(Direction.CANDIDATES);
     int year = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
     BoolQuery.Builder bool =
         new BoolQuery.Builder().filter(f -> f.term(t -> t.field("active").value(true)));
@@ -379,6 +389,9 @@ class MatchQueries {
               OpportunityQueries.terms("languages", opportunity.languages()),
               weights.language()));
     }
+    if (weights.weekdays() > 0) {
+      bool.should(constant("weekdays", freeOn(opportunity.weekdays()), weights.weekdays()));
+    }
     if (weights.pastField() > 0) {
       bool.should(
           constant(
@@ -405,6 +418,20 @@ class MatchQueries {
     return Query.of(q -> q.bool(bool.build()));
   }
 
+  /** Volunteers free on one of these days, or who named none ({@link Weekdays#overlap}). */
+  private static Query freeOn(Set<String> days) {
+    Query namedNone =
+        Query.of(q -> q.bool(b -> b.mustNot(n -> n.exists(e -> e.field("weekdays")))));
+    return days.isEmpty()
+        ? namedNone
+        : Query.of(
+            q ->
+                q.bool(
+                    b ->
+                        b.should(OpportunityQueries.terms("weekdays", days), namedNone)
+                            .minimumShouldMatch("1")));
+  }
+
   /**
    * Documents a page is scored among before the whole query, and the most any other document can
    * score without text: a page whose lowest score is above that is the whole query's page.
@@ -421,7 +448,7 @@ class MatchQueries {
     Set<String> exact = new TreeSet<>(volunteer.skills());
     Set<String> related = new TreeSet<>(relations.around(volunteer.skills()));
     related.removeAll(exact);
-    MatchingProperties.Weights weights = properties.weights();
+    MatchingProperties.Weights weights = properties.weights(Direction.OPPORTUNITIES);
     Past past =
         new Past(
             volunteer.servedFields().isEmpty() || weights.pastField() == 0
@@ -431,7 +458,7 @@ class MatchQueries {
                 ? null
                 : OpportunityQueries.terms("organization.id", volunteer.servedOrganizations()));
     return scoredFirst(
-        sharingNothingAtMost(Direction.OPPORTUNITIES),
+        Direction.OPPORTUNITIES,
         "skill_codes",
         exact,
         related,
@@ -454,7 +481,7 @@ class MatchQueries {
       related.addAll(relations.of(skill.code()));
     }
     related.removeAll(exact);
-    MatchingProperties.Weights weights = properties.weights();
+    MatchingProperties.Weights weights = properties.weights(Direction.CANDIDATES);
     Past past =
         new Past(
             weights.pastField() == 0
@@ -464,7 +491,7 @@ class MatchQueries {
                 ? null
                 : OpportunityQueries.term("served_organizations", opportunity.organizationId()));
     return scoredFirst(
-        sharingNothingAtMost(Direction.CANDIDATES),
+        Direction.CANDIDATES,
         "skill_codes",
         exact,
         related,
@@ -489,7 +516,7 @@ class MatchQueries {
    * one); the field with the past field; the past organization alone. The bound is the largest.
    */
   private List<ScoredFirst> scoredFirst(
-      double sharingNothingAtMost,
+      Direction direction,
       String skillField,
       Set<String> exact,
       Set<String> related,
@@ -505,6 +532,7 @@ class MatchQueries {
       shared.add(OpportunityQueries.terms(skillField, skills));
     }
     addPresent(shared, chosenField, past.field(), past.organization());
+    double sharingNothingAtMost = sharingNothingAtMost(direction);
     ScoredFirst sharing = new ScoredFirst(anyOf(shared), sharingNothingAtMost);
     if (exact.isEmpty()) {
       return List.of(sharing);
@@ -523,7 +551,7 @@ class MatchQueries {
     if (past.organization() != null && !relatedOrFieldLike.isEmpty()) {
       among.add(allOf(past.organization(), anyOf(relatedOrFieldLike)));
     }
-    MatchingProperties.Weights weights = properties.weights();
+    MatchingProperties.Weights weights = properties.weights(direction);
     double relatedAtMost =
         relatedSkill == null ? 0 : weights.skills() * weights.relatedSkillCredit();
     double fieldAtMost =
@@ -561,10 +589,11 @@ class MatchQueries {
    * can score (the text aside): every other component's weight, and the rotation's.
    */
   private double sharingNothingAtMost(Direction direction) {
-    MatchingProperties.Weights weights = properties.weights();
+    MatchingProperties.Weights weights = properties.weights(direction);
     return weights.city()
         + weights.distance()
         + weights.language()
+        + weights.weekdays()
         + weights.freshness()
         + (direction == Direction.OPPORTUNITIES
             ? weights.capacity() + weights.urgency() + weights.verified()

@@ -15,6 +15,7 @@ import sa.volunteering.matching.indexing.Exposure;
 import sa.volunteering.matching.indexing.RankingSteps;
 import sa.volunteering.matching.indexing.Rotation;
 import sa.volunteering.matching.indexing.ValueAsDate;
+import sa.volunteering.matching.indexing.Weekdays;
 import sa.volunteering.matching.search.opportunities.GreatCircle;
 
 /**
@@ -98,7 +99,7 @@ class MatchScorer {
       VolunteerDoc volunteer, OpportunityDoc opportunity, Direction direction, Instant now) {
     Map<String, Double> points = new LinkedHashMap<>();
     Skills skills = skills(volunteer, opportunity, direction);
-    MatchingProperties.Weights weights = properties.weights();
+    MatchingProperties.Weights weights = properties.weights(direction);
     points.put("skills", skills.coverage() * weights.skills());
     points.put("field", volunteer.fields().contains(opportunity.fieldCode()) ? weights.field() : 0);
     points.put("city", volunteer.cityCode().equals(opportunity.cityCode()) ? weights.city() : 0);
@@ -116,6 +117,9 @@ class MatchScorer {
         volunteer.servedOrganizations().contains(opportunity.organizationId())
             ? weights.pastOrganization()
             : 0);
+    points.put(
+        "weekdays",
+        Weekdays.overlap(volunteer.weekdays(), opportunity.weekdays()) ? weights.weekdays() : 0);
     if (direction == Direction.OPPORTUNITIES) {
       points.put(
           "freshness",
@@ -190,6 +194,7 @@ class MatchScorer {
             "language",
             "past_field",
             "past_organization",
+            "weekdays",
             "freshness");
     List<String> own =
         direction == Direction.OPPORTUNITIES
@@ -213,7 +218,7 @@ class MatchScorer {
     List<String> related = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     double coverage = 0;
-    double credit = properties.weights().relatedSkillCredit();
+    double credit = properties.weights(direction).relatedSkillCredit();
     for (OpportunityDoc.RequiredSkill skill : opportunity.requiredSkills()) {
       double share =
           direction == Direction.OPPORTUNITIES
@@ -268,7 +273,7 @@ class MatchScorer {
   }
 
   private double weight(String component, Direction direction) {
-    MatchingProperties.Weights weights = properties.weights();
+    MatchingProperties.Weights weights = properties.weights(direction);
     return switch (component) {
       case "skills" -> weights.skills();
       case "field" -> weights.field();
@@ -279,6 +284,7 @@ class MatchScorer {
       case "capacity" -> weights.capacity();
       case "urgency" -> weights.urgency();
       case "verified" -> weights.verified();
+      case "weekdays" -> weights.weekdays();
       case "experience" -> weights.experience();
       case "past_field" -> weights.pastField();
       case "past_organization" -> weights.pastOrganization();
@@ -298,12 +304,13 @@ class MatchScorer {
    * threshold asks a newcomer for the same share of what they can earn as anyone.
    */
   double highestFor(VolunteerDoc volunteer) {
-    MatchingProperties.Weights weights = properties.weights();
+    MatchingProperties.Weights weights = properties.weights(Direction.OPPORTUNITIES);
     return weights.skills()
         + weights.field()
         + weights.city()
         + weights.distance()
         + weights.language()
+        + weights.weekdays()
         + (volunteer.servedFields().isEmpty() ? 0 : weights.pastField())
         + (volunteer.servedOrganizations().isEmpty() ? 0 : weights.pastOrganization())
         + weights.freshness()

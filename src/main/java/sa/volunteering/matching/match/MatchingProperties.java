@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -16,6 +17,10 @@ import sa.volunteering.matching.indexing.IndexDocuments;
  * How matching ranks (docs/ranking.md explains each weight).
  *
  * @param weights what each component of the score is worth at most
+ * @param candidateWeights the weights ranking an opportunity's candidates, when they differ from
+ *     those ranking a volunteer's matches ({@code weights}, which rank both without them): a whole
+ *     set, whose weights not given take their defaults, not {@code weights}' (a fitted file gives
+ *     both; docs/ranking.md, "Weights fitted to outcomes")
  * @param distanceHalfKm the distance at which a pair keeps half the distance credit: the credit is
  *     {@code half / (half + km)}, Elasticsearch's {@code distance_feature}
  * @param freshnessHalfDays the age of an opportunity's publication at which it keeps half the
@@ -39,6 +44,7 @@ import sa.volunteering.matching.indexing.IndexDocuments;
 @ConfigurationProperties("app.matching")
 public record MatchingProperties(
     @DefaultValue @Valid Weights weights,
+    @Nullable @Valid Weights candidateWeights,
     @DefaultValue("20") @DecimalMin("0.1") double distanceHalfKm,
     @DefaultValue("14") @DecimalMin("0.1") double freshnessHalfDays,
     @DefaultValue("90") @DecimalMin("0.1") double activityHalfDays,
@@ -48,6 +54,13 @@ public record MatchingProperties(
     @DefaultValue("0.55") @DecimalMin("0") @DecimalMax("1") double liveThreshold,
     @DefaultValue("10000") @Min(1) int liveMaxSubscribers,
     @DefaultValue @Valid DocumentCacheLimits documentCache) {
+
+  /** The weights ranking in {@code direction}. */
+  public Weights weights(Direction direction) {
+    return direction == Direction.CANDIDATES && candidateWeights != null
+        ? candidateWeights
+        : weights;
+  }
 
   /**
    * @param maxEntries documents kept at most
@@ -74,6 +87,8 @@ public record MatchingProperties(
    *     not match)
    * @param verified the opportunity's organization is verified by the platform (ranking
    *     opportunities)
+   * @param weekdays a day the opportunity runs on is one of the volunteer's weekdays (or they named
+   *     none)
    * @param experience verified hours, saturating (ranking volunteers)
    * @param pastField the volunteer has verified hours in the opportunity's field
    * @param pastOrganization the volunteer has verified hours with the opportunity's organization
@@ -94,6 +109,7 @@ public record MatchingProperties(
       @DefaultValue("0.5") @DecimalMin("0") double capacity,
       @DefaultValue("0.5") @DecimalMin("0") double urgency,
       @DefaultValue("0.25") @DecimalMin("0") double verified,
+      @DefaultValue("0.25") @DecimalMin("0") double weekdays,
       @DefaultValue("0.5") @DecimalMin("0") double experience,
       @DefaultValue("0.5") @DecimalMin("0") double pastField,
       @DefaultValue("0.5") @DecimalMin("0") double pastOrganization,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import sa.volunteering.matching.indexing.Weekdays;
 import sa.volunteering.matching.search.Sources;
 
 /** An opportunity as indexed, as ranking reads it. */
@@ -87,6 +88,13 @@ record OpportunityDoc(
         Sources.integer(source, "max_age"),
         Sources.string(source, "status"),
         Sources.instant(source, "published_at"));
+  }
+
+  /** The days of the week it runs on ({@link Weekdays}); none when its dates are not known. */
+  Set<String> weekdays() {
+    return startsAt == null || endsAt == null
+        ? Set.of()
+        : Set.copyOf(Weekdays.of(startsAt, endsAt));
   }
 
   boolean remote() {

@@ -124,6 +124,10 @@ class CandidateIT {
             Instant.now()
                 .minus(Duration.ofDays(Math.round(properties.activityHalfDays())))
                 .toString()));
+    variants.put(
+        "busy-those-days",
+        MatchDocuments.with(base, "weekdays", List.of(MatchDocuments.dayOff(opportunity))));
+    variants.put("named-no-days", MatchDocuments.with(base, "weekdays", List.of()));
     variants.forEach((key, document) -> volunteers.put(key, (String) document.get("id")));
     documents.write(MatchDocuments.VOLUNTEERS, List.copyOf(variants.values()));
     documents.write(MatchDocuments.OPPORTUNITIES, List.of(opportunity, remote));
@@ -264,6 +268,18 @@ class CandidateIT {
     assertThat(scores.get("base") - scores.get("quiet-a-season"))
         .as("last active activity-half-days ago keeps half the freshness credit")
         .isCloseTo(weights.freshness() * 0.5, within(0.01));
+    assertThat(scores.get("base") - scores.get("busy-those-days"))
+        .as("free on none of the days it runs")
+        .isCloseTo(weights.weekdays(), within(0.01));
+    assertThat(scores.get("named-no-days"))
+        .as("who named no days is free any day")
+        .isCloseTo(scores.get("base"), within(0.01));
+    assertThat(
+            Explanations.value(
+                card(opportunity, "busy-those-days").path("explanation"), "weekdays"))
+        .isZero();
+    assertThat(Explanations.value(card(opportunity, "base").path("explanation"), "weekdays"))
+        .isEqualTo(1.0);
   }
 
   @Test

@@ -16,6 +16,7 @@ import sa.volunteering.matching.indexing.IndexDocuments;
 import sa.volunteering.matching.indexing.RankingSteps;
 import sa.volunteering.matching.indexing.Rotation;
 import sa.volunteering.matching.indexing.ValueAsDate;
+import sa.volunteering.matching.indexing.Weekdays;
 import sa.volunteering.matching.support.Geodesy;
 import sa.volunteering.matching.support.TestEnvironment;
 
@@ -87,7 +88,8 @@ final class MatchDocuments {
     document.put("skill_codes", List.of("first_aid", "cpr"));
     document.put("field_codes", List.of("health"));
     document.put("languages", List.of("en"));
-    document.put("weekdays", List.of("fri", "sat"));
+    // free every day: the weekdays component is earned everywhere but where a test names days
+    document.put("weekdays", List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat"));
     document.put("travel_km", 30);
     document.put("remote_ok", true);
     document.put("gender", "female");
@@ -112,7 +114,7 @@ final class MatchDocuments {
         Map<String, Object> document =
             index.equals(VOLUNTEERS)
                 ? IndexDocuments.withRankingFields(given)
-                : withSkillShares(given);
+                : withWeekdays(withSkillShares(given));
         String id = (String) document.get("id");
         written.add(new String[] {index, id});
         bulk.operations(op -> op.index(i -> i.index(index).id(id).document(document)));
@@ -157,6 +159,29 @@ final class MatchDocuments {
       withShares.put("capacity_as_date", capacity);
     }
     return withShares;
+  }
+
+  /** A day of the week the opportunity does not run on (it must run on fewer than seven). */
+  static String dayOff(Map<String, Object> opportunity) {
+    List<String> on =
+        Weekdays.of(
+            Instant.parse((String) opportunity.get("starts_at")),
+            Instant.parse((String) opportunity.get("ends_at")));
+    return List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat").stream()
+        .filter(day -> !on.contains(day))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The days it runs on, derived from its dates as the indexer does. */
+  private static Map<String, Object> withWeekdays(Map<String, Object> document) {
+    if (!(document.get("starts_at") instanceof String starts)
+        || !(document.get("ends_at") instanceof String ends)) {
+      return document;
+    }
+    Map<String, Object> withDays = new LinkedHashMap<>(document);
+    withDays.put("weekdays", Weekdays.of(Instant.parse(starts), Instant.parse(ends)));
+    return withDays;
   }
 
   void removeAll() {

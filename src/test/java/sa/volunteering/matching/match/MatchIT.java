@@ -261,6 +261,26 @@ class MatchIT {
     assertThat(value(explanation("base"), "past_organization")).isZero();
   }
 
+  @Test
+  void aDayTheVolunteerIsFreeMovesAMatchByItsWeight() throws Exception {
+    Map<String, Object> base = source(MatchDocuments.OPPORTUNITIES, opportunities.get("base"));
+    List<?> days = (List<?>) base.get("weekdays");
+    assertThat(days).as("the base runs three days").hasSize(3);
+    Map<String, Object> free = MatchDocuments.with(volunteer, "weekdays", List.of(days.get(1)));
+    Map<String, Object> busy =
+        MatchDocuments.with(volunteer, "weekdays", List.of(MatchDocuments.dayOff(base)));
+    Map<String, Object> unsaid = MatchDocuments.with(volunteer, "weekdays", List.of());
+    documents.write(MatchDocuments.VOLUNTEERS, List.of(free, busy, unsaid));
+
+    assertThat(matches(free).get("base") - matches(busy).get("base"))
+        .isCloseTo(properties.weights().weekdays(), within(0.01));
+    assertThat(matches(unsaid).get("base"))
+        .as("who named no days is free any day")
+        .isCloseTo(matches(free).get("base"), within(0.01));
+    assertThat(value(explanation(free, "base"), "weekdays")).isEqualTo(1.0);
+    assertThat(value(explanation(busy, "base"), "weekdays")).isZero();
+  }
+
   /** The urgency curve's value for a start this many days ahead (about: starts are on the hour). */
   private double urgency(double days) {
     return properties.urgencyHalfDays() / (properties.urgencyHalfDays() + days);
@@ -275,7 +295,15 @@ class MatchIT {
   void liveScoringAgreesWithTheQueryPairByPair() throws Exception {
     Map<String, Object> placeless = MatchDocuments.with(volunteer, "location", null);
     documents.write(MatchDocuments.VOLUNTEERS, List.of(placeless));
-    for (Map<String, Object> who : List.of(volunteer, placeless, veteran)) {
+    Map<String, Object> busy =
+        MatchDocuments.with(
+            volunteer,
+            "weekdays",
+            List.of(
+                MatchDocuments.dayOff(
+                    source(MatchDocuments.OPPORTUNITIES, opportunities.get("base")))));
+    documents.write(MatchDocuments.VOLUNTEERS, List.of(busy));
+    for (Map<String, Object> who : List.of(volunteer, placeless, veteran, busy)) {
       Map<String, Double> scores = matches(who);
       Map<String, Object> stored = source(MatchDocuments.VOLUNTEERS, who.get("id"));
       assertThat(stored)

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.stereotype.Controller;
 import sa.volunteering.matching.OpportunityMatchingApplication;
+import sa.volunteering.tools.behaviour.BehaviourCommands;
 import sa.volunteering.tools.dataset.DatasetCommands;
 import sa.volunteering.tools.dataset.GenerateCommand;
 
@@ -36,6 +37,8 @@ import sa.volunteering.tools.dataset.GenerateCommand;
  *   import DIR [--on-invalid=skip|reject] [--indicators=rebuild|fold]
  *   demo                      a small demo data set, when the database holds no organization
  *   reindex NAME[,NAME]
+ *   simulate [--since=INSTANT --seed=]   volunteers and organizations acting on the lists served
+ *   fit FILE [--since=INSTANT --holdout=0.2 --seed=]   weights fitted to impressions and outcomes
  * </pre>
  */
 @SpringBootConfiguration
@@ -56,7 +59,8 @@ public class ToolsApplication {
 
   static final String USAGE =
       "usage: generate DIR [--seed=1 --organizations=5000 --opportunities=300000 --volunteers=1200000]"
-          + " | import DIR [--on-invalid=skip|reject] [--indicators=rebuild|fold] | demo | reindex NAME[,NAME]";
+          + " | import DIR [--on-invalid=skip|reject] [--indicators=rebuild|fold] | demo | reindex NAME[,NAME]"
+          + " | simulate [--since=INSTANT --seed=1] | fit FILE [--since=INSTANT --holdout=0.2 --seed=1]";
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -70,8 +74,8 @@ public class ToolsApplication {
     String target = words.size() > 1 ? words.get(1) : "";
     boolean understood =
         switch (command) {
-          case "generate", "import", "reindex" -> !target.isEmpty();
-          case "demo" -> target.isEmpty();
+          case "generate", "import", "reindex", "fit" -> !target.isEmpty();
+          case "demo", "simulate" -> target.isEmpty();
           default -> false;
         };
     if (!understood) {
@@ -85,6 +89,8 @@ public class ToolsApplication {
       return switch (command) {
         case "import" -> context.getBean(DatasetCommands.class).load(arguments, target);
         case "demo" -> context.getBean(DatasetCommands.class).demoWhenEmpty();
+        case "simulate" -> context.getBean(BehaviourCommands.class).simulate(arguments);
+        case "fit" -> context.getBean(BehaviourCommands.class).fit(arguments, target);
         default -> context.getBean(ReindexCommand.class).run(Arrays.asList(target.split(",")));
       };
     }

@@ -12,6 +12,7 @@ import sa.volunteering.bench.Bench;
 import sa.volunteering.bench.Http;
 import sa.volunteering.bench.Measurement;
 import sa.volunteering.bench.Report;
+import sa.volunteering.tools.behaviour.Concentration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -19,6 +18,7 @@ import sa.volunteering.matching.indexing.Reindexer;
 import sa.volunteering.matching.system.Columns;
 import sa.volunteering.matching.taxonomy.Taxonomy;
 import sa.volunteering.tools.CommandLine;
+import sa.volunteering.tools.Options;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,9 +51,9 @@ public class DatasetCommands {
   }
 
   public int load(ApplicationArguments arguments, String directory) {
-    boolean reject = "reject".equals(option(arguments, "on-invalid"));
+    boolean reject = "reject".equals(Options.text(arguments, "on-invalid", ""));
     IndicatorUpdate indicators =
-        "fold".equals(option(arguments, "indicators"))
+        "fold".equals(Options.text(arguments, "indicators", ""))
             ? IndicatorUpdate.FOLD
             : IndicatorUpdate.REBUILD;
     return Boolean.TRUE.equals(
@@ -181,10 +181,5 @@ public class DatasetCommands {
         .map(row -> Columns.required(row, "n", Long.class))
         .one()
         .map(count -> count == 0);
-  }
-
-  private static String option(ApplicationArguments arguments, String name) {
-    List<String> values = arguments.getOptionValues(name);
-    return values == null || values.isEmpty() ? "" : values.get(0);
   }
 }

@@ -3,11 +3,11 @@ package sa.volunteering.tools.dataset;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import sa.volunteering.matching.taxonomy.TaxonomyFiles;
+import sa.volunteering.tools.Options;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,10 +27,10 @@ public final class GenerateCommand {
       DatasetFiles.write(
           new DatasetGenerator(TaxonomyFiles.read(json)),
           Path.of(directory),
-          number(arguments, "seed", 1),
-          (int) number(arguments, "organizations", 5_000),
-          (int) number(arguments, "opportunities", 300_000),
-          (int) number(arguments, "volunteers", 1_200_000),
+          Options.number(arguments, "seed", 1),
+          (int) Options.number(arguments, "organizations", 5_000),
+          (int) Options.number(arguments, "opportunities", 300_000),
+          (int) Options.number(arguments, "volunteers", 1_200_000),
           json);
     } catch (UncheckedIOException | IllegalArgumentException e) {
       log.error("Cannot generate the data set in {}: {}", directory, e.getMessage());
@@ -41,12 +41,5 @@ public final class GenerateCommand {
         directory,
         Duration.ofNanos(System.nanoTime() - started).toSeconds());
     return 0;
-  }
-
-  static long number(ApplicationArguments arguments, String name, long fallback) {
-    List<String> values = arguments.getOptionValues(name);
-    return values == null || values.isEmpty()
-        ? fallback
-        : Long.parseLong(values.get(0).replace("_", ""));
   }
 }

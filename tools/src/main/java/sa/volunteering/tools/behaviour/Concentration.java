@@ -1,4 +1,4 @@
-package sa.volunteering.bench.match;
+package sa.volunteering.tools.behaviour;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -16,11 +16,11 @@ import java.util.Collection;
  *     appears as often, towards 1 when a few take nearly all
  * @param mostShown the appearances of the most shown person
  */
-record Concentration(
+public record Concentration(
     long appearances, int distinct, double topPercentShare, double gini, int mostShown) {
 
   /** The concentration of these appearance counts, one per person shown. */
-  static Concentration of(Collection<Integer> counts) {
+  public static Concentration of(Collection<Integer> counts) {
     int[] sorted =
         counts.stream().mapToInt(Integer::intValue).filter(c -> c > 0).sorted().toArray();
     int n = sorted.length;

@@ -1,4 +1,4 @@
-package sa.volunteering.bench.match;
+package sa.volunteering.tools.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
