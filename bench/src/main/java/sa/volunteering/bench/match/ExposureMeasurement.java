@@ -1,17 +1,23 @@
 package sa.volunteering.bench.match;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 import sa.volunteering.bench.AdminToken;
+import sa.volunteering.bench.BackgroundWork;
 import sa.volunteering.bench.Bench;
 import sa.volunteering.bench.Http;
 import sa.volunteering.bench.Measurement;
 import sa.volunteering.bench.Report;
+import sa.volunteering.matching.exposure.ExposureFold;
+import sa.volunteering.tools.CommandLine;
 import sa.volunteering.tools.behaviour.Concentration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,14 +32,27 @@ class ExposureMeasurement implements Measurement {
 
   static final int PAGE = 20;
   static final double AIM = 0.05;
+  private static final Duration SETTLE_WITHIN = Duration.ofMinutes(20);
+  private static final double QUIET = 0.15;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Samples samples;
   private final AdminToken admin;
+  private final ExposureFold fold;
+  private final BackgroundWork background;
 
-  ExposureMeasurement(Samples samples, AdminToken admin) {
+  ExposureMeasurement(
+      Samples samples, AdminToken admin, ExposureFold fold, BackgroundWork background) {
     this.samples = samples;
     this.admin = admin;
+    this.fold = fold;
+    this.background = background;
+  }
+
+  /** Folding the lists it asked for rebuilds the documents of the volunteers they moved. */
+  @Override
+  public Set<String> ownWork() {
+    return Set.of("outbox");
   }
 
   @Override
@@ -51,12 +70,23 @@ class ExposureMeasurement implements Measurement {
       return section.paragraph("Nothing to measure: no open opportunity.");
     }
     String city = busiest(anywhere);
+    List<Samples.Sample> inCity = samples.opportunitiesIn(city, wanted);
     long volunteers = samples.activeVolunteers();
     String bearer = admin.bearer();
+    Lists anywhereBefore = count(bench, bearer, anywhere);
+    Lists inCityBefore = count(bench, bearer, inCity);
+    long started = System.nanoTime();
+    long[] folded = foldEverything();
+    BackgroundWork.Settling settling =
+        background.awaitSettled(bench.http(), bench.elasticsearch(), SETTLE_WITHIN, QUIET);
+    double foldSeconds = (System.nanoTime() - started) / 1e9;
+    Lists anywhereAfter = count(bench, bearer, anywhere);
+    Lists inCityAfter = count(bench, bearer, inCity);
     List<List<String>> rows = new ArrayList<>();
-    rows.add(row("anywhere", count(bench, bearer, anywhere), volunteers));
-    rows.add(
-        row("in " + city, count(bench, bearer, samples.opportunitiesIn(city, wanted)), volunteers));
+    rows.add(row("anywhere, before the fold", anywhereBefore, volunteers));
+    rows.add(row("anywhere, after", anywhereAfter, volunteers));
+    rows.add(row("in " + city + ", before the fold", inCityBefore, volunteers));
+    rows.add(row("in " + city + ", after", inCityAfter, volunteers));
     return section
         .paragraph(
             "The first page ("
@@ -66,7 +96,19 @@ class ExposureMeasurement implements Measurement {
                 + " sampled open opportunities, asked one after the other through the service; each"
                 + " volunteer's appearances counted. Anywhere, and in the city most of the sample is"
                 + " in, where the same people compete for every list. The most shown 1 % is 1 % of the"
-                + " volunteers who appear at all (decision 0028).")
+                + " volunteers who appear at all (decision 0028). Then the exposure control folds"
+                + " every impression not yet folded (those lists' among them) into the volunteers'"
+                + " counts and their documents are rebuilt (decision 0033), and the same lists are"
+                + " asked again.")
+        .paragraph(
+            String.format(
+                Locale.ROOT,
+                "The fold read %d impressions and announced %d volunteers; with their documents"
+                    + " rebuilt the stack %s after %.0f s.",
+                folded[0],
+                folded[1],
+                settling.settled() ? "settled" : "had not settled",
+                foldSeconds))
         .table(
             List.of(
                 "opportunities",
@@ -78,6 +120,21 @@ class ExposureMeasurement implements Measurement {
                 "Gini of appearances",
                 "lists the most shown volunteer is in"),
             rows);
+  }
+
+  /** Folds until nothing is left to fold: impressions read, volunteers announced. */
+  private long[] foldEverything() {
+    long[] total = new long[2];
+    CommandLine.await(
+        fold.fold()
+            .expand(folded -> folded.impressions() > 0 ? fold.fold() : Mono.empty())
+            .doOnNext(
+                folded -> {
+                  total[0] += folded.impressions();
+                  total[1] += folded.announced();
+                })
+            .then());
+    return total;
   }
 
   /** Appearances per volunteer over the candidate lists of these opportunities. */

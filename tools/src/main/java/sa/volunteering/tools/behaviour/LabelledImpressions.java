@@ -36,7 +36,7 @@ class LabelledImpressions {
             and x.kind = case i.direction when 'opportunities' then 'applied' else 'accepted' end
             and x.happened_at >= i.shown_at and x.happened_at < i.shown_at + make_interval(days => %d)) as positive
       from impressions i
-      where i.shown_at >= :since and %s
+      where %s
       order by i.list_id, i.rank
       """
           .formatted(WINDOW_DAYS, ListsInBatches.WHERE);
@@ -51,15 +51,16 @@ class LabelledImpressions {
 
   Flux<Labelled> since(Instant since) {
     return ListsInBatches.all(
-        after ->
+        database,
+        since,
+        (after, upTo) ->
             database
                 .sql(SQL)
-                .bind("since", since)
                 .bind("after", after)
+                .bind("upTo", upTo)
                 .map(this::labelled)
                 .all()
-                .collectList(),
-        Labelled::list);
+                .collectList());
   }
 
   private Labelled labelled(Readable row) {

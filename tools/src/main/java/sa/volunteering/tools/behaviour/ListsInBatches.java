@@ -1,41 +1,61 @@
 package sa.volunteering.tools.behaviour;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.volunteering.matching.system.Columns;
 
 /**
- * Reads the impressions of many lists a few hundred lists at a time, in the order of their ids:
- * each statement ends before its rows are worked on, so none outlives the service's statement
- * timeout however slowly the rows are consumed.
+ * Reads the impressions logged since a time about {@link #ROWS} at a time, in the order they were
+ * shown, each batch whole lists: the rows of a list share the instant it was answered, so a batch
+ * ends at an instant, found on the index of impressions by time. Each statement ends before its
+ * rows are worked on, so none outlives the service's statement timeout however slowly they are
+ * consumed, and none scans more than its batch.
  */
 final class ListsInBatches {
 
-  /** How many lists one statement reads. */
-  static final int LISTS = 500;
+  /** About how many impressions one statement reads. */
+  static final int ROWS = 10_000;
 
-  /** Where the first batch starts: before every list id. */
-  static final UUID FIRST = new UUID(0, 0);
+  /** The condition a batch's statement adds, on impressions {@code i}. */
+  static final String WHERE = "i.shown_at > :after and i.shown_at <= :upTo";
 
-  /** The condition a batch's statement adds, on impressions {@code i}, with {@code :since}. */
-  static final String WHERE =
-      "i.list_id in (select distinct list_id from impressions where shown_at >= :since and list_id > :after"
-          + " order by list_id limit "
-          + LISTS
-          + ")";
+  /** Later than anything shown: the last batch's end. */
+  static final Instant END = Instant.parse("9999-01-01T00:00:00Z");
+
+  private static final String NEXT_END =
+      "select shown_at from impressions where shown_at > :after order by shown_at offset "
+          + (ROWS - 1)
+          + " limit 1";
 
   private ListsInBatches() {}
 
   /**
-   * Every row, batch after batch: {@code batch} reads the lists after the id it is given, and
-   * {@code list} says which list a row is of.
+   * Every row shown since {@code since}, batch after batch: {@code batch} reads the rows shown
+   * after its first instant and up to its second.
    */
-  static <T> Flux<T> all(Function<UUID, Mono<List<T>>> batch, Function<T, UUID> list) {
-    return batch
-        .apply(FIRST)
-        .expand(rows -> rows.isEmpty() ? Mono.empty() : batch.apply(list.apply(rows.getLast())))
-        .concatMapIterable(rows -> rows);
+  static <T> Flux<T> all(
+      DatabaseClient database, Instant since, BiFunction<Instant, Instant, Mono<List<T>>> batch) {
+    // shown_at is kept to the microsecond: just before since
+    Instant first = since.minusNanos(1_000);
+    return next(database, first, batch)
+        .expand(read -> read.upTo().equals(END) ? Mono.empty() : next(database, read.upTo(), batch))
+        .concatMapIterable(Read::rows);
+  }
+
+  private record Read<T>(Instant upTo, List<T> rows) {}
+
+  private static <T> Mono<Read<T>> next(
+      DatabaseClient database, Instant after, BiFunction<Instant, Instant, Mono<List<T>>> batch) {
+    return database
+        .sql(NEXT_END)
+        .bind("after", after)
+        .map(row -> Columns.required(row, "shown_at", Instant.class))
+        .one()
+        .defaultIfEmpty(END)
+        .flatMap(upTo -> batch.apply(after, upTo).map(rows -> new Read<>(upTo, rows)));
   }
 }

@@ -57,7 +57,7 @@ class ShownPairs {
         select count(*) filter (where a.status = 'completed') as completed,
           count(*) filter (where a.status in ('accepted', 'completed')) as accepted
         from applications a where a.volunteer_id = v.id) r
-      where i.shown_at >= :since and %s
+      where %s
       order by i.list_id, i.rank
       """
           .formatted(ListsInBatches.WHERE);
@@ -70,15 +70,16 @@ class ShownPairs {
 
   Flux<Shown> since(Instant since) {
     return ListsInBatches.all(
-        after ->
+        database,
+        since,
+        (after, upTo) ->
             database
                 .sql(SQL)
-                .bind("since", since)
                 .bind("after", after)
+                .bind("upTo", upTo)
                 .map(ShownPairs::shown)
                 .all()
-                .collectList(),
-        Shown::list);
+                .collectList());
   }
 
   private static Shown shown(Readable row) {
