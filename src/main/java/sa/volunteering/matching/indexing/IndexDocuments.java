@@ -203,7 +203,8 @@ public final class IndexDocuments {
    * disc around its {@code location} ({@link ReachCells}), the experience of its {@code
    * verified_hours}, as a value and as a date ({@link Experience}, {@link ValueAsDate}), its {@code
    * track_record} as a date (a newcomer's when it has none), its {@code last_active_at} (its {@code
-   * updated_at} when it has none), how little it was shown lately as a date ({@link Exposure}) and
+   * updated_at} when it has none), how little it was shown lately as a date ({@link Exposure}), the
+   * days it is free on (its {@code weekdays}, every day when it named none: {@link Weekdays}) and
    * its {@link Rotation} bits.
    */
   public static Map<String, Object> withRankingFields(Map<String, Object> volunteer) {
@@ -227,6 +228,9 @@ public final class IndexDocuments {
     if (document.get("last_active_at") == null && document.get("updated_at") != null) {
       document.put("last_active_at", document.get("updated_at"));
     }
+    document.put(
+        "free_on",
+        document.get("weekdays") instanceof List<?> days && !days.isEmpty() ? days : Weekdays.ALL);
     document.put("tiebreak_bits", Rotation.tokens(String.valueOf(document.get("id"))));
     document.remove("reach_cells");
     if (document.get("travel_km") instanceof Number travelKm

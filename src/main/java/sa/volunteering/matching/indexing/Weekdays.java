@@ -19,6 +19,9 @@ public final class Weekdays {
 
   private static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
 
+  /** Every day of the week. */
+  public static final List<String> ALL = List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat");
+
   private Weekdays() {}
 
   public static List<String> of(Instant start, Instant end) {

@@ -90,11 +90,10 @@ record OpportunityDoc(
         Sources.instant(source, "published_at"));
   }
 
-  /** The days of the week it runs on ({@link Weekdays}); none when its dates are not known. */
+  /** The days of the week it runs on ({@link Weekdays}); every day when its dates are not known. */
   Set<String> weekdays() {
-    return startsAt == null || endsAt == null
-        ? Set.of()
-        : Set.copyOf(Weekdays.of(startsAt, endsAt));
+    return Set.copyOf(
+        startsAt == null || endsAt == null ? Weekdays.ALL : Weekdays.of(startsAt, endsAt));
   }
 
   boolean remote() {

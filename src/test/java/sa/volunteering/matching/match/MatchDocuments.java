@@ -89,7 +89,7 @@ final class MatchDocuments {
     document.put("field_codes", List.of("health"));
     document.put("languages", List.of("en"));
     // free every day: the weekdays component is earned everywhere but where a test names days
-    document.put("weekdays", List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat"));
+    document.put("weekdays", Weekdays.ALL);
     document.put("travel_km", 30);
     document.put("remote_ok", true);
     document.put("gender", "female");
@@ -167,10 +167,7 @@ final class MatchDocuments {
         Weekdays.of(
             Instant.parse((String) opportunity.get("starts_at")),
             Instant.parse((String) opportunity.get("ends_at")));
-    return List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat").stream()
-        .filter(day -> !on.contains(day))
-        .findFirst()
-        .orElseThrow();
+    return Weekdays.ALL.stream().filter(day -> !on.contains(day)).findFirst().orElseThrow();
   }
 
   /** The days it runs on, derived from its dates as the indexer does. */
