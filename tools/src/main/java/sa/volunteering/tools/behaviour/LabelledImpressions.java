@@ -50,17 +50,7 @@ class LabelledImpressions {
   }
 
   Flux<Labelled> since(Instant since) {
-    return ListsInBatches.all(
-        database,
-        since,
-        (after, upTo) ->
-            database
-                .sql(SQL)
-                .bind("after", after)
-                .bind("upTo", upTo)
-                .map(this::labelled)
-                .all()
-                .collectList());
+    return ListsInBatches.all(database, SQL, since, this::labelled);
   }
 
   private Labelled labelled(Readable row) {

@@ -1,8 +1,10 @@
 package sa.volunteering.tools.behaviour;
 
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,10 +36,23 @@ final class ListsInBatches {
   private ListsInBatches() {}
 
   /**
+   * Every row of {@code sql} (which holds {@link #WHERE}) shown since {@code since}, batch after
+   * batch, each read by {@code row}.
+   */
+  static <T> Flux<T> all(
+      DatabaseClient database, String sql, Instant since, Function<Readable, T> row) {
+    return all(
+        database,
+        since,
+        (after, upTo) ->
+            database.sql(sql).bind("after", after).bind("upTo", upTo).map(row).all().collectList());
+  }
+
+  /**
    * Every row shown since {@code since}, batch after batch: {@code batch} reads the rows shown
    * after its first instant and up to its second.
    */
-  static <T> Flux<T> all(
+  private static <T> Flux<T> all(
       DatabaseClient database, Instant since, BiFunction<Instant, Instant, Mono<List<T>>> batch) {
     // shown_at is kept to the microsecond: just before since
     Instant first = since.minusNanos(1_000);

@@ -69,17 +69,7 @@ class ShownPairs {
   }
 
   Flux<Shown> since(Instant since) {
-    return ListsInBatches.all(
-        database,
-        since,
-        (after, upTo) ->
-            database
-                .sql(SQL)
-                .bind("after", after)
-                .bind("upTo", upTo)
-                .map(ShownPairs::shown)
-                .all()
-                .collectList());
+    return ListsInBatches.all(database, SQL, since, ShownPairs::shown);
   }
 
   private static Shown shown(Readable row) {

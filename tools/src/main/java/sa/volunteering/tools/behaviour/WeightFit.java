@@ -35,8 +35,8 @@ import sa.volunteering.tools.behaviour.LabelledImpressions.Labelled;
  */
 public final class WeightFit {
 
-  /** The components whose weights are fitted ranking a volunteer's matches. */
-  static final List<String> MATCHES =
+  /** The components both directions rank by, whose weights are fitted. */
+  private static final List<String> BOTH =
       List.of(
           "skills",
           "field",
@@ -46,25 +46,13 @@ public final class WeightFit {
           "past_field",
           "past_organization",
           "freshness",
-          "weekdays",
-          "capacity",
-          "urgency",
-          "verified");
+          "weekdays");
+
+  /** The components whose weights are fitted ranking a volunteer's matches. */
+  static final List<String> MATCHES = with(BOTH, "capacity", "urgency", "verified");
 
   /** The components whose weights are fitted ranking an opportunity's candidates. */
-  static final List<String> CANDIDATES =
-      List.of(
-          "skills",
-          "field",
-          "city",
-          "distance",
-          "language",
-          "past_field",
-          "past_organization",
-          "freshness",
-          "weekdays",
-          "experience",
-          "track_record");
+  static final List<String> CANDIDATES = with(BOTH, "experience", "track_record");
 
   static final String TIEBREAK = "tiebreak";
   static final double RIDGE = 0.1;
@@ -232,6 +220,12 @@ public final class WeightFit {
       }
       return new Model(beta, lookedAt);
     }
+  }
+
+  private static List<String> with(List<String> common, String... own) {
+    List<String> all = new ArrayList<>(common);
+    all.addAll(List.of(own));
+    return List.copyOf(all);
   }
 
   static int bucket(int rank) {
