@@ -26,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class BackgroundWork {
 
+  /** How busy the processors may be on a settled machine: at most 15 % of their time. */
+  public static final double QUIET = 0.15;
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration POLL = Duration.ofSeconds(2);
   private static final String STATE =

@@ -39,9 +39,8 @@ public class BenchmarkSuite {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** The share of processor time above which the machine is not quiet enough to measure on. */
-  private static final double QUIET = 0.15;
-
   private final List<Measurement> all;
+
   private final Environment environment;
   private final BackgroundWork background;
   private final Profiler profiler;
@@ -131,7 +130,8 @@ public class BenchmarkSuite {
       String name = measurement.getClass().getSimpleName();
       log.info("benchmark: {} at scale {}: waiting for the stack to settle", name, scale.name());
       BackgroundWork.Settling settling =
-          background.awaitSettled(http, bench.elasticsearch(), scale.patience(), QUIET);
+          background.awaitSettled(
+              http, bench.elasticsearch(), scale.patience(), BackgroundWork.QUIET);
       log.info(
           "benchmark: {} at scale {} (waited {} s for: {})",
           name,
@@ -175,7 +175,8 @@ public class BenchmarkSuite {
    */
   private Map<String, Long> warmUp(Bench bench, HttpClient http, List<Measurement> measurements)
       throws IOException, InterruptedException {
-    background.awaitSettled(http, bench.elasticsearch(), bench.scale().patience(), QUIET);
+    background.awaitSettled(
+        http, bench.elasticsearch(), bench.scale().patience(), BackgroundWork.QUIET);
     Map<String, Long> sent = new LinkedHashMap<>();
     for (Measurement measurement : measurements) {
       String name = measurement.getClass().getSimpleName();
@@ -336,7 +337,7 @@ public class BenchmarkSuite {
         + " requests or streams), so that its figures do not depend on what ran before it. "
         + "Before each section the suite waits until no change waits in the outbox or for the indicators, no vacuum or merge"
         + " runs and the processors are at most "
-        + Math.round(100 * QUIET)
+        + Math.round(100 * BackgroundWork.QUIET)
         + "% busy; a section during which background work"
         + " ran is marked invalid, not a result (decision 0020). Invalid in this run: "
         + (invalid.isEmpty() ? "none" : String.join(", ", invalid))

@@ -70,6 +70,36 @@ public class ExposureFold implements SmartLifecycle {
         .as(transaction::transactional);
   }
 
+  /**
+   * Forgets every count, as if nobody had been shown: the watermark moves past the impressions
+   * logged so far, and the volunteers whose documents carry a count are announced, to be rebuilt
+   * with none. Waits for a fold that holds the watermark. Emits how many were announced. For
+   * measuring the control from its start ({@code bin/bench}), or an operator who changes its curve.
+   */
+  public Mono<Long> forget() {
+    return database
+        .sql("select last_impression_id from exposure_watermark for update")
+        .map(row -> 1)
+        .all()
+        .then(
+            database
+                .sql(
+                    "update exposure_watermark set last_impression_id ="
+                        + " (select coalesce(max(id), 0) from impressions)")
+                .then())
+        .then(
+            database
+                .sql(
+                    "with gone as (delete from volunteer_exposure returning volunteer_id, indexed),"
+                        + " changed as (select volunteer_id from gone where indexed > 0),"
+                        + " announced as ("
+                        + ANNOUNCE
+                        + ") select count(*) as announced from announced")
+                .map(row -> Columns.required(row, "announced", Long.class))
+                .one())
+        .as(transaction::transactional);
+  }
+
   /** The id of the last impression of the next batch after {@code last}; empty when none. */
   private Mono<Long> lastOfBatch(long last) {
     return database

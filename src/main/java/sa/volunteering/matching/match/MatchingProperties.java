@@ -114,6 +114,6 @@ public record MatchingProperties(
       @DefaultValue("0.5") @DecimalMin("0") double pastField,
       @DefaultValue("0.5") @DecimalMin("0") double pastOrganization,
       @DefaultValue("0.5") @DecimalMin("0") double trackRecord,
-      @DefaultValue("0.5") @DecimalMin("0") double exposure,
+      @DefaultValue("1.0") @DecimalMin("0") double exposure,
       @DefaultValue("1.0") @DecimalMin("0") double text) {}
 }

@@ -162,6 +162,24 @@ class ExposureIT {
     assertThat(count(shown)).isCloseTo(7.0, within(0.01));
   }
 
+  @Test
+  void forgettingClearsEveryCountAndWhatWasLoggedBefore() {
+    appearances(shown, 20);
+    fold.fold().block(Duration.ofSeconds(30));
+    awaitIndexed(shown, 20);
+    appearances(shown, 5);
+
+    Long announced = fold.forget().block(Duration.ofSeconds(30));
+    assertThat(announced).as("the volunteers whose documents carried a count").isPositive();
+    assertThat(count(shown)).isZero();
+    ExposureFold.Folded next = fold.fold().block(Duration.ofSeconds(30));
+    assertThat(next).isNotNull();
+    assertThat(next.impressions()).as("what was logged before forgetting").isZero();
+    assertThat(count(shown)).isZero();
+    awaitIndexed(shown, 0);
+    assertThat(line(cards().get(shown.toString()), "exposure")).isEqualTo(1.0);
+  }
+
   private String member() {
     return Tokens.member(organization);
   }

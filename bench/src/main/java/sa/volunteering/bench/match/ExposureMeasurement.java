@@ -1,12 +1,12 @@
 package sa.volunteering.bench.match;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -17,6 +17,7 @@ import sa.volunteering.bench.Http;
 import sa.volunteering.bench.Measurement;
 import sa.volunteering.bench.Report;
 import sa.volunteering.matching.exposure.ExposureFold;
+import sa.volunteering.matching.impressions.ImpressionLog;
 import sa.volunteering.tools.CommandLine;
 import sa.volunteering.tools.behaviour.Concentration;
 import tools.jackson.databind.JsonNode;
@@ -32,27 +33,35 @@ class ExposureMeasurement implements Measurement {
 
   static final int PAGE = 20;
   static final double AIM = 0.05;
-  private static final Duration SETTLE_WITHIN = Duration.ofMinutes(20);
-  private static final double QUIET = 0.15;
+  static final int FOLDS = 2;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Samples samples;
   private final AdminToken admin;
+  private final ImpressionLog impressions;
   private final ExposureFold fold;
   private final BackgroundWork background;
 
   ExposureMeasurement(
-      Samples samples, AdminToken admin, ExposureFold fold, BackgroundWork background) {
+      Samples samples,
+      AdminToken admin,
+      ImpressionLog impressions,
+      ExposureFold fold,
+      BackgroundWork background) {
     this.samples = samples;
     this.admin = admin;
+    this.impressions = impressions;
     this.fold = fold;
     this.background = background;
   }
 
-  /** Folding the lists it asked for rebuilds the documents of the volunteers they moved. */
+  /**
+   * Forgetting and folding the counts rebuilds the documents of the volunteers they moved, and
+   * PostgreSQL vacuums the tables they wrote; the lists are asked only once all of it is done.
+   */
   @Override
   public Set<String> ownWork() {
-    return Set.of("outbox");
+    return Set.of("outbox", "PostgreSQL");
   }
 
   @Override
@@ -73,20 +82,31 @@ class ExposureMeasurement implements Measurement {
     List<Samples.Sample> inCity = samples.opportunitiesIn(city, wanted);
     long volunteers = samples.activeVolunteers();
     String bearer = admin.bearer();
-    Lists anywhereBefore = count(bench, bearer, anywhere);
-    Lists inCityBefore = count(bench, bearer, inCity);
-    long started = System.nanoTime();
-    long[] folded = foldEverything();
-    BackgroundWork.Settling settling =
-        background.awaitSettled(bench.http(), bench.elasticsearch(), SETTLE_WITHIN, QUIET);
-    double foldSeconds = (System.nanoTime() - started) / 1e9;
-    Lists anywhereAfter = count(bench, bearer, anywhere);
-    Lists inCityAfter = count(bench, bearer, inCity);
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(row("anywhere, before the fold", anywhereBefore, volunteers));
-    rows.add(row("anywhere, after", anywhereAfter, volunteers));
-    rows.add(row("in " + city + ", before the fold", inCityBefore, volunteers));
-    rows.add(row("in " + city + ", after", inCityAfter, volunteers));
+    long forgotten = Objects.requireNonNull(CommandLine.await(fold.forget()));
+    List<String> waits = new ArrayList<>();
+    waits.add(settle(bench, "after forgetting " + forgotten + " volunteers' counts"));
+    List<List<String>> anywhereRows = new ArrayList<>();
+    List<List<String>> inCityRows = new ArrayList<>();
+    for (int round = 0; round <= FOLDS; round++) {
+      if (round > 0) {
+        long[] folded = foldEverything();
+        waits.add(
+            settle(
+                bench,
+                "after fold "
+                    + round
+                    + " ("
+                    + folded[0]
+                    + " impressions read, "
+                    + folded[1]
+                    + " volunteers announced)"));
+      }
+      String when = round == 0 ? "without the control" : "after fold " + round;
+      anywhereRows.add(row("anywhere, " + when, count(bench, bearer, anywhere), volunteers));
+      inCityRows.add(row("in " + city + ", " + when, count(bench, bearer, inCity), volunteers));
+    }
+    List<List<String>> rows = new ArrayList<>(anywhereRows);
+    rows.addAll(inCityRows);
     return section
         .paragraph(
             "The first page ("
@@ -96,19 +116,15 @@ class ExposureMeasurement implements Measurement {
                 + " sampled open opportunities, asked one after the other through the service; each"
                 + " volunteer's appearances counted. Anywhere, and in the city most of the sample is"
                 + " in, where the same people compete for every list. The most shown 1 % is 1 % of the"
-                + " volunteers who appear at all (decision 0028). Then the exposure control folds"
-                + " every impression not yet folded (those lists' among them) into the volunteers'"
-                + " counts and their documents are rebuilt (decision 0033), and the same lists are"
-                + " asked again.")
-        .paragraph(
-            String.format(
-                Locale.ROOT,
-                "The fold read %d impressions and announced %d volunteers; with their documents"
-                    + " rebuilt the stack %s after %.0f s.",
-                folded[0],
-                folded[1],
-                settling.settled() ? "settled" : "had not settled",
-                foldSeconds))
+                + " volunteers who appear at all (decision 0028). First every volunteer's count is"
+                + " forgotten, so the first lists are ranked as without the control (the same"
+                + " exposure for everyone); then, "
+                + FOLDS
+                + " times, the exposure control folds the impressions of the lists just asked into"
+                + " the volunteers' counts, their documents are rebuilt (decision 0033), and the same"
+                + " lists are asked again, as if each organization looked at its candidates once"
+                + " more.")
+        .paragraph("The stack " + String.join("; ", waits) + ".")
         .table(
             List.of(
                 "opportunities",
@@ -122,11 +138,28 @@ class ExposureMeasurement implements Measurement {
             rows);
   }
 
-  /** Folds until nothing is left to fold: impressions read, volunteers announced. */
+  /** Waits for the documents to be rebuilt; says how long it took. */
+  private String settle(Bench bench, String after) throws Exception {
+    BackgroundWork.Settling settling =
+        background.awaitSettled(
+            bench.http(), bench.elasticsearch(), bench.scale().patience(), BackgroundWork.QUIET);
+    if (!settling.settled()) {
+      throw new IllegalStateException(
+          "the stack had not settled " + after + ": " + String.join("; ", settling.seen()));
+    }
+    return "settled " + settling.waited().toSeconds() + " s " + after;
+  }
+
+  /**
+   * Writes the impressions still queued, then folds until nothing is left to fold: impressions
+   * read, volunteers announced.
+   */
   private long[] foldEverything() {
     long[] total = new long[2];
     CommandLine.await(
-        fold.fold()
+        impressions
+            .flush()
+            .then(fold.fold())
             .expand(folded -> folded.impressions() > 0 ? fold.fold() : Mono.empty())
             .doOnNext(
                 folded -> {
