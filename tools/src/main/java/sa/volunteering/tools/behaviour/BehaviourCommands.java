@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -41,6 +43,9 @@ public class BehaviourCommands {
 
   public int simulate(ApplicationArguments arguments) {
     Instant since = since(arguments);
+    if (since == null) {
+      return 2;
+    }
     BehaviourSimulator.Tally tally =
         Objects.requireNonNull(
             CommandLine.await(simulator.run(since, Options.number(arguments, "seed", 1))));
@@ -50,6 +55,9 @@ public class BehaviourCommands {
 
   public int fit(ApplicationArguments arguments, String file) {
     Instant since = since(arguments);
+    if (since == null) {
+      return 2;
+    }
     double holdout = Options.decimal(arguments, "holdout", 0.2);
     if (!(holdout > 0 && holdout < 1)) {
       log.error("--holdout is the share of lists held out to judge the fit, above 0 and below 1");
@@ -86,8 +94,17 @@ public class BehaviourCommands {
         .map(results -> WeightFit.fit(results, matches, candidates, holdout, seed));
   }
 
-  private static Instant since(ApplicationArguments arguments) {
+  /** {@code --since}, 30 days ago when not given; null, said why, when it is not an instant. */
+  static @Nullable Instant since(ApplicationArguments arguments) {
     String since = Options.text(arguments, "since", "");
-    return since.isEmpty() ? Instant.now().minus(Duration.ofDays(30)) : Instant.parse(since);
+    if (since.isEmpty()) {
+      return Instant.now().minus(Duration.ofDays(30));
+    }
+    try {
+      return Instant.parse(since);
+    } catch (DateTimeParseException e) {
+      log.error("--since is an instant in UTC, such as 2026-12-01T00:00:00Z, not {}", since);
+      return null;
+    }
   }
 }
