@@ -57,8 +57,10 @@ public final class ServiceProcess implements AutoCloseable {
                 "--app.search.index.prefix=" + TestEnvironment.PREFIX,
                 "--app.security.jwt-secret=" + Tokens.SECRET,
                 "--app.security.national-id-key=" + Tokens.NATIONAL_ID_KEY,
-                "--app.rate-limit.enabled=false",
                 "--app.observability.access-log=false"));
+    if (List.of(arguments).stream().noneMatch(a -> a.startsWith("--app.rate-limit.enabled="))) {
+      command.add("--app.rate-limit.enabled=false");
+    }
     if (List.of(arguments).stream().noneMatch(a -> a.startsWith("--spring.elasticsearch.uris="))) {
       command.add("--spring.elasticsearch.uris=" + TestStack.elasticsearch());
     }

@@ -4,11 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.security.Principal;
-import java.time.Duration;
 import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
@@ -28,23 +28,28 @@ class RateLimitFilters {
   private static final String API = "/api/";
 
   @Bean
+  SharedBuckets sharedBuckets(
+      DatabaseClient database, RateLimitProperties properties, MeterRegistry meters) {
+    return new SharedBuckets(database, properties.shared(), meters, System::nanoTime);
+  }
+
+  @Bean
   @Order(-200)
-  WebFilter limitByAddress(RateLimitProperties properties, JsonMapper json, MeterRegistry meters) {
-    TokenBuckets buckets =
-        new TokenBuckets(properties.perAddress(), properties.maxTracked(), System::nanoTime);
+  WebFilter limitByAddress(
+      RateLimitProperties properties, SharedBuckets shared, JsonMapper json, MeterRegistry meters) {
+    Limiter limiter = new Limiter(properties, properties.perAddress(), shared, "address");
     Counter rejected = rejections(meters, "address");
     return (exchange, chain) ->
         limited(properties, exchange)
-            ? admit(buckets, "address", address(exchange), exchange, json, rejected, chain::filter)
+            ? admit(limiter, address(exchange), exchange, json, rejected, chain::filter)
             : chain.filter(exchange);
   }
 
   @Bean
   @Order(0)
   WebFilter limitByPrincipal(
-      RateLimitProperties properties, JsonMapper json, MeterRegistry meters) {
-    TokenBuckets buckets =
-        new TokenBuckets(properties.perPrincipal(), properties.maxTracked(), System::nanoTime);
+      RateLimitProperties properties, SharedBuckets shared, JsonMapper json, MeterRegistry meters) {
+    Limiter limiter = new Limiter(properties, properties.perPrincipal(), shared, "principal");
     Counter rejected = rejections(meters, "principal");
     return (exchange, chain) ->
         limited(properties, exchange)
@@ -56,14 +61,7 @@ class RateLimitFilters {
                     name ->
                         name.isEmpty()
                             ? chain.filter(exchange)
-                            : admit(
-                                buckets,
-                                "principal",
-                                name,
-                                exchange,
-                                json,
-                                rejected,
-                                chain::filter))
+                            : admit(limiter, name, exchange, json, rejected, chain::filter))
             : chain.filter(exchange);
   }
 
@@ -72,26 +70,32 @@ class RateLimitFilters {
   }
 
   /**
-   * Lets the request go on when its bucket has a token, else answers 429 with the time until it
+   * Lets the request go on when its buckets have a token, else answers 429 with the time until they
    * will.
    */
   private static Mono<Void> admit(
-      TokenBuckets buckets,
-      String by,
+      Limiter limiter,
       String key,
       ServerWebExchange exchange,
       JsonMapper json,
       Counter rejected,
       Function<ServerWebExchange, Mono<Void>> next) {
-    Duration wait = buckets.take(by + " " + key);
-    if (wait.isZero()) {
-      return next.apply(exchange);
-    }
-    rejected.increment();
-    ApiException problem =
-        Problems.tooManyRequests(
-            "Too many requests from this " + by + "; retry after the seconds in Retry-After", wait);
-    return ProblemResponses.write(exchange, problem, json);
+    return limiter
+        .take(key)
+        .flatMap(
+            wait -> {
+              if (wait.isZero()) {
+                return next.apply(exchange);
+              }
+              rejected.increment();
+              ApiException problem =
+                  Problems.tooManyRequests(
+                      "Too many requests from this "
+                          + limiter.by()
+                          + "; retry after the seconds in Retry-After",
+                      wait);
+              return ProblemResponses.write(exchange, problem, json);
+            });
   }
 
   private static String address(ServerWebExchange exchange) {

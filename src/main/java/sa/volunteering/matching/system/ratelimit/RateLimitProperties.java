@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -17,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param perPrincipal the bucket of each signed-in principal
  * @param perAddress the bucket of each client address, signed in or not
  * @param maxTracked buckets kept at most; beyond it, the idle ones are forgotten
+ * @param shared the buckets all instances share, in PostgreSQL (decision 0037)
  */
 @Validated
 @ConfigurationProperties("app.rate-limit")
@@ -24,8 +26,30 @@ public record RateLimitProperties(
     boolean enabled,
     @Valid @NotNull Limit perPrincipal,
     @Valid @NotNull Limit perAddress,
-    @Min(100) int maxTracked) {
+    @Min(100) int maxTracked,
+    @Valid @NotNull Shared shared) {
 
   /** A token bucket: {@code burst} requests at once, refilled at {@code perSecond}. */
-  public record Limit(@DecimalMin("0.01") double perSecond, @Min(1) int burst) {}
+  public record Limit(@DecimalMin("0.01") double perSecond, @Min(1) int burst) {
+
+    /** How long an emptied bucket takes to be full again. */
+    Duration refill() {
+      return Duration.ofNanos((long) Math.ceil(burst / perSecond * 1e9));
+    }
+  }
+
+  /**
+   * Buckets shared by every instance, behind each instance's own: a request the instance's bucket
+   * admits takes a token from the shared one too.
+   *
+   * @param enabled false: each instance limits on its own, and N instances grant N times the limit
+   * @param timeout how long a request waits for PostgreSQL's answer before it is let through
+   * @param pause how long the shared buckets are then left alone
+   * @param sweepEvery how often the rows of buckets full again are deleted
+   */
+  public record Shared(
+      boolean enabled,
+      @NotNull Duration timeout,
+      @NotNull Duration pause,
+      @NotNull Duration sweepEvery) {}
 }

@@ -54,6 +54,17 @@ final class TokenBuckets {
         : Duration.ofNanos((long) Math.ceil(missing[0] / limit.perSecond() * NANOS_PER_SECOND));
   }
 
+  /**
+   * Puts back the token a request took from {@code key}'s bucket (never beyond the burst): the
+   * request was refused elsewhere, and should not count against this bucket.
+   */
+  void giveBack(String key) {
+    buckets.computeIfPresent(
+        key,
+        (ignored, bucket) ->
+            new Bucket(Math.min(limit.burst(), bucket.tokens + 1), bucket.updated));
+  }
+
   int tracked() {
     return buckets.size();
   }

@@ -37,6 +37,22 @@ class TokenBucketsTest {
   }
 
   @Test
+  void aTokenGivenBackIsTakenAgainButNeverBeyondTheBurst() {
+    TokenBuckets buckets = new TokenBuckets(new RateLimitProperties.Limit(1, 2), 1000, now::get);
+    assertThat(buckets.take("a")).isZero();
+    assertThat(buckets.take("a")).isZero();
+    buckets.giveBack("a");
+    assertThat(buckets.take("a")).as("the token given back").isZero();
+    assertThat(buckets.take("a")).isEqualTo(Duration.ofSeconds(1));
+    buckets.giveBack("a");
+    buckets.giveBack("a");
+    buckets.giveBack("a");
+    assertThat(buckets.take("a")).isZero();
+    assertThat(buckets.take("a")).isZero();
+    assertThat(buckets.take("a")).as("at most the burst").isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
   void idleFullBucketsAreForgottenBeyondTheBound() {
     TokenBuckets buckets = new TokenBuckets(new RateLimitProperties.Limit(10, 10), 100, now::get);
     for (int i = 0; i < 150; i++) {
