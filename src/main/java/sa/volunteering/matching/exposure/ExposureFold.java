@@ -1,14 +1,13 @@
 package sa.volunteering.matching.exposure;
 
 import java.util.Optional;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import sa.volunteering.matching.indexing.Exposure;
 import sa.volunteering.matching.system.Columns;
-import sa.volunteering.matching.system.PeriodicWork;
+import sa.volunteering.matching.system.PeriodicJob;
 
 /**
  * Folds the impressions of candidate lists into {@code volunteer_exposure}, every {@code
@@ -21,7 +20,7 @@ import sa.volunteering.matching.system.PeriodicWork;
  * the watermark row's lock; another that comes meanwhile skips its turn.
  */
 @Component
-public class ExposureFold implements SmartLifecycle {
+public class ExposureFold extends PeriodicJob {
 
   /** What one fold did: impressions read, and volunteers announced. */
   public record Folded(long impressions, long announced) {}
@@ -37,15 +36,18 @@ public class ExposureFold implements SmartLifecycle {
   private final DatabaseClient database;
   private final TransactionalOperator transaction;
   private final ExposureProperties properties;
-  private final PeriodicWork work;
 
   ExposureFold(
       DatabaseClient database, TransactionalOperator transaction, ExposureProperties properties) {
+    super("Folding impressions into exposure", properties.every(), properties.enabled());
     this.database = database;
     this.transaction = transaction;
     this.properties = properties;
-    this.work =
-        new PeriodicWork("Folding impressions into exposure", properties.every(), this::fold);
+  }
+
+  @Override
+  protected Mono<Folded> runOnce() {
+    return fold();
   }
 
   /**
@@ -187,22 +189,5 @@ public class ExposureFold implements SmartLifecycle {
 
   private double halfLifeSeconds() {
     return (double) properties.halfLife().toSeconds();
-  }
-
-  @Override
-  public void start() {
-    if (properties.enabled()) {
-      work.start();
-    }
-  }
-
-  @Override
-  public void stop() {
-    work.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return work.isRunning();
   }
 }

@@ -10,12 +10,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import sa.volunteering.matching.system.PeriodicWork;
+import sa.volunteering.matching.system.PeriodicJob;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * logged, counted ({@code impressions.failed}) and not retried.
  */
 @Component
-public class ImpressionLog implements SmartLifecycle {
+public class ImpressionLog extends PeriodicJob {
 
   private static final Logger log = LoggerFactory.getLogger(ImpressionLog.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,12 +37,11 @@ public class ImpressionLog implements SmartLifecycle {
   private final Counter written;
   private final Counter dropped;
   private final Counter failed;
-  private final PeriodicWork work;
 
   ImpressionLog(DatabaseClient database, ImpressionProperties properties, MeterRegistry meters) {
+    super("Writing impressions", properties.flushEvery(), true);
     this.database = database;
     this.properties = properties;
-    this.work = new PeriodicWork("Writing impressions", properties.flushEvery(), this::flush);
     this.written = meters.counter("impressions.written");
     this.dropped = meters.counter("impressions.dropped");
     this.failed = meters.counter("impressions.failed");
@@ -143,23 +141,19 @@ public class ImpressionLog implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    work.start();
+  protected Mono<Integer> runOnce() {
+    return flush();
   }
 
+  /** Stops the periodic writes, then writes what still waits. */
   @Override
   public void stop(Runnable callback) {
-    work.stop();
+    super.stop();
     flush().doFinally(signal -> callback.run()).subscribe();
   }
 
   @Override
   public void stop() {
     stop(() -> {});
-  }
-
-  @Override
-  public boolean isRunning() {
-    return work.isRunning();
   }
 }

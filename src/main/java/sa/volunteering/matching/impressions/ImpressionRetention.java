@@ -1,11 +1,10 @@
 package sa.volunteering.matching.impressions;
 
 import java.time.Instant;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import sa.volunteering.matching.system.PeriodicWork;
+import sa.volunteering.matching.system.PeriodicJob;
 
 /**
  * Deletes impressions older than {@code app.impressions.retention}, every {@code retention-every},
@@ -13,17 +12,20 @@ import sa.volunteering.matching.system.PeriodicWork;
  * delete takes whatever old rows are left.
  */
 @Component
-class ImpressionRetention implements SmartLifecycle {
+class ImpressionRetention extends PeriodicJob {
 
   private final DatabaseClient database;
   private final ImpressionProperties properties;
-  private final PeriodicWork work;
 
   ImpressionRetention(DatabaseClient database, ImpressionProperties properties) {
+    super("Deleting old impressions", properties.retentionEvery(), true);
     this.database = database;
     this.properties = properties;
-    this.work =
-        new PeriodicWork("Deleting old impressions", properties.retentionEvery(), this::deleteOld);
+  }
+
+  @Override
+  protected Mono<Long> runOnce() {
+    return deleteOld();
   }
 
   /** Deletes what is past the retention; emits how many rows went. */
@@ -43,20 +45,5 @@ class ImpressionRetention implements SmartLifecycle {
         .bind("batch", properties.retentionBatch())
         .fetch()
         .rowsUpdated();
-  }
-
-  @Override
-  public void start() {
-    work.start();
-  }
-
-  @Override
-  public void stop() {
-    work.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return work.isRunning();
   }
 }

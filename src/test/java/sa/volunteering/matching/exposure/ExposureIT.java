@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import sa.volunteering.matching.impressions.ImpressionLog;
 import sa.volunteering.matching.indexing.Exposure;
 import sa.volunteering.matching.indexing.OutboxIndexer;
@@ -28,6 +25,7 @@ import sa.volunteering.matching.support.Api;
 import sa.volunteering.matching.support.Explanations;
 import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.RowLocks;
 import sa.volunteering.matching.support.TestEnvironment;
 import sa.volunteering.matching.support.Tokens;
 import tools.jackson.databind.JsonNode;
@@ -140,21 +138,11 @@ class ExposureIT {
 
     appearances(shown, 4);
     ExposureFold.Folded whileHeld =
-        Mono.usingWhen(
-                connections.create(),
-                held ->
-                    Mono.from(held.beginTransaction())
-                        .then(
-                            Flux.from(
-                                    held.createStatement(
-                                            "select last_impression_id from exposure_watermark for update")
-                                        .execute())
-                                .flatMap(result -> result.map((row, meta) -> 1))
-                                .then())
-                        .then(fold.fold())
-                        .flatMap(folded -> Mono.from(held.rollbackTransaction()).thenReturn(folded))
-                        .switchIfEmpty(Mono.from(held.rollbackTransaction()).then(Mono.empty())),
-                Connection::close)
+        RowLocks.whileHeld(
+                connections,
+                "select last_impression_id from exposure_watermark for update",
+                List.of(),
+                fold.fold())
             .block(Duration.ofSeconds(30));
     assertThat(whileHeld).as("another instance holds the watermark: this one skips").isNull();
     assertThat(count(shown)).isCloseTo(3.0, within(0.01));

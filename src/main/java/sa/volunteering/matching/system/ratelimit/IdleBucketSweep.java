@@ -1,11 +1,10 @@
 package sa.volunteering.matching.system.ratelimit;
 
 import java.time.Duration;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import sa.volunteering.matching.system.PeriodicWork;
+import sa.volunteering.matching.system.PeriodicJob;
 
 /**
  * Deletes the shared buckets untouched for as long as the slowest limit takes to refill, every
@@ -14,20 +13,23 @@ import sa.volunteering.matching.system.PeriodicWork;
  * delete waits for a request holding the row, then finds it touched and leaves it.
  */
 @Component
-class IdleBucketSweep implements SmartLifecycle {
+class IdleBucketSweep extends PeriodicJob {
 
   private final DatabaseClient database;
   private final RateLimitProperties properties;
-  private final PeriodicWork work;
 
   IdleBucketSweep(DatabaseClient database, RateLimitProperties properties) {
+    super(
+        "Deleting full shared rate-limit buckets",
+        properties.shared().sweepEvery(),
+        properties.enabled() && properties.shared().enabled());
     this.database = database;
     this.properties = properties;
-    this.work =
-        new PeriodicWork(
-            "Deleting full shared rate-limit buckets",
-            properties.shared().sweepEvery(),
-            this::sweep);
+  }
+
+  @Override
+  protected Mono<Long> runOnce() {
+    return sweep();
   }
 
   /** Emits how many rows went. */
@@ -43,22 +45,5 @@ class IdleBucketSweep implements SmartLifecycle {
 
   private static Duration max(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  @Override
-  public void start() {
-    if (properties.enabled() && properties.shared().enabled()) {
-      work.start();
-    }
-  }
-
-  @Override
-  public void stop() {
-    work.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return work.isRunning();
   }
 }

@@ -15,9 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -74,8 +74,8 @@ class FuzzIT {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    Map<Integer, AtomicInteger> statuses = new TreeMap<>();
-    Map<String, AtomicInteger> perEndpoint = new TreeMap<>();
+    Map<Integer, AtomicInteger> statuses = new ConcurrentSkipListMap<>();
+    Map<String, AtomicInteger> perEndpoint = new ConcurrentSkipListMap<>();
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     AtomicInteger notSent = new AtomicInteger();
     long started = System.nanoTime();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.RowLocks;
 import sa.volunteering.matching.support.TestDatabase;
 
 /**
@@ -165,21 +164,11 @@ class SharedBucketsIT {
         .isPositive();
 
     Duration whileHeld =
-        Mono.usingWhen(
-                connections.create(),
-                held ->
-                    Mono.from(held.beginTransaction())
-                        .then(
-                            Flux.from(
-                                    held.createStatement(
-                                            "select tokens from rate_limit_buckets where bucket = $1 for update")
-                                        .bind("$1", key)
-                                        .execute())
-                                .flatMap(result -> result.map((row, meta) -> 1))
-                                .then())
-                        .then(instance.take(key, one))
-                        .flatMap(wait -> Mono.from(held.rollbackTransaction()).thenReturn(wait)),
-                Connection::close)
+        RowLocks.whileHeld(
+                connections,
+                "select tokens from rate_limit_buckets where bucket = $1 for update",
+                List.of(key),
+                instance.take(key, one))
             .block(Duration.ofSeconds(10));
     assertThat(whileHeld).as("no answer within the timeout: let through").isZero();
     assertThat(instance.take(key, one).block(Duration.ofSeconds(10)))
