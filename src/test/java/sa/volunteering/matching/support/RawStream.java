@@ -7,6 +7,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +23,7 @@ public final class RawStream implements AutoCloseable {
   private final InputStream in;
   private final int status;
   private final boolean chunked;
+  private final Map<String, String> headers = new HashMap<>();
   private int chunkLeft;
   private boolean ended;
 
@@ -31,6 +35,18 @@ public final class RawStream implements AutoCloseable {
   /** The same with a bearer token. */
   public RawStream(
       int port, String pathAndQuery, String accept, int receiveBufferBytes, @Nullable String token)
+      throws IOException {
+    this(port, pathAndQuery, accept, receiveBufferBytes, token, Map.of());
+  }
+
+  /** The same with more request headers ({@code Last-Event-ID}, ...). */
+  public RawStream(
+      int port,
+      String pathAndQuery,
+      String accept,
+      int receiveBufferBytes,
+      @Nullable String token,
+      Map<String, String> requestHeaders)
       throws IOException {
     socket = new Socket();
     socket.setReceiveBufferSize(receiveBufferBytes);
@@ -45,6 +61,9 @@ public final class RawStream implements AutoCloseable {
                 + "\r\nAccept: "
                 + accept
                 + (token == null ? "" : "\r\nAuthorization: Bearer " + token)
+                + requestHeaders.entrySet().stream()
+                    .map(header -> "\r\n" + header.getKey() + ": " + header.getValue())
+                    .collect(java.util.stream.Collectors.joining())
                 + "\r\nConnection: close\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));
     out.flush();
@@ -53,6 +72,12 @@ public final class RawStream implements AutoCloseable {
     status = Integer.parseInt(statusLine.split(" ")[1]);
     boolean isChunked = false;
     for (String header = rawLine(); !header.isEmpty(); header = rawLine()) {
+      int colon = header.indexOf(':');
+      if (colon > 0) {
+        headers.put(
+            header.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+            header.substring(colon + 1).strip());
+      }
       if (header.toLowerCase().startsWith("transfer-encoding:")
           && header.toLowerCase().contains("chunked")) {
         isChunked = true;
@@ -63,6 +88,11 @@ public final class RawStream implements AutoCloseable {
 
   public int status() {
     return status;
+  }
+
+  /** A response header, by its name in any case; null when absent. */
+  public @Nullable String header(String name) {
+    return headers.get(name.toLowerCase(Locale.ROOT));
   }
 
   /** The next line of the body, without its line break; null at its end. */

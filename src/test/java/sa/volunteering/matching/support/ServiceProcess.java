@@ -21,27 +21,45 @@ import org.awaitility.core.ConditionTimeoutException;
  * The packaged service ({@code target/opportunity-matching-*-exec.jar}) run as a process of its own
  * against the stack, on this test run's database, indexes and keys, so that a fault test can kill
  * it (SIGKILL) or stop it (SIGTERM) as an orchestrator would. Its output goes to {@code
- * target/service-process-<port>.log}.
+ * target/service-process-<port>-<started>.log}.
  */
 public final class ServiceProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
   private final Path log;
+  private final String[] arguments;
   private long readyMs;
 
-  private ServiceProcess(Process process, int port, Path log) {
+  private ServiceProcess(Process process, int port, Path log, String[] arguments) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.arguments = arguments;
   }
 
   /**
    * Starts the service with these extra {@code --name=value} arguments and waits until it is ready.
    */
   public static ServiceProcess start(String... arguments) throws IOException, InterruptedException {
-    int port = freePort();
-    Path log = Path.of("target", "service-process-" + port + ".log");
+    return start(freePort(), arguments);
+  }
+
+  /**
+   * Starts this stopped or killed instance again, on the same port with the same arguments, as an
+   * orchestrator restarts a container behind the same address.
+   */
+  public ServiceProcess restart() throws IOException, InterruptedException {
+    if (process.isAlive()) {
+      throw new IllegalStateException("the instance on port " + port + " is still running");
+    }
+    return start(port, arguments);
+  }
+
+  private static ServiceProcess start(int port, String... arguments)
+      throws IOException, InterruptedException {
+    Path log =
+        Path.of("target", "service-process-" + port + "-" + System.currentTimeMillis() + ".log");
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -67,7 +85,7 @@ public final class ServiceProcess implements AutoCloseable {
     command.addAll(List.of(arguments));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    ServiceProcess service = new ServiceProcess(process, port, log);
+    ServiceProcess service = new ServiceProcess(process, port, log, arguments);
     long started = System.nanoTime();
     service.awaitReady(Duration.ofSeconds(120));
     service.readyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);

@@ -1,0 +1,640 @@
+package sa.volunteering.matching.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import sa.volunteering.matching.support.Api;
+import sa.volunteering.matching.support.Balancer;
+import sa.volunteering.matching.support.ChaosWorkload;
+import sa.volunteering.matching.support.Fixtures;
+import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.RawStream;
+import sa.volunteering.matching.support.ServiceProcess;
+import sa.volunteering.matching.support.TestEnvironment;
+import sa.volunteering.matching.support.Tokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 25's scale-out test: three packaged instances behind HAProxy, started from the repository's
+ * own configuration, under a load of searches, match pages, writes and one principal sending three
+ * times its rate limit. One instance is killed (SIGKILL) under a search stream, a live matches
+ * stream and a live indicators stream, and started again; another is drained (SIGTERM) under a
+ * matches stream. The streams resume or reconnect through the balancer, wherever it sends them.
+ * Figures: requests answered and failed, acknowledged writes lost, stream hits lost or repeated,
+ * the global rate limit's error.
+ */
+@IntegrationTest
+class ScaleOutChaosIT {
+
+  private static final int PER_SECOND = 20;
+  private static final int BURST = 20;
+  private static final Duration DRAIN = Duration.ofSeconds(3);
+  private static final int READ_BEFORE_BREAK = 25;
+
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  @Autowired DatabaseClient database;
+
+  @Autowired ElasticsearchClient elasticsearch;
+
+  @Test
+  void threeInstancesBehindTheBalancerLoseNothingWhenOneIsKilledAndOneDrained() throws Exception {
+    List<ServiceProcess> instances = startThree();
+    try (Balancer balancer =
+        Balancer.start(instances.stream().map(ServiceProcess::port).toList())) {
+      Api api = new Api(balancer.port());
+      Fixtures fixtures = new Fixtures(api);
+      UUID volunteer = fixtures.volunteer();
+      // more hits than a stream is read before it breaks, from ten organizations: no member meets
+      // the rate limit
+      List<UUID> organizations =
+          IntStream.range(0, 10).mapToObj(i -> fixtures.organization()).toList();
+      for (int i = 0; i < 2 * READ_BEFORE_BREAK; i++) {
+        fixtures.published(organizations.get(i % organizations.size()), 5);
+      }
+      UUID organization = organizations.get(0);
+      fixtures.awaitIndexed(volunteer);
+      String searchStream = Api.query("/api/opportunities/search/stream", "sort", "newest");
+      String matchesStream = "/api/volunteers/" + volunteer + "/matches/stream";
+      String volunteerToken = Tokens.volunteer(volunteer);
+      List<String> searchReference =
+          ids(readAll(balancer.port(), searchStream, null, Map.of(), "text/event-stream"));
+      List<String> matchesReference =
+          ids(
+              readAll(
+                  balancer.port(),
+                  matchesStream,
+                  volunteerToken,
+                  Map.of(),
+                  "application/x-ndjson"));
+      assertThat(searchReference).hasSizeGreaterThan(READ_BEFORE_BREAK);
+      assertThat(matchesReference).hasSizeGreaterThan(READ_BEFORE_BREAK);
+
+      ChaosWorkload writes = new ChaosWorkload(api, database, 25);
+      String limited = Tokens.volunteer(UUID.randomUUID());
+      Load load = new Load();
+      load.every(
+          "search",
+          8,
+          () -> api.get(Api.query("/api/opportunities/search", "q", "تطوع"), null).status());
+      load.every(
+          "matches",
+          4,
+          () -> api.get("/api/volunteers/" + volunteer + "/matches", volunteerToken).status());
+      // 0: the change it drew had nothing to act on (an opportunity it had removed); no request
+      load.every(
+          "write",
+          3,
+          () -> {
+            int status = writes.change();
+            return status == 0 ? Load.NO_REQUEST : status;
+          });
+      load.every(
+          "limited",
+          3 * PER_SECOND,
+          () -> load.limited(api.get("/api/taxonomy/fields", limited).status()));
+
+      // the kill: under a live matches stream, a live indicators stream and a search stream
+      RawStream liveMatches =
+          open(
+              balancer,
+              -1,
+              "/api/volunteers/" + volunteer + "/matches/live",
+              volunteerToken,
+              Map.of(),
+              "text/event-stream");
+      int killed = Balancer.index(liveMatches.header("X-Served-By"));
+      RawStream liveStats =
+          open(balancer, killed, "/api/stats/live", null, Map.of(), "application/x-ndjson");
+      String statsBefore = liveStats.line();
+      RawStream search = open(balancer, killed, searchStream, null, Map.of(), "text/event-stream");
+      List<Event> searchEvents = new ArrayList<>(read(search, READ_BEFORE_BREAK));
+      int failedBeforeKill = load.failed();
+      instances.get(killed).kill();
+      // what the instance had written before it died may still sit in buffers on the way: a client
+      // whose connection broke has only what it read, and resumes after the last hit it read
+      search.close();
+      String lastSearchCursor = lastCursor(searchEvents);
+      searchEvents.addAll(
+          readAll(
+              balancer.port(),
+              searchStream,
+              null,
+              Map.of("Last-Event-ID", lastSearchCursor),
+              "text/event-stream"));
+      StreamCheck searchCheck = StreamCheck.of(searchReference, ids(searchEvents));
+
+      readUntilBroken(liveMatches);
+      readUntilBroken(liveStats);
+      RawStream liveMatchesAgain =
+          open(
+              balancer,
+              -1,
+              "/api/volunteers/" + volunteer + "/matches/live",
+              volunteerToken,
+              Map.of(),
+              "text/event-stream");
+      RawStream liveStatsAgain =
+          open(balancer, -1, "/api/stats/live", null, Map.of(), "application/x-ndjson");
+      String statsAfterReconnect = liveStatsAgain.line();
+      long reconnected = System.nanoTime();
+      LiveArrival arrival =
+          publishUntilHeard(
+              api, organization, liveMatchesAgain, liveStatsAgain, statsAfterReconnect);
+      long liveMs = (System.nanoTime() - reconnected) / 1_000_000;
+      String liveMatchesInstance = liveMatchesAgain.header("X-Served-By");
+      liveMatchesAgain.close();
+      liveStatsAgain.close();
+      int failedAfterKill = load.failed() - failedBeforeKill;
+
+      long restartStarted = System.nanoTime();
+      instances.set(killed, instances.get(killed).restart());
+      balancer.awaitState(killed, "UP", Duration.ofSeconds(30));
+      long backInRotationMs = (System.nanoTime() - restartStarted) / 1_000_000;
+
+      // the drain: under a live indicators stream and a matches stream; the live stream, never
+      // done, is always cut mid-way by the closing event
+      RawStream liveOnDrained =
+          open(balancer, -1, "/api/stats/live", null, Map.of(), "application/x-ndjson");
+      int drained = Balancer.index(liveOnDrained.header("X-Served-By"));
+      liveOnDrained.line();
+      RawStream matches =
+          open(balancer, drained, matchesStream, volunteerToken, Map.of(), "application/x-ndjson");
+      List<Event> matchEvents = new ArrayList<>(read(matches, READ_BEFORE_BREAK));
+      int failedBeforeDrain = load.failed();
+      long drainStarted = System.nanoTime();
+      CompletableFuture<Integer> exit =
+          CompletableFuture.supplyAsync(() -> stop(instances.get(drained)));
+      balancer.awaitState(drained, "DOWN", DRAIN.plusSeconds(5));
+      long outOfRotationMs = (System.nanoTime() - drainStarted) / 1_000_000;
+      List<Event> liveEnding = readUntilBroken(liveOnDrained);
+      String liveClosedWith = liveEnding.isEmpty() ? "nothing" : liveEnding.getLast().type();
+      RawStream liveResumed =
+          open(balancer, -1, "/api/stats/live", null, Map.of(), "application/x-ndjson");
+      String resumedState = liveResumed.line();
+      String liveResumedOn = liveResumed.header("X-Served-By");
+      liveResumed.close();
+      matchEvents.addAll(readUntilBroken(matches));
+      // a short stream may be whole in buffers on the way before the drain ends it; a longer one
+      // ends with a closing event, and the client resumes elsewhere
+      String matchesEnding = matchEvents.get(matchEvents.size() - 1).type();
+      int matchesBeforeResume = ids(matchEvents).size();
+      if (!matchesEnding.equals("summary")) {
+        matchEvents.addAll(
+            readAll(
+                balancer.port(),
+                Api.query(matchesStream, "after", lastCursor(matchEvents)),
+                volunteerToken,
+                Map.of(),
+                "application/x-ndjson"));
+      }
+      StreamCheck matchesCheck = StreamCheck.of(matchesReference, ids(matchEvents));
+      int exitCode = exit.get();
+      int failedDuringDrain = load.failed() - failedBeforeDrain;
+      load.stop();
+
+      writes.awaitIndexed(Duration.ofSeconds(120));
+      int writesLost = writes.acknowledgedButMissing();
+      int documentsWrong = writes.documentsWrongOrLost(elasticsearch, TestEnvironment.PREFIX);
+      double allowed = BURST + PER_SECOND * load.limitedSeconds();
+      double limitError = load.granted() / allowed;
+      System.out.printf(
+          "scale-out test (3 instances behind HAProxy): requests answered %d, failed %d (%d after the SIGKILL of %s, %d"
+              + " during the SIGTERM drain of %s; by kind %s); acknowledged writes %d, lost %d, documents wrong or lost"
+              + " %d; search stream cut with the kill after %d of %d hits, resumed with Last-Event-ID: lost %d,"
+              + " repeated %d; matches stream under the drain: %d of %d hits, then %s, resumed with after=: lost %d,"
+              + " repeated %d, new since %d; live matches and indicators reconnected to %s, match heard %d ms and"
+              + " indicators changed %d ms after reconnecting; killed instance back in rotation %d ms after its"
+              + " restart; drained instance out of rotation %d ms after SIGTERM (drain delay %d s), its live"
+              + " indicators stream ended with '%s' and resumed on %s; its exit code %d; global rate limit (%d/s, burst %d, one principal at %d/s):"
+              + " %d granted of %.0f allowed, granted / allowed %.3f%n",
+          load.answered(),
+          load.failed(),
+          failedAfterKill,
+          Balancer.server(killed),
+          failedDuringDrain,
+          Balancer.server(drained),
+          load.failedByKind(),
+          writes.acknowledgedWrites(),
+          writesLost,
+          documentsWrong,
+          READ_BEFORE_BREAK,
+          searchReference.size(),
+          searchCheck.lost(),
+          searchCheck.repeated(),
+          matchesBeforeResume,
+          matchesReference.size(),
+          matchesEnding.equals("summary")
+              ? "complete (nothing to resume)"
+              : "'" + matchesEnding + "'",
+          matchesCheck.lost(),
+          matchesCheck.repeated(),
+          matchesCheck.added(),
+          liveMatchesInstance,
+          arrival.matchMs(),
+          arrival.indicatorsMs(),
+          backInRotationMs,
+          outOfRotationMs,
+          DRAIN.toSeconds(),
+          liveClosedWith,
+          liveResumedOn,
+          exitCode,
+          PER_SECOND,
+          BURST,
+          3 * PER_SECOND,
+          load.granted(),
+          allowed,
+          limitError);
+      assertThat(searchCheck.lost()).as("search hits lost").isZero();
+      assertThat(searchCheck.repeated()).as("search hits repeated").isZero();
+      assertThat(matchesCheck.lost()).as("match hits lost").isZero();
+      assertThat(matchesCheck.repeated()).as("match hits repeated").isZero();
+      assertThat(liveClosedWith)
+          .as("a live stream on the drained instance ends with a closing event")
+          .isEqualTo("closing");
+      assertThat(liveResumedOn).isNotEqualTo(Balancer.server(drained));
+      assertThat(resumedState).startsWith("{\"type\":\"indicators\"");
+      assertThat(outOfRotationMs)
+          .as("out of rotation before the drain delay ends")
+          .isLessThan(DRAIN.toMillis());
+      assertThat(matchesEnding)
+          .as("the drained instance ends its stream with a closing event, or completes it")
+          .isIn("closing", "summary");
+      assertThat(liveMatchesInstance).isNotEqualTo(Balancer.server(killed));
+      assertThat(arrival.matchMs()).as("a live match heard after reconnecting").isNotNegative();
+      assertThat(arrival.indicatorsMs())
+          .as("live indicators changed after reconnecting")
+          .isNotNegative();
+      assertThat(writesLost).as("acknowledged writes lost").isZero();
+      assertThat(documentsWrong).as("documents that differ from PostgreSQL").isZero();
+      assertThat(writes.parked()).as("outbox rows given up on").isZero();
+      assertThat(failedDuringDrain).as("requests failed while an instance drained").isZero();
+      assertThat(load.failedReads())
+          .as("reads failed: the balancer retries them elsewhere")
+          .isZero();
+      assertThat(exitCode).isIn(0, 143);
+      assertThat(limitError).as("granted / allowed across the instances").isBetween(0.9, 1.1);
+      assertThat(statsBefore).isNotNull();
+    } finally {
+      for (ServiceProcess instance : instances) {
+        instance.close();
+      }
+    }
+  }
+
+  private static List<ServiceProcess> startThree() {
+    List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      starting.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return ServiceProcess.start(
+                      "--app.rate-limit.enabled=true",
+                      "--app.rate-limit.per-principal.per-second=" + PER_SECOND,
+                      "--app.rate-limit.per-principal.burst=" + BURST,
+                      "--app.rate-limit.per-address.per-second=10000",
+                      "--app.rate-limit.per-address.burst=10000",
+                      "--server.forward-headers-strategy=native",
+                      "--app.shutdown.drain-delay=" + DRAIN.toSeconds() + "s");
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }));
+    }
+    List<ServiceProcess> instances = new ArrayList<>();
+    for (CompletableFuture<ServiceProcess> instance : starting) {
+      instances.add(instance.join());
+    }
+    return instances;
+  }
+
+  private static int stop(ServiceProcess instance) {
+    try {
+      return instance.stop(DRAIN.plusSeconds(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /**
+   * A stream through the balancer, on the instance at {@code on} (any when negative): the balancer
+   * chooses, so a stream that lands elsewhere is closed and asked for again.
+   */
+  private static RawStream open(
+      Balancer balancer,
+      int on,
+      String path,
+      @Nullable String token,
+      Map<String, String> headers,
+      String accept)
+      throws IOException {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      RawStream stream = new RawStream(balancer.port(), path, accept, 16 * 1024, token, headers);
+      assertThat(stream.status()).as(path).isEqualTo(200);
+      String servedBy = stream.header("X-Served-By");
+      assertThat(servedBy).as("X-Served-By").isNotNull();
+      if (on < 0 || Balancer.index(servedBy) == on) {
+        return stream;
+      }
+      stream.close();
+    }
+    throw new IllegalStateException(
+        "the balancer never sent " + path + " to " + Balancer.server(on));
+  }
+
+  /** One event of a stream, NDJSON or SSE: its type, the hit's id and cursor when it is a hit. */
+  private record Event(String type, @Nullable String id, @Nullable String cursor) {}
+
+  private List<Event> read(RawStream stream, int hits) throws IOException {
+    List<Event> events = new ArrayList<>();
+    while (events.stream().filter(event -> event.id() != null).count() < hits) {
+      Event event = next(stream);
+      assertThat(event).as("the stream ended before " + hits + " hits").isNotNull();
+      events.add(event);
+    }
+    return events;
+  }
+
+  /** What the client still receives before the connection ends (or says it is closing). */
+  private List<Event> readUntilBroken(RawStream stream) {
+    List<Event> events = new ArrayList<>();
+    try (stream) {
+      stream.timeout(Duration.ofSeconds(30));
+      for (Event event = next(stream); event != null; event = next(stream)) {
+        events.add(event);
+        if (event.type().equals("closing") || event.type().equals("summary")) {
+          break;
+        }
+      }
+    } catch (IOException | RuntimeException broken) {
+      // cut mid-event: what was read before counts, what was not will be asked for again
+    }
+    return events;
+  }
+
+  private List<Event> readAll(
+      int port, String path, @Nullable String token, Map<String, String> headers, String accept)
+      throws IOException {
+    List<Event> events = new ArrayList<>();
+    try (RawStream stream = new RawStream(port, path, accept, 256 * 1024, token, headers)) {
+      assertThat(stream.status()).as(path).isEqualTo(200);
+      for (Event event = next(stream); event != null; event = next(stream)) {
+        events.add(event);
+        if (event.type().equals("summary")) {
+          break;
+        }
+      }
+    }
+    assertThat(events)
+        .as("a summary ends " + path)
+        .last()
+        .extracting(Event::type)
+        .isEqualTo("summary");
+    return events;
+  }
+
+  /** The next event: an NDJSON line, or an SSE event up to its blank line; null at the end. */
+  private @Nullable Event next(RawStream stream) throws IOException {
+    String line = stream.line();
+    while (line != null && (line.isEmpty() || line.startsWith(":"))) {
+      line = stream.line();
+    }
+    if (line == null) {
+      return null;
+    }
+    if (line.startsWith("{")) {
+      JsonNode node = json.readTree(line);
+      String type = node.path("type").asString();
+      return type.equals("hit")
+          ? new Event(
+              type,
+              node.path("hit")
+                  .path("opportunity")
+                  .path("id")
+                  .asString(node.path("hit").path("id").asString()),
+              node.path("cursor").asString())
+          : new Event(type, null, null);
+    }
+    String type = "message";
+    String id = null;
+    String data = null;
+    for (; line != null && !line.isEmpty(); line = stream.line()) {
+      if (line.startsWith("id: ")) {
+        id = line.substring(4);
+      } else if (line.startsWith("event: ")) {
+        type = line.substring(7);
+      } else if (line.startsWith("data: ")) {
+        data = line.substring(6);
+      }
+    }
+    if (line == null && data == null) {
+      return null;
+    }
+    return type.equals("hit") && data != null
+        ? new Event(type, json.readTree(data).path("id").asString(), id)
+        : new Event(type, null, null);
+  }
+
+  private static String lastCursor(List<Event> events) {
+    return events.stream()
+        .filter(event -> event.cursor() != null)
+        .reduce((first, second) -> second)
+        .map(Event::cursor)
+        .orElseThrow();
+  }
+
+  private static List<String> ids(List<Event> events) {
+    return events.stream().map(Event::id).filter(id -> id != null).toList();
+  }
+
+  /**
+   * Hits of the reference (one undisturbed read before the load) not received, hits received more
+   * than once, and hits of opportunities the load published since (which a resumed stream may
+   * rightly contain).
+   */
+  private record StreamCheck(int lost, int repeated, int added) {
+    static StreamCheck of(List<String> reference, List<String> received) {
+      Set<String> seen = new HashSet<>();
+      int repeated = 0;
+      for (String id : received) {
+        if (!seen.add(id)) {
+          repeated++;
+        }
+      }
+      Set<String> lost = new HashSet<>(reference);
+      lost.removeAll(seen);
+      Set<String> added = new HashSet<>(seen);
+      reference.forEach(added::remove);
+      return new StreamCheck(lost.size(), repeated, added.size());
+    }
+  }
+
+  private record LiveArrival(long matchMs, long indicatorsMs) {}
+
+  /**
+   * Publishes an opportunity the volunteer matches every second until the reconnected live matches
+   * stream names one; then waits for the reconnected indicators stream to report new totals.
+   */
+  private static LiveArrival publishUntilHeard(
+      Api api,
+      UUID organization,
+      RawStream liveMatches,
+      RawStream liveStats,
+      @Nullable String statsBefore)
+      throws IOException {
+    long start = System.nanoTime();
+    Set<String> published = new HashSet<>();
+    long matchMs = -1;
+    liveMatches.timeout(Duration.ofSeconds(1));
+    while (matchMs < 0 && System.nanoTime() - start < Duration.ofSeconds(45).toNanos()) {
+      Map<String, Object> body = new HashMap<>(Fixtures.opportunityBody(10));
+      body.put("gender", "female");
+      Api.Response draft =
+          api.post(
+              "/api/organizations/" + organization + "/opportunities",
+              Tokens.member(organization),
+              body);
+      if (draft.status() == 201
+          && api.post(
+                      "/api/opportunities/" + draft.id() + "/publish",
+                      Tokens.member(organization),
+                      null)
+                  .status()
+              == 200) {
+        published.add(draft.id());
+      }
+      try {
+        for (String line = liveMatches.line(); line != null; line = liveMatches.line()) {
+          String heard = line;
+          if (line.startsWith("data:") && published.stream().anyMatch(heard::contains)) {
+            matchMs = (System.nanoTime() - start) / 1_000_000;
+            break;
+          }
+        }
+      } catch (java.net.SocketTimeoutException nothingYet) {
+        // publish another
+      }
+    }
+    long indicatorsMs = -1;
+    liveStats.timeout(Duration.ofSeconds(30));
+    for (String line = liveStats.line(); line != null; line = liveStats.line()) {
+      if (line.startsWith("{\"type\":\"indicators\"") && !line.equals(statsBefore)) {
+        indicatorsMs = (System.nanoTime() - start) / 1_000_000;
+        break;
+      }
+    }
+    return new LiveArrival(matchMs, indicatorsMs);
+  }
+
+  /**
+   * Requests on threads of their own, each at its rate, counted by kind: answered (any status below
+   * 500) or failed (5xx, or no answer).
+   */
+  private static final class Load {
+    static final int NO_REQUEST = -1;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final List<Thread> threads = new ArrayList<>();
+    private final Map<String, AtomicInteger> answered = new LinkedHashMap<>();
+    private final Map<String, AtomicInteger> failed = new LinkedHashMap<>();
+    private final AtomicInteger granted = new AtomicInteger();
+    private volatile long limitedStart;
+    private volatile long limitedLast;
+
+    void every(String kind, int perSecond, IntSupplier request) {
+      AtomicInteger ok = new AtomicInteger();
+      AtomicInteger ko = new AtomicInteger();
+      answered.put(kind, ok);
+      failed.put(kind, ko);
+      long every = 1_000_000_000L / perSecond;
+      Thread thread =
+          Thread.ofPlatform()
+              .name("load-" + kind)
+              .start(
+                  () -> {
+                    long start = System.nanoTime();
+                    for (long i = 0; running.get(); i++) {
+                      LockSupport.parkNanos(start + i * every - System.nanoTime());
+                      int status;
+                      try {
+                        status = request.getAsInt();
+                      } catch (RuntimeException noAnswer) {
+                        status = 0;
+                      }
+                      if (status != NO_REQUEST) {
+                        (status > 0 && status < 500 ? ok : ko).incrementAndGet();
+                      }
+                    }
+                  });
+      threads.add(thread);
+    }
+
+    /** Counts what the rate-limited principal was granted, over the time it sent. */
+    int limited(int status) {
+      long now = System.nanoTime();
+      if (limitedStart == 0) {
+        limitedStart = now;
+      }
+      limitedLast = now;
+      if (status == 200) {
+        granted.incrementAndGet();
+      }
+      return status;
+    }
+
+    double limitedSeconds() {
+      return (limitedLast - limitedStart) / 1e9;
+    }
+
+    int granted() {
+      return granted.get();
+    }
+
+    int answered() {
+      return answered.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    int failed() {
+      return failed.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    int failedReads() {
+      return failed() - failed.get("write").get();
+    }
+
+    Map<String, Integer> failedByKind() {
+      Map<String, Integer> byKind = new LinkedHashMap<>();
+      failed.forEach((kind, count) -> byKind.put(kind, count.get()));
+      return byKind;
+    }
+
+    void stop() throws InterruptedException {
+      running.set(false);
+      for (Thread thread : threads) {
+        thread.join(Duration.ofSeconds(60));
+      }
+    }
+  }
+}
