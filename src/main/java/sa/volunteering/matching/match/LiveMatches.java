@@ -89,9 +89,15 @@ class LiveMatches implements SmartLifecycle {
 
   /**
    * Matches for {@code volunteer} from now on, as stream events; ends only when the client leaves.
+   * A heartbeat goes out as soon as the stream follows the announcements: the response's head
+   * reaches the client (and any balancer) at once rather than with the first match, and a client
+   * may take it as the sign that it hears of whatever is announced from then on.
    */
   Flux<StreamEvent> follow(VolunteerDoc volunteer, Language language) {
-    return followers.follow(() -> follow(volunteer, matching.appliedBy(volunteer), language));
+    return followers.follow(
+        () ->
+            follow(volunteer, matching.appliedBy(volunteer), language)
+                .mergeWith(Mono.just(new StreamEvent.Heartbeat())));
   }
 
   /** What is announced from now on and matches, but what the volunteer had applied to. */

@@ -53,6 +53,14 @@ class FuzzIT {
   private static final int MAX_REQUEST_LINE = 16 * 1024;
 
   private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
+
+  /**
+   * A request line the codec refuses is answered (414) at once; the JDK client, still writing the
+   * request when the server closes the connection, sometimes waits for that answer until it times
+   * out (curl gets it in milliseconds), so such a request is not waited for as long.
+   */
+  private static final Duration REFUSED_LINE_WITHIN = Duration.ofSeconds(3);
+
   private static final Duration LIVE_HEAD_WITHIN = Duration.ofSeconds(2);
 
   /** Recorded for a request that got no complete answer: a failure of its own. */
@@ -160,10 +168,14 @@ class FuzzIT {
     assertThat(failures).isEmpty();
   }
 
+  private static Duration patience(Generated request) {
+    return request.lineLength() > MAX_REQUEST_LINE ? REFUSED_LINE_WITHIN : ANSWER_WITHIN;
+  }
+
   /** What is wrong with an answer, or null. */
   private static String check(Answer answer, Generated request) {
     if (answer.status == NO_ANSWER) {
-      return "no complete answer within " + ANSWER_WITHIN.toSeconds() + " s";
+      return "no complete answer within " + patience(request).toSeconds() + " s, twice";
     }
     if (answer.status >= 500) {
       return "server error";
@@ -187,7 +199,7 @@ class FuzzIT {
   private Answer send(HttpClient client, Generated generated) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + generated.pathAndQuery))
-            .timeout(ANSWER_WITHIN)
+            .timeout(patience(generated))
             .method(
                 generated.method,
                 generated.body == null
@@ -218,7 +230,7 @@ class FuzzIT {
       HttpResponse<byte[]> response =
           client
               .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-              .get(ANSWER_WITHIN.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+              .get(patience(generated).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       return new Answer(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
