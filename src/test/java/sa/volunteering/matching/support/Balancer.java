@@ -25,7 +25,7 @@ public final class Balancer implements AutoCloseable {
 
   private static final Path CONFIG = Path.of("deploy", "haproxy", "haproxy.cfg");
   private static final Path BINARY =
-      Path.of(System.getProperty("haproxy.binary", "/usr/sbin/haproxy"));
+      Path.of(System.getenv().getOrDefault("HAPROXY_BINARY", "/usr/sbin/haproxy"));
 
   private final Process process;
   private final int port;
