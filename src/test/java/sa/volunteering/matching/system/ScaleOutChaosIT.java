@@ -8,16 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -28,12 +24,12 @@ import sa.volunteering.matching.support.Balancer;
 import sa.volunteering.matching.support.ChaosWorkload;
 import sa.volunteering.matching.support.Fixtures;
 import sa.volunteering.matching.support.IntegrationTest;
+import sa.volunteering.matching.support.PacedLoad;
 import sa.volunteering.matching.support.RawStream;
 import sa.volunteering.matching.support.ServiceProcess;
+import sa.volunteering.matching.support.StreamEvents;
 import sa.volunteering.matching.support.TestEnvironment;
 import sa.volunteering.matching.support.Tokens;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 25's scale-out test: three packaged instances behind HAProxy, started from the repository's
@@ -52,7 +48,7 @@ class ScaleOutChaosIT {
   private static final Duration DRAIN = Duration.ofSeconds(3);
   private static final int READ_BEFORE_BREAK = 25;
 
-  private final JsonMapper json = JsonMapper.builder().build();
+  private final StreamEvents streams = new StreamEvents();
 
   @Autowired DatabaseClient database;
 
@@ -80,10 +76,11 @@ class ScaleOutChaosIT {
       String matchesStream = "/api/volunteers/" + volunteer + "/matches/stream";
       String volunteerToken = Tokens.volunteer(volunteer);
       List<String> searchReference =
-          ids(readAll(balancer.port(), searchStream, null, Map.of(), "text/event-stream"));
+          StreamEvents.ids(
+              streams.readAll(balancer.port(), searchStream, null, Map.of(), "text/event-stream"));
       List<String> matchesReference =
-          ids(
-              readAll(
+          StreamEvents.ids(
+              streams.readAll(
                   balancer.port(),
                   matchesStream,
                   volunteerToken,
@@ -94,7 +91,8 @@ class ScaleOutChaosIT {
 
       ChaosWorkload writes = new ChaosWorkload(api, database, 25);
       String limited = Tokens.volunteer(UUID.randomUUID());
-      Load load = new Load();
+      PacedLoad load = new PacedLoad();
+      Granted limit = new Granted();
       load.every(
           "search",
           8,
@@ -109,12 +107,12 @@ class ScaleOutChaosIT {
           3,
           () -> {
             int status = writes.change();
-            return status == 0 ? Load.NO_REQUEST : status;
+            return status == 0 ? PacedLoad.NO_REQUEST : status;
           });
       load.every(
           "limited",
           3 * PER_SECOND,
-          () -> load.limited(api.get("/api/taxonomy/fields", limited).status()));
+          () -> limit.count(api.get("/api/taxonomy/fields", limited).status()));
 
       // the kill: under a live matches stream, a live indicators stream and a search stream
       RawStream liveMatches =
@@ -130,24 +128,28 @@ class ScaleOutChaosIT {
           open(balancer, killed, "/api/stats/live", null, Map.of(), "application/x-ndjson");
       String statsBefore = liveStats.line();
       RawStream search = open(balancer, killed, searchStream, null, Map.of(), "text/event-stream");
-      List<Event> searchEvents = new ArrayList<>(read(search, READ_BEFORE_BREAK));
+      List<StreamEvents.Event> searchEvents =
+          new ArrayList<>(streams.read(search, READ_BEFORE_BREAK));
       int failedBeforeKill = load.failed();
       instances.get(killed).kill();
       // what the instance had written before it died may still sit in buffers on the way: a client
       // whose connection broke has only what it read, and resumes after the last hit it read
       search.close();
-      String lastSearchCursor = lastCursor(searchEvents);
-      searchEvents.addAll(
-          readAll(
+      String lastSearchCursor = StreamEvents.lastCursor(searchEvents);
+      List<StreamEvents.Event> searchResumed =
+          streams.readAll(
               balancer.port(),
               searchStream,
               null,
               Map.of("Last-Event-ID", lastSearchCursor),
-              "text/event-stream"));
-      StreamCheck searchCheck = StreamCheck.of(searchReference, ids(searchEvents));
+              "text/event-stream");
+      int searchAfterResume = StreamEvents.ids(searchResumed).size();
+      searchEvents.addAll(searchResumed);
+      StreamEvents.Check searchCheck =
+          StreamEvents.Check.of(searchReference, StreamEvents.ids(searchEvents));
 
-      readUntilBroken(liveMatches);
-      readUntilBroken(liveStats);
+      streams.readUntilBroken(liveMatches);
+      streams.readUntilBroken(liveStats);
       RawStream liveMatchesAgain =
           open(
               balancer,
@@ -182,7 +184,8 @@ class ScaleOutChaosIT {
       liveOnDrained.line();
       RawStream matches =
           open(balancer, drained, matchesStream, volunteerToken, Map.of(), "application/x-ndjson");
-      List<Event> matchEvents = new ArrayList<>(read(matches, READ_BEFORE_BREAK));
+      List<StreamEvents.Event> matchEvents =
+          new ArrayList<>(streams.read(matches, READ_BEFORE_BREAK));
       int failedBeforeDrain = load.failed();
       long drainStarted = System.nanoTime();
       CompletableFuture<Integer> exit =
@@ -190,28 +193,27 @@ class ScaleOutChaosIT {
               () -> stop(instances.get(drained)), ScaleOutChaosIT::onItsOwn);
       balancer.awaitState(drained, "DOWN", DRAIN.plusSeconds(5));
       long outOfRotationMs = (System.nanoTime() - drainStarted) / 1_000_000;
-      List<Event> liveEnding = readUntilBroken(liveOnDrained);
+      List<StreamEvents.Event> liveEnding = streams.readUntilBroken(liveOnDrained);
       String liveClosedWith = liveEnding.isEmpty() ? "nothing" : liveEnding.getLast().type();
       RawStream liveResumed =
           open(balancer, -1, "/api/stats/live", null, Map.of(), "application/x-ndjson");
       String resumedState = liveResumed.line();
       String liveResumedOn = liveResumed.header("X-Served-By");
       liveResumed.close();
-      matchEvents.addAll(readUntilBroken(matches));
-      // a short stream may be whole in buffers on the way before the drain ends it; a longer one
-      // ends with a closing event, and the client resumes elsewhere
-      String matchesEnding = matchEvents.get(matchEvents.size() - 1).type();
-      int matchesBeforeResume = ids(matchEvents).size();
-      if (!matchesEnding.equals("summary")) {
-        matchEvents.addAll(
-            readAll(
-                balancer.port(),
-                Api.query(matchesStream, "after", lastCursor(matchEvents)),
-                volunteerToken,
-                Map.of(),
-                "application/x-ndjson"));
-      }
-      StreamCheck matchesCheck = StreamCheck.of(matchesReference, ids(matchEvents));
+      // the client's connection breaks with the drain: it resumes after the last hit it read, on
+      // whichever instance the balancer chooses (not the drained one: out of rotation)
+      matches.close();
+      List<StreamEvents.Event> matchesResumed =
+          streams.readAll(
+              balancer.port(),
+              Api.query(matchesStream, "after", StreamEvents.lastCursor(matchEvents)),
+              volunteerToken,
+              Map.of(),
+              "application/x-ndjson");
+      int matchesAfterResume = StreamEvents.ids(matchesResumed).size();
+      matchEvents.addAll(matchesResumed);
+      StreamEvents.Check matchesCheck =
+          StreamEvents.Check.of(matchesReference, StreamEvents.ids(matchEvents));
       int exitCode = exit.get();
       int failedDuringDrain = load.failed() - failedBeforeDrain;
       instances.set(killed, restarting.join());
@@ -222,14 +224,15 @@ class ScaleOutChaosIT {
       writes.awaitIndexed(Duration.ofSeconds(120));
       int writesLost = writes.acknowledgedButMissing();
       int documentsWrong = writes.documentsWrongOrLost(elasticsearch, TestEnvironment.PREFIX);
-      double allowed = BURST + PER_SECOND * load.limitedSeconds();
-      double limitError = load.granted() / allowed;
+      double allowed = BURST + PER_SECOND * limit.seconds();
+      double limitError = limit.granted() / allowed;
       System.out.printf(
           "scale-out test (3 instances behind HAProxy): requests answered %d, failed %d (%d after the SIGKILL of %s, %d"
               + " during the SIGTERM drain of %s; by kind %s); acknowledged writes %d, lost %d, documents wrong or lost"
-              + " %d; search stream cut with the kill after %d of %d hits, resumed with Last-Event-ID: lost %d,"
-              + " repeated %d; matches stream under the drain: %d hits (%d before the load), then %s, resumed with after=: lost %d,"
-              + " repeated %d, new since %d; live matches and indicators reconnected to %s, match heard %d ms and"
+              + " %d; search stream cut with the kill after %d hits, %d more after resuming elsewhere with"
+              + " Last-Event-ID (%d before the load): lost %d, repeated %d; matches stream cut with the drain after %d"
+              + " hits, %d more after resuming elsewhere with after= (%d before the load): lost %d, repeated %d, new"
+              + " since %d; live matches and indicators reconnected to %s, match heard %d ms and"
               + " indicators changed %d ms after reconnecting; killed instance back in rotation %d ms after its"
               + " restart; drained instance out of rotation %d ms after SIGTERM (drain delay %d s), its live"
               + " indicators stream ended with '%s' and resumed on %s; its exit code %d; global rate limit (%d/s, burst %d, one principal at %d/s):"
@@ -245,14 +248,13 @@ class ScaleOutChaosIT {
           writesLost,
           documentsWrong,
           READ_BEFORE_BREAK,
+          searchAfterResume,
           searchReference.size(),
           searchCheck.lost(),
           searchCheck.repeated(),
-          matchesBeforeResume,
+          READ_BEFORE_BREAK,
+          matchesAfterResume,
           matchesReference.size(),
-          matchesEnding.equals("summary")
-              ? "complete (nothing to resume)"
-              : "'" + matchesEnding + "'",
           matchesCheck.lost(),
           matchesCheck.repeated(),
           matchesCheck.added(),
@@ -268,7 +270,7 @@ class ScaleOutChaosIT {
           PER_SECOND,
           BURST,
           3 * PER_SECOND,
-          load.granted(),
+          limit.granted(),
           allowed,
           limitError);
       assertThat(searchCheck.lost()).as("search hits lost").isZero();
@@ -283,9 +285,8 @@ class ScaleOutChaosIT {
       assertThat(outOfRotationMs)
           .as("out of rotation before the drain delay ends")
           .isLessThan(DRAIN.toMillis());
-      assertThat(matchesEnding)
-          .as("the drained instance ends its stream with a closing event, or completes it")
-          .isIn("closing", "summary");
+      assertThat(searchAfterResume).as("search hits after resuming: cut mid-way").isPositive();
+      assertThat(matchesAfterResume).as("match hits after resuming: cut mid-way").isPositive();
       assertThat(liveMatchesInstance).isNotEqualTo(Balancer.server(killed));
       assertThat(arrival.matchMs()).as("a live match heard after reconnecting").isNotNegative();
       assertThat(arrival.indicatorsMs())
@@ -295,7 +296,7 @@ class ScaleOutChaosIT {
       assertThat(documentsWrong).as("documents that differ from PostgreSQL").isZero();
       assertThat(writes.parked()).as("outbox rows given up on").isZero();
       assertThat(failedDuringDrain).as("requests failed while an instance drained").isZero();
-      assertThat(load.failedReads())
+      assertThat(load.failedBut("write"))
           .as("reads failed: the balancer retries them elsewhere")
           .isZero();
       assertThat(exitCode).isIn(0, 143);
@@ -387,133 +388,6 @@ class ScaleOutChaosIT {
         "the balancer never sent " + path + " to " + Balancer.server(on));
   }
 
-  /** One event of a stream, NDJSON or SSE: its type, the hit's id and cursor when it is a hit. */
-  private record Event(String type, @Nullable String id, @Nullable String cursor) {}
-
-  private List<Event> read(RawStream stream, int hits) throws IOException {
-    List<Event> events = new ArrayList<>();
-    while (events.stream().filter(event -> event.id() != null).count() < hits) {
-      Event event = next(stream);
-      assertThat(event).as("the stream ended before " + hits + " hits").isNotNull();
-      events.add(event);
-    }
-    return events;
-  }
-
-  /** What the client still receives before the connection ends (or says it is closing). */
-  private List<Event> readUntilBroken(RawStream stream) {
-    List<Event> events = new ArrayList<>();
-    try (stream) {
-      stream.timeout(Duration.ofSeconds(30));
-      for (Event event = next(stream); event != null; event = next(stream)) {
-        events.add(event);
-        if (event.type().equals("closing") || event.type().equals("summary")) {
-          break;
-        }
-      }
-    } catch (IOException | RuntimeException broken) {
-      // cut mid-event: what was read before counts, what was not will be asked for again
-    }
-    return events;
-  }
-
-  private List<Event> readAll(
-      int port, String path, @Nullable String token, Map<String, String> headers, String accept)
-      throws IOException {
-    List<Event> events = new ArrayList<>();
-    try (RawStream stream = new RawStream(port, path, accept, 256 * 1024, token, headers)) {
-      assertThat(stream.status()).as(path).isEqualTo(200);
-      for (Event event = next(stream); event != null; event = next(stream)) {
-        events.add(event);
-        if (event.type().equals("summary")) {
-          break;
-        }
-      }
-    }
-    assertThat(events)
-        .as("a summary ends " + path)
-        .last()
-        .extracting(Event::type)
-        .isEqualTo("summary");
-    return events;
-  }
-
-  /** The next event: an NDJSON line, or an SSE event up to its blank line; null at the end. */
-  private @Nullable Event next(RawStream stream) throws IOException {
-    String line = stream.line();
-    while (line != null && (line.isEmpty() || line.startsWith(":"))) {
-      line = stream.line();
-    }
-    if (line == null) {
-      return null;
-    }
-    if (line.startsWith("{")) {
-      JsonNode node = json.readTree(line);
-      String type = node.path("type").asString();
-      return type.equals("hit")
-          ? new Event(
-              type,
-              node.path("hit")
-                  .path("opportunity")
-                  .path("id")
-                  .asString(node.path("hit").path("id").asString()),
-              node.path("cursor").asString())
-          : new Event(type, null, null);
-    }
-    String type = "message";
-    String id = null;
-    String data = null;
-    for (; line != null && !line.isEmpty(); line = stream.line()) {
-      if (line.startsWith("id: ")) {
-        id = line.substring(4);
-      } else if (line.startsWith("event: ")) {
-        type = line.substring(7);
-      } else if (line.startsWith("data: ")) {
-        data = line.substring(6);
-      }
-    }
-    if (line == null && data == null) {
-      return null;
-    }
-    return type.equals("hit") && data != null
-        ? new Event(type, json.readTree(data).path("id").asString(), id)
-        : new Event(type, null, null);
-  }
-
-  private static String lastCursor(List<Event> events) {
-    return events.stream()
-        .filter(event -> event.cursor() != null)
-        .reduce((first, second) -> second)
-        .map(Event::cursor)
-        .orElseThrow();
-  }
-
-  private static List<String> ids(List<Event> events) {
-    return events.stream().map(Event::id).filter(id -> id != null).toList();
-  }
-
-  /**
-   * Hits of the reference (one undisturbed read before the load) not received, hits received more
-   * than once, and hits of opportunities the load published since (which a resumed stream may
-   * rightly contain).
-   */
-  private record StreamCheck(int lost, int repeated, int added) {
-    static StreamCheck of(List<String> reference, List<String> received) {
-      Set<String> seen = new HashSet<>();
-      int repeated = 0;
-      for (String id : received) {
-        if (!seen.add(id)) {
-          repeated++;
-        }
-      }
-      Set<String> lost = new HashSet<>(reference);
-      lost.removeAll(seen);
-      Set<String> added = new HashSet<>(seen);
-      reference.forEach(added::remove);
-      return new StreamCheck(lost.size(), repeated, added.size());
-    }
-  }
-
   private record LiveArrival(long matchMs, long indicatorsMs) {}
 
   /**
@@ -571,92 +445,30 @@ class ScaleOutChaosIT {
     return new LiveArrival(matchMs, indicatorsMs);
   }
 
-  /**
-   * Requests on threads of their own, each at its rate, counted by kind: answered (any status below
-   * 500) or failed (5xx, or no answer).
-   */
-  private static final class Load {
-    static final int NO_REQUEST = -1;
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final List<Thread> threads = new ArrayList<>();
-    private final Map<String, AtomicInteger> answered = new LinkedHashMap<>();
-    private final Map<String, AtomicInteger> failed = new LinkedHashMap<>();
+  /** What the rate-limited principal was granted, and over how long it sent. */
+  private static final class Granted {
     private final AtomicInteger granted = new AtomicInteger();
-    private volatile long limitedStart;
-    private volatile long limitedLast;
+    private volatile long first;
+    private volatile long last;
 
-    void every(String kind, int perSecond, IntSupplier request) {
-      AtomicInteger ok = new AtomicInteger();
-      AtomicInteger ko = new AtomicInteger();
-      answered.put(kind, ok);
-      failed.put(kind, ko);
-      long every = 1_000_000_000L / perSecond;
-      Thread thread =
-          Thread.ofPlatform()
-              .name("load-" + kind)
-              .start(
-                  () -> {
-                    long start = System.nanoTime();
-                    for (long i = 0; running.get(); i++) {
-                      LockSupport.parkNanos(start + i * every - System.nanoTime());
-                      int status;
-                      try {
-                        status = request.getAsInt();
-                      } catch (RuntimeException noAnswer) {
-                        status = 0;
-                      }
-                      if (status != NO_REQUEST) {
-                        (status > 0 && status < 500 ? ok : ko).incrementAndGet();
-                      }
-                    }
-                  });
-      threads.add(thread);
-    }
-
-    /** Counts what the rate-limited principal was granted, over the time it sent. */
-    int limited(int status) {
+    int count(int status) {
       long now = System.nanoTime();
-      if (limitedStart == 0) {
-        limitedStart = now;
+      if (first == 0) {
+        first = now;
       }
-      limitedLast = now;
+      last = now;
       if (status == 200) {
         granted.incrementAndGet();
       }
       return status;
     }
 
-    double limitedSeconds() {
-      return (limitedLast - limitedStart) / 1e9;
-    }
-
     int granted() {
       return granted.get();
     }
 
-    int answered() {
-      return answered.values().stream().mapToInt(AtomicInteger::get).sum();
-    }
-
-    int failed() {
-      return failed.values().stream().mapToInt(AtomicInteger::get).sum();
-    }
-
-    int failedReads() {
-      return failed() - failed.get("write").get();
-    }
-
-    Map<String, Integer> failedByKind() {
-      Map<String, Integer> byKind = new LinkedHashMap<>();
-      failed.forEach((kind, count) -> byKind.put(kind, count.get()));
-      return byKind;
-    }
-
-    void stop() throws InterruptedException {
-      running.set(false);
-      for (Thread thread : threads) {
-        thread.join(Duration.ofSeconds(60));
-      }
+    double seconds() {
+      return (last - first) / 1e9;
     }
   }
 }

@@ -1,11 +1,14 @@
 package sa.volunteering.bench.scaleout;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import sa.volunteering.bench.Bench;
@@ -19,12 +22,14 @@ import sa.volunteering.bench.Workload;
  * The highest rate a mix keeps its p99 within a bound at, through the balancer, with three
  * instances in rotation, then two, then one ({@code bin/scale-out} starts them and HAProxy; an
  * instance leaves rotation by SIGTERM, as in a drain). Each step also says what the instances and
- * Elasticsearch spent in CPU per request answered: the figure a sizing guide multiplies.
+ * Elasticsearch spent in CPU per request answered, and what the instances spend idle: the figures a
+ * sizing guide multiplies.
  */
 @Component
 class ScaleOut implements Measurement {
 
   private static final int MAX_IN_FLIGHT = 256;
+  private static final double WARM_UP_RATE = 40;
 
   private final List<Workload> workloads;
   private final Environment environment;
@@ -42,6 +47,12 @@ class ScaleOut implements Measurement {
   @Override
   public boolean onRequestOnly() {
     return true;
+  }
+
+  /** The impressions the instances write, and the autovacuum they set off, are the load's own. */
+  @Override
+  public Set<String> ownWork() {
+    return Set.of("PostgreSQL");
   }
 
   @Override
@@ -63,64 +74,57 @@ class ScaleOut implements Measurement {
       if (inRotation < pids.size()) {
         drain(pids.get(inRotation));
       }
+      // every instance in rotation as warm as one alone would be (its compilers done with the mix)
+      // before the first step: the balancer gives each a share of the warm-up
       OpenLoad.run(
           bench.http(),
           "warm-up",
           requests,
-          rates.getFirst(),
-          bench.scale().warmUp(),
+          WARM_UP_RATE,
+          bench.scale().suiteWarmUp().multipliedBy(inRotation),
           MAX_IN_FLIGHT);
+      double idle = idleCpu(serving, bench.scale().perRate());
       Step best = null;
       for (double rate : rates) {
-        Step step = step(bench, requests, serving, rate);
-        boolean held = step.held(bound);
-        steps.add(
-            List.of(
-                String.valueOf(inRotation),
-                Report.number(rate),
-                Report.number(step.result().millis(50)),
-                Report.number(step.result().millis(99)),
-                String.valueOf(step.result().errors() + step.result().overloaded()),
-                Report.number(step.serviceMs()),
-                Report.number(step.elasticsearchMs()),
-                held ? "held" : "missed"));
-        if (!held) {
+        Step step = step(bench, requests, serving, rate, idle);
+        steps.add(step.row(inRotation, bound));
+        if (!step.held(bound)) {
           break;
         }
         best = step;
       }
-      summary.add(
-          best == null
-              ? List.of(String.valueOf(inRotation), "none", "", "", "")
-              : List.of(
-                  String.valueOf(inRotation),
-                  Report.number(best.result().rate()),
-                  Report.number(best.result().millis(50))
-                      + " / "
-                      + Report.number(best.result().millis(99)),
-                  Report.number(best.serviceMs()),
-                  Report.number(best.elasticsearchMs())));
+      summary.add(summaryRow(inRotation, best, idle));
     }
     return new Report.Section(
             "Scale-out: " + workload.name() + " through the balancer with 3, 2 and 1 instances")
         .paragraph(
             "bin/scale-out: three instances of this build on the stack's data behind HAProxy"
                 + " (deploy/haproxy/haproxy.cfg), then two, then one (each leaves rotation by SIGTERM,"
-                + " drained). At each number the rate steps up ("
+                + " drained). At each number the instances in rotation are warmed up ("
+                + bench.scale().suiteWarmUp().toSeconds()
+                + " s per instance at "
+                + Report.number(WARM_UP_RATE)
+                + " requests a second), left idle for "
                 + bench.scale().perRate().toSeconds()
-                + " s each, after a warm-up) until the p99 passes "
+                + " s (what they spend on their own: background jobs, the JVM), then the rate steps"
+                + " up ("
+                + bench.scale().perRate().toSeconds()
+                + " s each) until the p99 passes "
                 + Report.number(bound)
-                + " ms or a request fails. CPU per request: the instances' processes together, and"
-                + " every Elasticsearch node, per request answered in the step. All of it shares this"
-                + " machine's processors, so more instances cannot add throughput here; the CPU per"
-                + " request is what sizes a larger deployment.")
+                + " ms or a request fails. Service CPU per request: the instances' processes together"
+                + " per request answered in the step; marginal: less what they spend idle in the same"
+                + " time. Elasticsearch: every node's, per request. All of it shares this machine's"
+                + " two processors, so more instances cannot add throughput here: the marginal CPU per"
+                + " request and the idle CPU per instance are what size a larger deployment.")
         .table(
             List.of(
                 "instances",
                 "highest rate held (req/s)",
                 "p50 / p99 there (ms)",
                 "service CPU per request (ms)",
-                "Elasticsearch CPU per request (ms)"),
+                "marginal (ms)",
+                "Elasticsearch CPU per request (ms)",
+                "idle CPU per instance (% of a core)"),
             summary)
         .table(
             List.of(
@@ -130,18 +134,50 @@ class ScaleOut implements Measurement {
                 "p99 (ms)",
                 "errors or overloaded",
                 "service CPU / request (ms)",
+                "marginal (ms)",
                 "Elasticsearch CPU / request (ms)",
                 "p99 within bound"),
             steps);
   }
 
-  private record Step(OpenLoad.Result result, double serviceMs, double elasticsearchMs) {
+  private record Step(
+      OpenLoad.Result result, double serviceMs, double marginalMs, double elasticsearchMs) {
+
     boolean held(double bound) {
       return result.millis(99) <= bound && result.errors() == 0 && result.overloaded() == 0;
     }
+
+    List<String> row(int inRotation, double bound) {
+      return List.of(
+          String.valueOf(inRotation),
+          Report.number(result.rate()),
+          Report.number(result.millis(50)),
+          Report.number(result.millis(99)),
+          String.valueOf(result.errors() + result.overloaded()),
+          Report.number(serviceMs),
+          Report.number(marginalMs),
+          Report.number(elasticsearchMs),
+          held(bound) ? "held" : "missed");
+    }
   }
 
-  private Step step(Bench bench, List<HttpRequest> requests, List<Long> serving, double rate)
+  private static List<String> summaryRow(int inRotation, @Nullable Step best, double idle) {
+    String idlePerInstance = Report.number(100 * idle / inRotation);
+    if (best == null) {
+      return List.of(String.valueOf(inRotation), "none", "", "", "", "", idlePerInstance);
+    }
+    return List.of(
+        String.valueOf(inRotation),
+        Report.number(best.result().rate()),
+        Report.number(best.result().millis(50)) + " / " + Report.number(best.result().millis(99)),
+        Report.number(best.serviceMs()),
+        Report.number(best.marginalMs()),
+        Report.number(best.elasticsearchMs()),
+        idlePerInstance);
+  }
+
+  private Step step(
+      Bench bench, List<HttpRequest> requests, List<Long> serving, double rate, double idle)
       throws Exception {
     double service = cpu(serving);
     double elasticsearch = Cpu.elasticsearch(bench.http(), bench.elasticsearch());
@@ -149,10 +185,20 @@ class ScaleOut implements Measurement {
         OpenLoad.run(
             bench.http(), "scale-out", requests, rate, bench.scale().perRate(), MAX_IN_FLIGHT);
     long answered = Math.max(1, result.histogram().getTotalCount() - result.errors());
+    double spent = cpu(serving) - service;
     return new Step(
         result,
-        1000 * (cpu(serving) - service) / answered,
+        1000 * spent / answered,
+        1000 * (spent - idle * result.seconds()) / answered,
         1000 * (Cpu.elasticsearch(bench.http(), bench.elasticsearch()) - elasticsearch) / answered);
+  }
+
+  /** CPU seconds a second the instances spend together with no request to answer. */
+  private static double idleCpu(List<Long> serving, Duration during) throws InterruptedException {
+    double before = cpu(serving);
+    long start = System.nanoTime();
+    Thread.sleep(during);
+    return (cpu(serving) - before) / ((System.nanoTime() - start) / 1e9);
   }
 
   /** CPU seconds the processes have spent so far, together. */
