@@ -115,14 +115,7 @@ class ScaleOutChaosIT {
           () -> limit.count(api.get("/api/taxonomy/fields", limited).status()));
 
       // the kill: under a live matches stream, a live indicators stream and a search stream
-      RawStream liveMatches =
-          open(
-              balancer,
-              -1,
-              "/api/volunteers/" + volunteer + "/matches/live",
-              volunteerToken,
-              Map.of(),
-              "text/event-stream");
+      RawStream liveMatches = liveMatches(balancer, volunteer);
       int killed = Balancer.index(liveMatches.header("X-Served-By"));
       RawStream liveStats =
           open(balancer, killed, "/api/stats/live", null, Map.of(), "application/x-ndjson");
@@ -150,14 +143,7 @@ class ScaleOutChaosIT {
 
       streams.readUntilBroken(liveMatches);
       streams.readUntilBroken(liveStats);
-      RawStream liveMatchesAgain =
-          open(
-              balancer,
-              -1,
-              "/api/volunteers/" + volunteer + "/matches/live",
-              volunteerToken,
-              Map.of(),
-              "text/event-stream");
+      RawStream liveMatchesAgain = liveMatches(balancer, volunteer);
       RawStream liveStatsAgain =
           open(balancer, -1, "/api/stats/live", null, Map.of(), "application/x-ndjson");
       String statsAfterReconnect = liveStatsAgain.line();
@@ -311,6 +297,17 @@ class ScaleOutChaosIT {
         instance.close();
       }
     }
+  }
+
+  /** A volunteer's live matches, on whichever instance the balancer chooses. */
+  private static RawStream liveMatches(Balancer balancer, UUID volunteer) throws IOException {
+    return open(
+        balancer,
+        -1,
+        "/api/volunteers/" + volunteer + "/matches/live",
+        Tokens.volunteer(volunteer),
+        Map.of(),
+        "text/event-stream");
   }
 
   /** A thread for a task that waits long: the common pool may have one worker on two cores. */
