@@ -293,7 +293,7 @@ class MatchService {
       int limit,
       boolean includeApplied,
       Language language) {
-    Instant now = Instant.now();
+    Instant now = asOf(after);
     Set<String> applied = appliedBy(volunteer);
     return corrector
         .corrected(refinement)
@@ -306,7 +306,8 @@ class MatchService {
                             volunteer, corrected, includeApplied ? Set.of() : applied, now),
                         MatchQueries.BY_SCORE_THEN_ID,
                         SORT,
-                        MATCH_SOURCE),
+                        MATCH_SOURCE,
+                        now),
                     after,
                     limit,
                     hit -> matchHit(volunteer, hit, applied, language)));
@@ -345,7 +346,7 @@ class MatchService {
       int limit,
       boolean applicantsFirst,
       Language language) {
-    Instant now = Instant.now();
+    Instant now = asOf(after);
     UUID id = UUID.fromString(opportunity.id());
     return (applicantsFirst ? applicants.first(id) : Mono.just(Set.<String>of()))
         .flatMapMany(
@@ -356,10 +357,20 @@ class MatchService {
                         queries.candidatesFor(opportunity, first, now),
                         MatchQueries.BY_SCORE_THEN_ID,
                         SORT,
-                        VolunteerDoc.SOURCE),
+                        VolunteerDoc.SOURCE,
+                        now),
                     after,
                     limit,
                     hit -> card(opportunity, hit, language)));
+  }
+
+  /**
+   * The time a stream scores with: a resumed stream's own (its cursor's), so that scores that decay
+   * with time rank every hit where they ranked it before the break.
+   */
+  private static Instant asOf(@Nullable Cursor after) {
+    Instant asOf = after == null ? null : after.asOf();
+    return asOf == null ? Instant.now() : asOf;
   }
 
   private MatchHit matchHit(

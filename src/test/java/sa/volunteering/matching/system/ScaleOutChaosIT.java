@@ -1,6 +1,7 @@
 package sa.volunteering.matching.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
@@ -109,10 +110,14 @@ class ScaleOutChaosIT {
             int status = writes.change();
             return status == 0 ? PacedLoad.NO_REQUEST : status;
           });
-      load.every(
-          "limited",
-          3 * PER_SECOND,
-          () -> limit.count(api.get("/api/taxonomy/fields", limited).status()));
+      // three senders, so that one held up by a slow answer does not leave the bucket to refill
+      // unasked (refill beyond the burst is lost, and would read as the limit granting too little)
+      for (int sender = 1; sender <= 3; sender++) {
+        load.every(
+            "limited-" + sender,
+            PER_SECOND,
+            () -> limit.count(api.get("/api/taxonomy/fields", limited).status()));
+      }
 
       // the kill: under a live matches stream, a live indicators stream and a search stream
       RawStream liveMatches = liveMatches(balancer, volunteer);
@@ -177,6 +182,13 @@ class ScaleOutChaosIT {
       CompletableFuture<Integer> exit =
           CompletableFuture.supplyAsync(
               () -> stop(instances.get(drained)), ScaleOutChaosIT::onItsOwn);
+      // while it drains, the instance says it is not ready but still serves
+      Api direct = new Api(instances.get(drained).port());
+      await("/readyz 503 on the draining instance")
+          .atMost(DRAIN)
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> direct.get("/readyz", null).status() == 503);
+      int servedWhileDraining = direct.get("/api/taxonomy/fields", null).status();
       balancer.awaitState(drained, "DOWN", DRAIN.plusSeconds(5));
       long outOfRotationMs = (System.nanoTime() - drainStarted) / 1_000_000;
       List<StreamEvents.Event> liveEnding = streams.readUntilBroken(liveOnDrained);
@@ -220,7 +232,8 @@ class ScaleOutChaosIT {
               + " hits, %d more after resuming elsewhere with after= (%d before the load): lost %d, repeated %d, new"
               + " since %d; live matches and indicators reconnected to %s, match heard %d ms and"
               + " indicators changed %d ms after reconnecting; killed instance back in rotation %d ms after its"
-              + " restart; drained instance out of rotation %d ms after SIGTERM (drain delay %d s), its live"
+              + " restart; drained instance out of rotation %d ms after SIGTERM (drain delay %d s; meanwhile /readyz 503 and a request"
+              + " straight to it %d), its live"
               + " indicators stream ended with '%s' and resumed on %s; its exit code %d; global rate limit (%d/s, burst %d, one principal at %d/s):"
               + " %d granted of %.0f allowed, granted / allowed %.3f%n",
           load.answered(),
@@ -250,6 +263,7 @@ class ScaleOutChaosIT {
           backInRotationMs,
           outOfRotationMs,
           DRAIN.toSeconds(),
+          servedWhileDraining,
           liveClosedWith,
           liveResumedOn,
           exitCode,
@@ -268,6 +282,9 @@ class ScaleOutChaosIT {
           .isEqualTo("closing");
       assertThat(liveResumedOn).isNotEqualTo(Balancer.server(drained));
       assertThat(resumedState).startsWith("{\"type\":\"indicators\"");
+      assertThat(servedWhileDraining)
+          .as("a request sent straight to the instance while it drains")
+          .isEqualTo(200);
       assertThat(outOfRotationMs)
           .as("out of rotation before the drain delay ends")
           .isLessThan(DRAIN.toMillis());

@@ -2,6 +2,7 @@ package sa.volunteering.matching.search.stream;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -19,8 +20,16 @@ import tools.jackson.databind.json.JsonMapper;
  * duplicate and no gap, because every sort ends on the unique id. The tiebreaker Elasticsearch adds
  * to every point-in-time sort ({@code _shard_doc}) belongs to one point in time, so it is left out
  * and resumed from its highest value.
+ *
+ * @param asOf for a ranked stream whose scores depend on the time (recency, urgency), the time it
+ *     scored with: the resumed stream scores with it again, on whatever instance, so that a score
+ *     that decayed meanwhile does not move a hit across the cursor (sent twice, or never)
  */
-public record Cursor(String sort, List<FieldValue> after) {
+public record Cursor(String sort, List<FieldValue> after, @Nullable Instant asOf) {
+
+  public Cursor(String sort, List<FieldValue> after) {
+    this(sort, after, null);
+  }
 
   private static final int MAX_LENGTH = 1024;
 
@@ -28,6 +37,9 @@ public record Cursor(String sort, List<FieldValue> after) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("s", sort);
     body.put("a", after.stream().limit(2).map(value -> plain(value, json)).toList());
+    if (asOf != null) {
+      body.put("t", asOf.toEpochMilli());
+    }
     return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(body));
   }
 
@@ -58,7 +70,14 @@ public record Cursor(String sort, List<FieldValue> after) {
     after.add(
         first.isIntegralNumber() ? FieldValue.of(first.asLong()) : FieldValue.of(first.asDouble()));
     after.add(FieldValue.of(values.get(1).asString()));
-    return new Cursor(expected, List.copyOf(after));
+    JsonNode asOf = body.path("t");
+    if (!asOf.isMissingNode() && !asOf.isIntegralNumber()) {
+      throw invalid(parameter, "is not a cursor this service wrote");
+    }
+    return new Cursor(
+        expected,
+        List.copyOf(after),
+        asOf.isMissingNode() ? null : Instant.ofEpochMilli(asOf.asLong()));
   }
 
   /** Sort values come back typed, or as raw JSON when the client could not tell their type. */

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +59,7 @@ public class PointInTimeStream {
    * @param highlight what to mark in each hit, if anything
    * @param namedScores whether each hit says what each named clause scored; such a query is ranked
    *     and streamed through lists of ids
+   * @param asOf the time a ranked query scores with, written into cursors ({@link Cursor#asOf})
    */
   public record Query(
       String index,
@@ -66,7 +68,8 @@ public class PointInTimeStream {
       String sortName,
       List<String> source,
       co.elastic.clients.elasticsearch.core.search.@Nullable Highlight highlight,
-      boolean namedScores) {
+      boolean namedScores,
+      @Nullable Instant asOf) {
 
     public Query(
         String index,
@@ -75,17 +78,20 @@ public class PointInTimeStream {
         String sortName,
         List<String> source,
         co.elastic.clients.elasticsearch.core.search.@Nullable Highlight highlight) {
-      this(index, query, sort, sortName, source, highlight, false);
+      this(index, query, sort, sortName, source, highlight, false, null);
     }
 
-    /** A ranked query whose hits carry the score of each named clause. */
+    /**
+     * A ranked query whose hits carry the score of each named clause, scored as of {@code asOf}.
+     */
     public static Query ranked(
         String index,
         co.elastic.clients.elasticsearch._types.query_dsl.Query query,
         List<SortOptions> sort,
         String sortName,
-        List<String> source) {
-      return new Query(index, query, sort, sortName, source, null, true);
+        List<String> source,
+        Instant asOf) {
+      return new Query(index, query, sort, sortName, source, null, true, asOf);
     }
   }
 
@@ -346,7 +352,7 @@ public class PointInTimeStream {
       Hit<Map<String, Object>> hit,
       Function<Hit<Map<String, Object>>, Object> read) {
     return new StreamEvent.HitEvent(
-        new Cursor(query.sortName(), sort).encode(json), read.apply(hit));
+        new Cursor(query.sortName(), sort, query.asOf()).encode(json), read.apply(hit));
   }
 
   /**

@@ -24,6 +24,7 @@ class Draining implements SmartLifecycle {
   private final ApplicationEventPublisher events;
   private final Duration delay;
   private volatile boolean running;
+  private volatile boolean refused;
 
   Draining(ApplicationEventPublisher events, ShutdownProperties properties) {
     this.events = events;
@@ -32,6 +33,11 @@ class Draining implements SmartLifecycle {
 
   @Override
   public void start() {
+    if (refused) {
+      // started again after a stop (Spring's test framework restarts a paused context)
+      AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+      refused = false;
+    }
     running = true;
   }
 
@@ -42,6 +48,7 @@ class Draining implements SmartLifecycle {
       return;
     }
     AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
+    refused = true;
     log.info(
         "Stopping: refusing readiness and serving {} ms more while balancers notice",
         delay.toMillis());

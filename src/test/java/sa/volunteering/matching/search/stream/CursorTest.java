@@ -69,12 +69,33 @@ class CursorTest {
         Base64.getUrlEncoder()
             .encodeToString("{\"s\":\"newest\",\"a\":[\"x\",1]}".getBytes(StandardCharsets.UTF_8));
     String tooLong = "A".repeat(1025);
+    String wrongTime =
+        Base64.getUrlEncoder()
+            .encodeToString(
+                "{\"s\":\"newest\",\"a\":[1,\"x\"],\"t\":\"soon\"}"
+                    .getBytes(StandardCharsets.UTF_8));
 
-    for (String token : List.of(notBase64, notJson, wrongShape, tooLong)) {
+    for (String token : List.of(notBase64, notJson, wrongShape, tooLong, wrongTime)) {
       assertThatThrownBy(() -> Cursor.decode(token, "newest", "after", JSON))
           .as(token)
           .isInstanceOf(ApiException.class);
     }
+  }
+
+  @Test
+  void aRankedStreamsTimeComesBackSoThatItResumesWithTheSameScores() {
+    java.time.Instant scored = java.time.Instant.parse("2026-12-06T21:40:00.123Z");
+    Cursor ranked =
+        new Cursor("score", List.of(FieldValue.of(3.25), FieldValue.of("a0b1")), scored);
+
+    Cursor read = Cursor.decode(ranked.encode(JSON), "score", "after", JSON);
+
+    assertThat(read.asOf()).isEqualTo(scored);
+    assertThat(
+            Cursor.decode(new Cursor("score", ranked.after()).encode(JSON), "score", "after", JSON)
+                .asOf())
+        .as("a cursor of a stream that does not depend on the time")
+        .isNull();
   }
 
   @Test

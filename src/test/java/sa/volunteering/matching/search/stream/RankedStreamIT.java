@@ -187,7 +187,8 @@ class RankedStreamIT {
     }
     Query query = Query.of(q -> q.bool(b -> b.should(clauses)));
     return streams.stream(
-            PointInTimeStream.Query.ranked(INDEX, query, BY_SCORE_THEN_ID, "bits", List.of("id")),
+            PointInTimeStream.Query.ranked(
+                INDEX, query, BY_SCORE_THEN_ID, "bits", List.of("id"), java.time.Instant.EPOCH),
             after,
             limit,
             hit -> {
