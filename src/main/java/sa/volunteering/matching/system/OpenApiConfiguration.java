@@ -15,9 +15,14 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.server.WebFilter;
+import reactor.core.scheduler.Schedulers;
 import sa.volunteering.matching.security.Actor;
 
 /**
@@ -67,6 +72,21 @@ class OpenApiConfiguration {
                         .scheme("bearer")
                         .bearerFormat("JWT")))
         .addSecurityItem(new SecurityRequirement().addList("bearer"));
+  }
+
+  /**
+   * springdoc hands its document out under a lock ({@code AbstractOpenApiResource#getOpenApi}): two
+   * requests at once parked an event loop (the fuzz test's BlockHound caught it). Its requests run
+   * on the bounded elastic scheduler, after every other filter (security, rate limits).
+   */
+  @Bean
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  WebFilter openApiOffTheEventLoop(SpringDocConfigProperties springdoc) {
+    String path = springdoc.getApiDocs().getPath();
+    return (exchange, chain) ->
+        exchange.getRequest().getPath().value().startsWith(path)
+            ? chain.filter(exchange).subscribeOn(Schedulers.boundedElastic())
+            : chain.filter(exchange);
   }
 
   @Bean
