@@ -1,6 +1,7 @@
 package sa.volunteering.matching.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -103,7 +104,11 @@ class LiveMatchIT {
       assertThat(data).as("the matching volunteer hears of the opportunity").isNotNull();
       assertThat(data).contains("\"explanation\"");
 
-      Thread.sleep(1_500);
+      await("nothing but heartbeats reaches the volunteer it is not open to, for 1.5 s")
+          .during(Duration.ofMillis(1_500))
+          .atMost(Duration.ofSeconds(3))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> !forOther.pending());
       StringBuilder received = new StringBuilder();
       if (forOther.pending()) {
         forOther.timeout(Duration.ofSeconds(1));
