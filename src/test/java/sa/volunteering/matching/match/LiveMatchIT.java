@@ -1,7 +1,6 @@
 package sa.volunteering.matching.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -104,11 +103,7 @@ class LiveMatchIT {
       assertThat(data).as("the matching volunteer hears of the opportunity").isNotNull();
       assertThat(data).contains("\"explanation\"");
 
-      await("nothing but heartbeats reaches the volunteer it is not open to, for 1.5 s")
-          .during(Duration.ofMillis(1_500))
-          .atMost(Duration.ofSeconds(3))
-          .pollInterval(Duration.ofMillis(100))
-          .until(() -> !forOther.pending());
+      Thread.sleep(1_500);
       StringBuilder received = new StringBuilder();
       if (forOther.pending()) {
         forOther.timeout(Duration.ofSeconds(1));

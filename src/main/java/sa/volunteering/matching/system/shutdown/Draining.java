@@ -8,13 +8,13 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
  * The first thing an instance does when told to stop (SIGTERM): it answers {@code /readyz} with 503
  * and goes on serving for {@code app.shutdown.drain-delay}, so that a balancer checking readiness
  * stops sending it requests before it stops taking connections. Only then do open streams get their
- * closing event and the web server its graceful shutdown.
+ * closing event and the web server its graceful shutdown. Runs on the thread that closes the
+ * context, never on a Reactor thread.
  */
 @Component
 class Draining implements SmartLifecycle {
@@ -41,16 +41,10 @@ class Draining implements SmartLifecycle {
     running = true;
   }
 
-  /**
-   * Refuses readiness and lets the lifecycle go on only after the delay, on a timer: nothing waits
-   * on a thread meanwhile (the context's closing thread waits for the callback, up to {@code
-   * spring.lifecycle.timeout-per-shutdown-phase}).
-   */
   @Override
-  public void stop(Runnable done) {
+  public void stop() {
     running = false;
     if (delay.isZero() || delay.isNegative()) {
-      done.run();
       return;
     }
     AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
@@ -58,12 +52,11 @@ class Draining implements SmartLifecycle {
     log.info(
         "Stopping: refusing readiness and serving {} ms more while balancers notice",
         delay.toMillis());
-    Mono.delay(delay).subscribe(tick -> done.run());
-  }
-
-  @Override
-  public void stop() {
-    stop(() -> {});
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
